@@ -1,0 +1,31 @@
+# dxassess_add_plugin(<name> SOURCES <files...> [OUTPUT_DIRECTORY <dir>] [NO_INSTALL])
+#
+# Builds an area plugin as a loadable module against dxassess::sdk: hidden visibility (only the
+# entry point alias is exported), the file name dxassess_<name>.so, and installation into the
+# plugin directory. Shipped with the SDK, so vendors use the same helper (docs/plugin-sdk.md).
+function(dxassess_add_plugin name)
+    cmake_parse_arguments(PARSE_ARGV 1 ARG "NO_INSTALL" "OUTPUT_DIRECTORY" "SOURCES")
+    if(NOT ARG_SOURCES)
+        message(FATAL_ERROR "dxassess_add_plugin(${name}): SOURCES is required")
+    endif()
+    add_library(${name} MODULE ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE dxassess::sdk)
+    target_compile_features(${name} PRIVATE cxx_std_17)
+    set_target_properties(${name} PROPERTIES
+        PREFIX ""
+        OUTPUT_NAME "dxassess_${name}"
+        CXX_VISIBILITY_PRESET hidden
+        C_VISIBILITY_PRESET hidden
+        VISIBILITY_INLINES_HIDDEN ON)
+    if(ARG_OUTPUT_DIRECTORY)
+        set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
+    elseif(DEFINED DXASSESS_STAGE_DIR)
+        set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${DXASSESS_STAGE_DIR}/${DXASSESS_PLUGIN_SUBDIR}")
+    endif()
+    if(NOT ARG_NO_INSTALL)
+        if(NOT DEFINED DXASSESS_PLUGIN_SUBDIR)
+            set(DXASSESS_PLUGIN_SUBDIR "${CMAKE_INSTALL_LIBDIR}/dxassess/plugins")
+        endif()
+        install(TARGETS ${name} LIBRARY DESTINATION "${DXASSESS_PLUGIN_SUBDIR}" COMPONENT plugins)
+    endif()
+endfunction()

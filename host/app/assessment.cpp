@@ -1,0 +1,170 @@
+#include "assessment.hpp"
+
+#include "log.hpp"
+#include "plugin_session.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+
+namespace dxassess::host {
+
+namespace fs = std::filesystem;
+using engine::Text;
+
+engine::Date today_local() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return engine::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+Installation::Installation(const SearchPaths& paths) : paths_(paths) {
+    std::string model_file;
+    for (const auto& dir : paths_.rules_dirs) {
+        std::error_code ec;
+        if (fs::is_regular_file(fs::path(dir) / "model.toml", ec)) {
+            model_file = (fs::path(dir) / "model.toml").string();
+            break;
+        }
+    }
+    if (model_file.empty())
+        throw engine::InputError(engine::Location{"model.toml"},
+                                 Text{"モデルファイル model.toml がルールディレクトリにありません（--rules-dir で指定できます）",
+                                      "model.toml not found in the rules directories (see --rules-dir)"});
+    model_ = engine::load_model(model_file);
+
+    registry_.discover(paths_.plugin_dirs);
+    for (const auto& plugin : registry_.plugins()) {
+        if (!plugin.loaded) continue;
+        AreaRules a;
+        a.plugin = &plugin;
+        a.file = find_rules_file(plugin.area);
+        if (a.file.empty()) {
+            a.failure = {"領域 " + plugin.area + " のルールファイル " + plugin.area + ".toml が見つかりません",
+                         "no rule file " + plugin.area + ".toml for area " + plugin.area};
+        } else {
+            try {
+                a.rules = engine::load_rule_set(a.file, plugin.symbols, plugin.area);
+                if (!a.rules->plugin.empty() && a.rules->plugin != plugin.id) {
+                    a.failure = {a.file + " はプラグイン " + a.rules->plugin + " 用ですが、読み込まれたのは " + plugin.id + " です",
+                                 a.file + " is written for plugin " + a.rules->plugin + " but " + plugin.id + " is loaded"};
+                    a.rules.reset();
+                }
+            } catch (const engine::InputError& e) {
+                a.failure = {"ルールファイルに誤りがあります:\n" + e.format(engine::Lang::ja),
+                             "the rule file has errors:\n" + e.format(engine::Lang::en)};
+            }
+        }
+        if (!a.failure.empty()) log::warn(a.failure.en);
+        areas_.push_back(std::move(a));
+    }
+}
+
+std::string Installation::find_rules_file(const std::string& area) const {
+    for (const auto& dir : paths_.rules_dirs) {
+        const fs::path p = fs::path(dir) / (area + ".toml");
+        std::error_code ec;
+        if (fs::is_regular_file(p, ec)) return p.string();
+    }
+    return {};
+}
+
+bool Assessment::complete() const {
+    return std::all_of(areas.begin(), areas.end(), [](const engine::AreaResult& a) { return a.scored; });
+}
+
+namespace {
+
+engine::AreaResult not_scored(const std::string& area, Text title, Text why) {
+    engine::AreaResult r;
+    r.area = area;
+    r.title = std::move(title);
+    r.scored = false;
+    r.failure = std::move(why);
+    return r;
+}
+
+engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& answers) {
+    const engine::RuleSet& rules = *a.rules;
+    const auto it = answers.areas.find(rules.area);
+    const engine::AnswerNode* node = it == answers.areas.end() ? nullptr : &it->second;
+    PluginSession session(*a.plugin, node);
+    if (!session.derive()) {
+        auto r = not_scored(rules.area, rules.title, session.failure());
+        r.diagnostics = session.diagnostics();
+        return r;
+    }
+    engine::AreaEnvironment env(rules, node, answers.profile, session.facts(),
+                                [&session](const std::string& fn, const std::vector<engine::Value>& args) {
+                                    return session.call(fn, args);
+                                });
+    engine::AreaResult r = engine::score_area(rules, env, node, a.plugin->fact_labels);
+    r.facts = session.facts();
+    r.diagnostics = session.diagnostics();  // after scoring: includes failures of rule functions
+    return r;
+}
+
+}  // namespace
+
+Assessment assess(const Installation& inst, const std::string& answers_path, engine::Date today) {
+    Assessment out;
+    out.model = &inst.model();
+
+    std::vector<const engine::RuleSet*> rule_sets;
+    for (const auto& a : inst.areas())
+        if (a.rules) rule_sets.push_back(&*a.rules);
+    // Areas we know of but cannot check answers for: model areas and refused plugins' areas.
+    std::vector<std::string> other_known;
+    auto add_known = [&](const std::string& area) {
+        const bool checked = std::any_of(rule_sets.begin(), rule_sets.end(), [&](const auto* r) { return r->area == area; });
+        if (!checked && std::find(other_known.begin(), other_known.end(), area) == other_known.end())
+            other_known.push_back(area);
+    };
+    for (const auto& w : inst.model().areas) add_known(w.area);
+    for (const auto& p : inst.registry().plugins())
+        if (!p.area.empty()) add_known(p.area);
+    out.answers = engine::load_answers(answers_path, rule_sets, other_known, today);
+
+    // Model areas first (report order), then any extra area a plugin brings.
+    std::vector<std::string> order;
+    for (const auto& w : inst.model().areas) order.push_back(w.area);
+    for (const auto& a : inst.areas())
+        if (std::find(order.begin(), order.end(), a.plugin->area) == order.end()) order.push_back(a.plugin->area);
+
+    for (const auto& area : order) {
+        const auto* weight = inst.model().find_area(area);
+        const Text title = weight ? weight->title : Text{area, area};
+        const auto a = std::find_if(inst.areas().begin(), inst.areas().end(),
+                                    [&](const AreaRules& x) { return x.plugin->area == area; });
+        if (a != inst.areas().end()) {
+            if (a->rules) {
+                out.areas.push_back(score_with_plugin(*a, out.answers));
+                out.plugins.push_back(a->plugin);
+                out.rule_files.emplace_back(area, a->file);
+            } else {
+                out.areas.push_back(not_scored(area, title, a->failure));
+            }
+            continue;
+        }
+        // No working plugin. Expected if answered or if a plugin for it was found but refused.
+        const PluginRecord* refused = nullptr;
+        for (const auto& p : inst.registry().plugins())
+            if (!p.loaded && p.area == area) refused = &p;
+        if (refused) {
+            out.areas.push_back(not_scored(area, title,
+                                           {"プラグイン " + refused->file + " を読み込めませんでした: " + refused->reason.ja,
+                                            "plugin " + refused->file + " was refused: " + refused->reason.en}));
+        } else if (out.answers.areas.count(area)) {
+            out.areas.push_back(not_scored(area, title,
+                                           {"領域 " + area + " のプラグインがインストールされていません",
+                                            "no plugin is installed for area " + area}));
+        } else {
+            out.not_installed.push_back(area);
+        }
+    }
+    out.overall = engine::combine(inst.model(), out.areas);
+    return out;
+}
+
+}  // namespace dxassess::host

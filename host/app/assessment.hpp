@@ -1,0 +1,63 @@
+// Runs an assessment: plugins + rule sets + answers -> per-area results and the overall index.
+#pragma once
+
+#include "paths.hpp"
+#include "plugin_registry.hpp"
+
+#include "dxassess/engine/answers.hpp"
+#include "dxassess/engine/model.hpp"
+#include "dxassess/engine/rule_set.hpp"
+#include "dxassess/engine/scoring.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dxassess::host {
+
+/// The rule set of a loaded plugin, or why it could not be loaded.
+struct AreaRules {
+    const PluginRecord* plugin = nullptr;
+    std::optional<engine::RuleSet> rules;
+    std::string file;
+    engine::Text failure;
+};
+
+/// Plugins, model and rule sets, ready to assess answers.
+class Installation {
+public:
+    explicit Installation(const SearchPaths& paths);
+
+    const PluginRegistry& registry() const { return registry_; }
+    const engine::Model& model() const { return model_; }
+    const std::vector<AreaRules>& areas() const { return areas_; }
+    /// The first `<area>.toml` in the rules directories, or "".
+    std::string find_rules_file(const std::string& area) const;
+
+private:
+    SearchPaths paths_;
+    PluginRegistry registry_;
+    engine::Model model_;
+    std::vector<AreaRules> areas_;
+};
+
+struct Assessment {
+    const engine::Model* model = nullptr;
+    engine::Answers answers;
+    std::vector<engine::AreaResult> areas;          // expected areas, model order first
+    std::vector<std::string> not_installed;         // model areas with no plugin and no answers
+    engine::OverallResult overall;
+    std::vector<const PluginRecord*> plugins;       // plugins that scored an area
+    std::vector<std::pair<std::string, std::string>> rule_files;  // area -> rules file
+
+    bool complete() const;
+};
+
+/// Assesses an answers file. Throws engine::InputError for invalid answers.
+Assessment assess(const Installation& installation, const std::string& answers_path, engine::Date today);
+
+/// Today's date in local time.
+engine::Date today_local();
+
+}  // namespace dxassess::host

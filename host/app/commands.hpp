@@ -1,0 +1,28 @@
+// The dxassess commands. Each returns an exit code (exit_codes.hpp).
+#pragma once
+
+#include "dxassess/engine/text.hpp"
+
+#include <string>
+#include <vector>
+
+namespace dxassess::host {
+
+struct GlobalOptions {
+    engine::Lang lang = engine::Lang::ja;
+    std::vector<std::string> plugin_dirs;
+    std::vector<std::string> rules_dirs;
+    bool verbose = false;
+};
+
+struct AssessOptions {
+    std::string answers_file;
+    std::string output_dir = ".";
+    std::vector<std::string> formats{"json", "md"};
+};
+
+int run_assess(const GlobalOptions& g, const AssessOptions& o);
+int run_plugins(const GlobalOptions& g);
+int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& files);
+
+}  // namespace dxassess::host

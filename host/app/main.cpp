@@ -1,0 +1,68 @@
+// dxassess — the command-line host. Parses arguments (CLI11), dispatches to the commands, and
+// maps every outcome to a documented exit code (exit_codes.hpp, docs/cli.md).
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "log.hpp"
+
+#include "build_config.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+using namespace dxassess::host;
+
+int main(int argc, char** argv) {
+    CLI::App app{"dxassess — 自治体DX 成熟度評価 / municipal DX maturity self-assessment\n"
+                 "終了コード / exit codes: 0 成功 ok, 1 内部エラー internal error, 2 入力・使い方の誤り invalid input or usage, "
+                 "3 評価できない領域あり an area could not be scored",
+                 "dxassess"};
+    app.set_version_flag("--version", std::string("dxassess ") + build_config::version);
+    app.require_subcommand(1);
+
+    GlobalOptions g;
+    std::string lang = "ja";
+    app.add_option("--lang", lang, "表示言語 / output language (ja, en)")->check(CLI::IsMember({"ja", "en"}));
+    app.add_option("--plugin-dir", g.plugin_dirs, "プラグインの場所（複数可）/ plugin directory (repeatable)");
+    app.add_option("--rules-dir", g.rules_dirs, "ルールの場所（複数可）/ rules directory (repeatable)");
+    app.add_flag("-v,--verbose", g.verbose, "詳細なログ / verbose log on stderr");
+
+    AssessOptions assess;
+    CLI::App* cmd_assess = app.add_subcommand("assess", "回答を評価してレポートを書く / assess answers and write the report");
+    cmd_assess->add_option("answers", assess.answers_file, "回答ファイル / answers file (TOML)")->required();
+    cmd_assess->add_option("-o,--output", assess.output_dir, "出力ディレクトリ / output directory")->default_val(".");
+    cmd_assess->add_option("--format", assess.formats, "出力形式 / report formats (json, md)")
+        ->delimiter(',')
+        ->check(CLI::IsMember({"json", "md"}))
+        ->default_val(std::vector<std::string>{"json", "md"});
+
+    CLI::App* cmd_plugins = app.add_subcommand("plugins", "見つかったプラグインと状態 / list plugins: loaded, refused and why");
+
+    CLI::App* cmd_rules = app.add_subcommand("rules", "ルールファイルの操作 / rule file tools");
+    cmd_rules->require_subcommand(1);
+    std::vector<std::string> rule_files;
+    CLI::App* cmd_check = cmd_rules->add_subcommand("check", "ルールファイルを検査 / check rule files (all installed if none given)");
+    cmd_check->add_option("files", rule_files, "ルールファイル / rule files");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);  // --help, --version
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return exit_input;
+    }
+
+    g.lang = lang == "en" ? dxassess::engine::Lang::en : dxassess::engine::Lang::ja;
+    log::init(g.verbose);
+    try {
+        if (*cmd_assess) return run_assess(g, assess);
+        if (*cmd_plugins) return run_plugins(g);
+        if (*cmd_check) return run_rules_check(g, rule_files);
+    } catch (const std::exception& e) {
+        std::cerr << "dxassess: " << (g.lang == dxassess::engine::Lang::en ? "internal error: " : "内部エラー: ") << e.what()
+                  << "\n";
+        return exit_internal;
+    }
+    return exit_input;
+}

@@ -1,0 +1,54 @@
+// Finds, loads and vets area plugins. Loading uses Boost.DLL (plugin_registry.cpp only).
+// A plugin that is refused is kept in the list with the reason, so `dxassess plugins` can show it.
+#pragma once
+
+#include "dxassess/engine/rule_set.hpp"
+#include "dxassess/engine/text.hpp"
+#include "dxassess/plugin.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dxassess::host {
+
+struct PluginRecord {
+    std::string file;
+    bool loaded = false;
+    engine::Text reason;                     // why it was refused
+    std::string id;
+    std::string version;
+    std::string area;
+    engine::Text name;
+    unsigned abi_major = 0;
+    unsigned abi_minor = 0;
+    const dxa_plugin_descriptor* descriptor = nullptr;
+    engine::PluginSymbols symbols;           // facts and functions, as the rule language sees them
+    std::map<std::string, dxa_type> fact_types;
+    std::map<std::string, engine::Text> fact_labels;
+};
+
+class PluginRegistry {
+public:
+    PluginRegistry();
+    ~PluginRegistry();
+    PluginRegistry(const PluginRegistry&) = delete;
+    PluginRegistry& operator=(const PluginRegistry&) = delete;
+
+    /// Loads every *.so in each directory (sorted by name; missing directories are skipped).
+    void discover(const std::vector<std::string>& dirs);
+    /// Loads one file; returns its record (loaded or refused).
+    const PluginRecord& load(const std::string& file);
+
+    const std::vector<PluginRecord>& plugins() const { return records_; }
+    /// The loaded plugin that scores `area`, or nullptr.
+    const PluginRecord* for_area(const std::string& area) const;
+
+private:
+    std::vector<PluginRecord> records_;
+    // Boost.DLL libraries, type-erased; they stay loaded until the registry (and so the host) ends.
+    std::vector<std::shared_ptr<void>> libraries_;
+};
+
+}  // namespace dxassess::host

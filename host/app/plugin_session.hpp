@@ -1,0 +1,57 @@
+// One plugin's work on one area: the host services table a plugin calls, derived facts it
+// publishes, diagnostics it reports, and calls of its rule functions.
+#pragma once
+
+#include "plugin_registry.hpp"
+
+#include "dxassess/engine/answers.hpp"
+#include "dxassess/engine/scoring.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+struct dxa_context;
+
+namespace dxassess::host {
+
+/// The services table handed to every plugin (static, append-only).
+const dxa_host_api* host_api();
+
+class PluginSession {
+public:
+    PluginSession(const PluginRecord& plugin, const engine::AnswerNode* answers);
+    ~PluginSession();
+    PluginSession(const PluginSession&) = delete;
+    PluginSession& operator=(const PluginSession&) = delete;
+
+    /// Runs the plugin's derive callback. False when it failed; failure() says why.
+    bool derive();
+    /// Calls a rule function of the plugin; unknown (and a diagnostic) on failure.
+    engine::Value call(const std::string& function, const std::vector<engine::Value>& args);
+
+    const std::map<std::string, engine::Value>& facts() const { return facts_; }
+    const std::vector<engine::PluginDiagnostic>& diagnostics() const { return diagnostics_; }
+    const engine::Text& failure() const { return failure_; }
+
+    // Used by the services table.
+    const engine::AnswerNode* answers() const { return answers_; }
+    const PluginRecord& plugin() const { return plugin_; }
+    dxa_status publish(const char* fact, const dxa_value* value);
+    void diagnose(dxa_severity severity, const char* key, const char* ja, const char* en);
+    std::string& scratch() { return scratch_; }
+
+private:
+    const PluginRecord& plugin_;
+    const engine::AnswerNode* answers_;
+    std::map<std::string, engine::Value> facts_;
+    std::vector<engine::PluginDiagnostic> diagnostics_;
+    engine::Text failure_;
+    std::string scratch_;
+    dxa_context* ctx_;
+};
+
+/// "DXA_ERR_TYPE" etc.
+const char* status_name(dxa_status s);
+
+}  // namespace dxassess::host

@@ -1,0 +1,148 @@
+// The JSON report (schema: docs/report.schema.json). Both languages are included: the JSON is
+// compared across municipalities and must not depend on the reader's --lang.
+#include "report.hpp"
+
+#include "build_config.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+
+namespace dxassess::host {
+namespace {
+
+using nlohmann::json;
+
+json text(const engine::Text& t) { return json{{"ja", t.ja}, {"en", t.en}}; }
+
+json value(const engine::Value& v) {
+    struct Visitor {
+        json operator()(std::monostate) const { return nullptr; }
+        json operator()(bool b) const { return b; }
+        json operator()(std::int64_t i) const { return i; }
+        json operator()(double d) const { return d; }
+        json operator()(const std::string& s) const { return s; }
+        json operator()(const engine::Date& d) const { return d.str(); }
+        json operator()(const engine::StringList& l) const { return l; }
+    };
+    return std::visit(Visitor{}, v);
+}
+
+json inputs(const std::vector<engine::Input>& in) {
+    json arr = json::array();
+    for (const auto& i : in) arr.push_back({{"name", i.name}, {"label", text(i.label)}, {"value", value(i.value)}});
+    return arr;
+}
+
+json criterion(const engine::CriterionResult& c) {
+    return {{"text", text(c.text)}, {"condition", c.condition}, {"outcome", value(c.outcome)}, {"inputs", inputs(c.inputs)}};
+}
+
+json area(const engine::AreaResult& r, const engine::Model& model, const std::string& rules_file) {
+    json a = {{"id", r.area}, {"title", text(r.title)}, {"status", r.scored ? "scored" : "not_scored"}};
+    if (!r.scored) {
+        a["reason"] = text(r.failure);
+        a["diagnostics"] = json::array();
+        for (const auto& d : r.diagnostics)
+            a["diagnostics"].push_back({{"severity", engine::severity_name(d.severity)}, {"answer", d.answer_key}, {"message", text(d.message)}});
+        return a;
+    }
+    a["rules"] = {{"version", r.rules_version}, {"file", rules_file}};
+    a["level"] = r.level;
+    a["level_name"] = text(model.level_name(r.level));
+    a["score"] = r.score;
+    a["answered"] = r.answered;
+    a["questions"] = r.question_count;
+    a["completeness"] = r.question_count ? static_cast<double>(r.answered) / r.question_count : 1.0;
+
+    json findings = json::array();
+    for (const auto& f : r.findings) {
+        json j = {{"check", f.check}, {"severity", engine::severity_name(f.severity)}, {"title", text(f.title)},
+                  {"advice", text(f.advice)}, {"source", f.source}, {"inputs", inputs(f.inputs)}};
+        if (!f.caveat.empty()) j["caveat"] = text(f.caveat);
+        findings.push_back(std::move(j));
+    }
+    a["findings"] = std::move(findings);
+
+    json gap = nullptr;
+    if (r.level < 5) {
+        gap = {{"target_level", r.level + 1}, {"target_level_name", text(model.level_name(r.level + 1))},
+               {"blocked_by_unanswered", r.next_level_unknown()}, {"criteria", json::array()}};
+        for (const auto* c : r.gap()) gap["criteria"].push_back(criterion(*c));
+    }
+    a["gap"] = std::move(gap);
+
+    json unanswered = json::array();
+    for (const auto* q : r.unanswered) unanswered.push_back({{"id", q->id}, {"text", text(q->text)}, {"required", q->required}});
+    a["unanswered"] = std::move(unanswered);
+    a["unchecked"] = r.unchecked;
+
+    json facts = json::object();
+    for (const auto& [k, v] : r.facts) facts[k] = value(v);
+    a["facts"] = std::move(facts);
+
+    json diags = json::array();
+    for (const auto& d : r.diagnostics)
+        diags.push_back({{"severity", engine::severity_name(d.severity)}, {"answer", d.answer_key}, {"message", text(d.message)}});
+    a["diagnostics"] = std::move(diags);
+
+    json levels = json::array();
+    for (const auto& l : r.levels) {
+        json lj = {{"level", l.level}, {"holds", l.holds()}, {"met", l.met()},
+                   {"total", static_cast<int>(l.criteria.size())}, {"source", l.source}, {"criteria", json::array()}};
+        if (!l.caveat.empty()) lj["caveat"] = text(l.caveat);
+        for (const auto& c : l.criteria) lj["criteria"].push_back(criterion(c));
+        levels.push_back(std::move(lj));
+    }
+    a["levels"] = std::move(levels);
+    return a;
+}
+
+}  // namespace
+
+std::string utc_now() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string render_json(const Assessment& a, const ReportMeta& meta) {
+    const engine::Profile& p = a.answers.profile;
+    json j;
+    j["schema_version"] = report_schema_version;
+    j["generator"] = {{"name", "dxassess"}, {"version", build_config::version}};
+    j["generated_at"] = meta.generated_at;
+    j["answers_file"] = meta.answers_file;
+    j["municipality"] = {{"code", p.code}, {"name", p.name}, {"prefecture", p.prefecture},
+                         {"population", p.population}, {"fiscal_year", p.fiscal_year}};
+    j["as_of"] = p.as_of.str();
+    j["model"] = {{"version", a.model->version}, {"file", a.model->path}};
+    j["plugins"] = json::array();
+    for (const auto* pl : a.plugins)
+        j["plugins"].push_back({{"id", pl->id}, {"version", pl->version}, {"area", pl->area},
+                                {"abi", std::to_string(pl->abi_major) + "." + std::to_string(pl->abi_minor)}});
+    j["areas"] = json::array();
+    for (const auto& r : a.areas) {
+        std::string file;
+        for (const auto& [area, f] : a.rule_files)
+            if (area == r.area) file = f;
+        j["areas"].push_back(area(r, *a.model, file));
+    }
+    json missing = json::array();
+    for (const auto& r : a.areas)
+        if (!r.scored) missing.push_back(r.area);
+    j["overall"] = {{"index", a.overall.index},
+                    {"level", a.overall.level},
+                    {"level_name", text(a.model->level_name(a.overall.level))},
+                    {"complete", a.overall.complete},
+                    {"strongest", a.overall.strongest.empty() ? json(nullptr) : json(a.overall.strongest)},
+                    {"weakest", a.overall.weakest.empty() ? json(nullptr) : json(a.overall.weakest)},
+                    {"missing_areas", std::move(missing)},
+                    {"not_assessed", a.not_installed}};
+    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace dxassess::host

@@ -1,0 +1,176 @@
+// The Markdown report, in the reader's language: the level and score of each area, what was
+// found, and what is missing for the next level, with the answers that decided it.
+#include "report.hpp"
+
+#include <sstream>
+
+namespace dxassess::host {
+namespace {
+
+using engine::Lang;
+
+struct Words {
+    const char* title;
+    const char* municipality;
+    const char* overall;
+    const char* index;
+    const char* level;
+    const char* score;
+    const char* area;
+    const char* completeness;
+    const char* not_scored;
+    const char* findings;
+    const char* none;
+    const char* advice;
+    const char* source;
+    const char* gap;
+    const char* gap_blocked;
+    const char* top_level;
+    const char* unanswered;
+    const char* required;
+    const char* answers;
+    const char* provenance;
+    const char* incomplete;
+    const char* caveat;
+    const char* diagnostics;
+    const char* not_assessed;
+};
+
+const Words ja = {"DX 成熟度評価レポート", "団体", "総合", "総合指数", "レベル", "スコア", "領域", "回答率",
+                  "評価できませんでした", "指摘事項", "なし", "対応", "根拠", "次のレベルへの差分",
+                  "未回答の質問があるため、次のレベルに達しているか判定できません。",
+                  "最高レベルに達しています。", "未回答の質問", "必須", "判定に使った回答", "出所",
+                  "一部の領域を評価できなかったため、総合指数はそれ以外の領域だけで計算しています。", "注意",
+                  "プラグインからの指摘", "未評価の領域（プラグイン未導入・回答なし）"};
+const Words en = {"DX maturity assessment report", "Municipality", "Overall", "Overall index", "Level", "Score", "Area",
+                  "Answered", "Could not be scored", "Findings", "none", "Advice", "Source", "Gap to the next level",
+                  "Some questions are unanswered, so the next level cannot be decided.",
+                  "The highest level is reached.", "Unanswered questions", "required", "Answers that decided it",
+                  "Provenance",
+                  "Some areas could not be scored; the overall index covers the other areas only.", "Caveat",
+                  "Notes from the plugin", "Areas not assessed (no plugin installed, no answers)"};
+
+std::string md_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string cell(const std::string& s) {
+    std::string out = md_escape(s);
+    for (auto& c : out)
+        if (c == '\n') c = ' ';
+    return out;
+}
+
+std::string inputs_line(const std::vector<engine::Input>& inputs, Lang lang) {
+    std::string out;
+    for (const auto& i : inputs) {
+        if (!out.empty()) out += "; ";
+        const std::string label = i.label.empty() ? i.name : i.label.in(lang);
+        out += md_escape(label) + " (`" + i.name + "`) = **" + md_escape(engine::to_display(i.value, lang == Lang::en)) + "**";
+    }
+    return out;
+}
+
+const char* severity_label(engine::Severity s, Lang lang) {
+    static const char* ja_names[] = {"高", "中", "低", "情報"};
+    static const char* en_names[] = {"high", "medium", "low", "info"};
+    return (lang == Lang::en ? en_names : ja_names)[static_cast<int>(s)];
+}
+
+}  // namespace
+
+std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang lang) {
+    const Words& w = lang == Lang::en ? en : ja;
+    const engine::Model& model = *a.model;
+    const engine::Profile& p = a.answers.profile;
+    std::ostringstream md;
+    md << "# " << w.title << "\n\n";
+    md << "**" << w.municipality << "**: " << md_escape(p.prefecture) << " " << md_escape(p.name) << " (" << p.code
+       << ") — FY" << p.fiscal_year << ", " << (lang == Lang::en ? "as of " : "基準日 ") << p.as_of.str() << "\n\n";
+
+    md << "## " << w.overall << "\n\n";
+    md << "- " << w.index << ": **" << a.overall.index << "** / 100\n";
+    md << "- " << w.level << ": **" << a.overall.level << " " << model.level_name(a.overall.level).in(lang) << "**\n";
+    if (!a.overall.complete) md << "\n> " << w.incomplete << "\n";
+    md << "\n| " << w.area << " | " << w.level << " | " << w.score << " | " << w.completeness << " |\n|---|---|---|---|\n";
+    for (const auto& r : a.areas) {
+        if (r.scored)
+            md << "| " << cell(r.title.in(lang)) << " | " << r.level << " " << cell(model.level_name(r.level).in(lang)) << " | "
+               << r.score << " | " << r.answered << "/" << r.question_count << " |\n";
+        else
+            md << "| " << cell(r.title.in(lang)) << " | — | — | " << w.not_scored << " |\n";
+    }
+    if (!a.not_installed.empty()) {
+        md << "\n" << w.not_assessed << ": ";
+        for (std::size_t i = 0; i < a.not_installed.size(); ++i) {
+            const auto* aw = model.find_area(a.not_installed[i]);
+            md << (i ? ", " : "") << (aw ? aw->title.in(lang) : a.not_installed[i]);
+        }
+        md << "\n";
+    }
+
+    for (const auto& r : a.areas) {
+        md << "\n## " << md_escape(r.title.in(lang)) << "\n\n";
+        if (!r.scored) {
+            md << "**" << w.not_scored << "**: " << md_escape(r.failure.in(lang)) << "\n";
+            continue;
+        }
+        md << w.level << " **" << r.level << " " << model.level_name(r.level).in(lang) << "** — " << w.score << " **"
+           << r.score << "** / 100 — " << w.completeness << " " << r.answered << "/" << r.question_count << "\n\n";
+
+        md << "### " << w.findings << "\n\n";
+        if (r.findings.empty()) md << w.none << "\n";
+        for (const auto& f : r.findings) {
+            md << "- **[" << severity_label(f.severity, lang) << "] " << md_escape(f.title.in(lang)) << "**\n";
+            md << "  - " << w.advice << ": " << md_escape(f.advice.in(lang)) << "\n";
+            if (!f.inputs.empty()) md << "  - " << w.answers << ": " << inputs_line(f.inputs, lang) << "\n";
+            md << "  - " << w.source << ": " << md_escape(f.source) << "\n";
+            if (!f.caveat.empty()) md << "  - " << w.caveat << ": " << md_escape(f.caveat.in(lang)) << "\n";
+        }
+
+        md << "\n### " << w.gap << "\n\n";
+        if (r.level >= 5) {
+            md << w.top_level << "\n";
+        } else {
+            const auto& next = r.levels[static_cast<std::size_t>(r.level)];
+            md << (lang == Lang::en ? "To reach level " : "レベル ") << r.level + 1 << " "
+               << model.level_name(r.level + 1).in(lang) << (lang == Lang::en ? ":" : " に必要なこと:") << "\n\n";
+            for (const auto* c : r.gap()) {
+                const bool unknown = !engine::is_known(c->outcome);
+                md << "- [ ] " << md_escape(c->text.in(lang)) << (unknown ? (lang == Lang::en ? " *(unanswered)*" : "（未回答）") : "")
+                   << "\n";
+                if (!c->inputs.empty()) md << "  - " << w.answers << ": " << inputs_line(c->inputs, lang) << "\n";
+            }
+            if (r.next_level_unknown()) md << "\n> " << w.gap_blocked << "\n";
+            md << "\n" << w.source << ": " << md_escape(next.source) << "\n";
+            if (!next.caveat.empty()) md << "\n> " << w.caveat << ": " << md_escape(next.caveat.in(lang)) << "\n";
+        }
+
+        if (!r.unanswered.empty()) {
+            md << "\n### " << w.unanswered << "\n\n";
+            for (const auto* q : r.unanswered)
+                md << "- `" << q->id << "` " << md_escape(q->text.in(lang)) << (q->required ? std::string(" **(") + w.required + ")**" : "") << "\n";
+        }
+        if (!r.diagnostics.empty()) {
+            md << "\n### " << w.diagnostics << "\n\n";
+            for (const auto& d : r.diagnostics)
+                md << "- [" << severity_label(d.severity, lang) << "] " << (d.answer_key.empty() ? "" : "`" + d.answer_key + "` ")
+                   << md_escape(d.message.in(lang)) << "\n";
+        }
+    }
+
+    md << "\n## " << w.provenance << "\n\n";
+    md << "- dxassess " << meta.generated_at << "\n";
+    md << "- model " << model.version << "\n";
+    for (const auto* pl : a.plugins) md << "- plugin " << pl->id << " " << pl->version << "\n";
+    for (const auto& r : a.areas)
+        if (r.scored) md << "- rules " << r.area << " " << r.rules_version << "\n";
+    return md.str();
+}
+
+}  // namespace dxassess::host

@@ -1,0 +1,54 @@
+// A municipality's answers: its profile and, per area, the answers to that area's questions.
+#pragma once
+
+#include "dxassess/engine/diagnostics.hpp"
+#include "dxassess/engine/rule_set.hpp"
+#include "dxassess/engine/value.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dxassess::engine {
+
+/// One answer (or a list element / table member), with where it was written.
+struct AnswerNode {
+    Value value;                                            // scalar, or StringList for lists
+    Location where;
+    std::vector<AnswerNode> items;                          // list elements
+    std::vector<std::pair<std::string, AnswerNode>> members;  // table members, in file order
+    bool is_table = false;
+
+    const AnswerNode* member(const std::string& key) const;
+};
+
+struct Profile {
+    std::string code;        // 全国地方公共団体コード, 6 digits, check digit verified
+    std::string name;
+    std::string prefecture;
+    std::int64_t population = 0;
+    int fiscal_year = 0;
+    Date as_of;              // reference date for days_since(); defaults to today
+};
+
+struct Answers {
+    std::string path;
+    Profile profile;
+    std::map<std::string, AnswerNode> areas;  // area id -> table of answers
+};
+
+/// Verifies the check digit of a 6-digit 全国地方公共団体コード.
+bool valid_local_government_code(const std::string& code);
+
+/// Loads answers and checks them against the rule sets of the assessed areas. Sections for
+/// `other_known_areas` (e.g. areas whose plugin could not be loaded) are kept unchecked; any other
+/// section is an error. Throws InputError listing every problem with file:line:column.
+Answers load_answers(const std::string& path, const std::vector<const RuleSet*>& rule_sets,
+                     const std::vector<std::string>& other_known_areas, Date today);
+
+/// Same, from text in memory.
+Answers parse_answers(const std::string& text, const std::string& path, const std::vector<const RuleSet*>& rule_sets,
+                      const std::vector<std::string>& other_known_areas, Date today);
+
+}  // namespace dxassess::engine

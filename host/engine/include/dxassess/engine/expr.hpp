@@ -1,0 +1,94 @@
+// The condition language: parse and type-check once at load, evaluate many times.
+//
+// Grammar and semantics are documented in docs/rule-language.md. Evaluation always terminates
+// (no loops, no recursion in the language) and has no side effects.
+#pragma once
+
+#include "dxassess/engine/text.hpp"
+#include "dxassess/engine/value.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace dxassess::engine {
+
+/// A syntax or type error at a byte offset inside the expression text.
+class ExprError : public std::runtime_error {
+public:
+    ExprError(std::size_t offset, Text message)
+        : std::runtime_error(message.en), offset_(offset), message_(std::move(message)) {}
+    std::size_t offset() const noexcept { return offset_; }
+    const Text& message() const noexcept { return message_; }
+
+private:
+    std::size_t offset_;
+    Text message_;
+};
+
+/// A name an expression may use: a question, a derived fact or a profile field.
+struct NameInfo {
+    Type type = Type::unknown;
+    /// Allowed values of a choice / multi-choice question; string literals compared with it are checked.
+    std::vector<std::string> choices;
+};
+
+/// The signature of a function registered by a plugin.
+struct FunctionInfo {
+    std::vector<Type> params;
+    Type result = Type::unknown;
+};
+
+/// Everything an expression can refer to, fixed before parsing.
+struct Scope {
+    std::map<std::string, NameInfo, std::less<>> names;
+    std::map<std::string, FunctionInfo, std::less<>> functions;
+};
+
+/// Supplies values at evaluation time.
+class Environment {
+public:
+    virtual ~Environment() = default;
+    /// The value bound to a name from the Scope, or unknown.
+    virtual Value lookup(const std::string& name) const = 0;
+    /// Calls a plugin function from the Scope with known arguments of the declared types.
+    /// Returns unknown when the function fails.
+    virtual Value call(const std::string& function, const std::vector<Value>& args) const = 0;
+    /// The reference date for days_since().
+    virtual Date today() const = 0;
+};
+
+struct Node;
+
+/// A parsed, type-checked expression.
+class Expression {
+public:
+    Expression(Expression&&) noexcept;
+    Expression& operator=(Expression&&) noexcept;
+    ~Expression();
+
+    /// Parses and type-checks `source` against `scope`. Throws ExprError.
+    static Expression compile(const std::string& source, const Scope& scope);
+
+    Type type() const noexcept;
+    /// Evaluates; an unknown result means some needed input was unknown (or a division by zero).
+    Value evaluate(const Environment& env) const;
+    /// Names (questions, facts, profile fields) the expression reads, in order of first use.
+    const std::vector<std::string>& names() const noexcept { return names_; }
+    const std::string& source() const noexcept { return source_; }
+
+private:
+    Expression() = default;
+    std::string source_;
+    std::unique_ptr<Node> root_;
+    std::vector<std::string> names_;
+};
+
+/// The built-in function names (for documentation and "did you mean").
+const std::vector<std::string>& builtin_functions();
+
+}  // namespace dxassess::engine

@@ -1,0 +1,105 @@
+// A rule set: one area's questions, maturity levels and checks, loaded from TOML and fully
+// type-checked at load (see docs/rule-language.md).
+#pragma once
+
+#include "dxassess/engine/diagnostics.hpp"
+#include "dxassess/engine/expr.hpp"
+#include "dxassess/engine/text.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dxassess::engine {
+
+enum class QuestionType { boolean, integer, number, ratio, choice, multi_choice, date };
+
+const char* question_type_name(QuestionType t);
+/// The expression type an answer of this question has.
+Type value_type(QuestionType t);
+
+struct Choice {
+    std::string id;   // the value written in answers and compared in rules
+    Text label;
+};
+
+struct Question {
+    std::string id;
+    QuestionType type = QuestionType::boolean;
+    bool required = false;
+    std::optional<double> min;  // integer / number bounds (ratio is always 0..1)
+    std::optional<double> max;
+    std::vector<Choice> choices;
+    Text text;
+    Text help;
+    std::string unit;
+    Location where;
+
+    std::vector<std::string> choice_ids() const;
+    const Choice* find_choice(const std::string& id) const;
+};
+
+/// One sub-condition of a level, worded for a municipal officer.
+struct Criterion {
+    Expression when;
+    Text text;
+    Location where;
+};
+
+struct Level {
+    int level = 0;                    // 1..5; level 0 needs nothing
+    std::vector<Criterion> criteria;  // all must hold
+    std::string source;               // public document the level rests on
+    Text caveat;                      // stated uncertainty of the source, if any
+    Location where;
+};
+
+enum class Severity { high, medium, low, info };
+const char* severity_name(Severity s);
+
+struct Check {
+    std::string id;
+    Expression when;  // the finding is raised when this holds
+    Severity severity = Severity::medium;
+    Text title;
+    Text advice;
+    std::string source;
+    Text caveat;
+    Location where;
+};
+
+/// Facts and functions a plugin declares for its area; rules may use them.
+struct PluginSymbols {
+    std::map<std::string, NameInfo, std::less<>> facts;
+    std::map<std::string, FunctionInfo, std::less<>> functions;
+};
+
+struct RuleSet {
+    std::string path;
+    std::string area;
+    std::string version;
+    Text title;
+    std::string source;          // where the area's targets come from
+    std::string plugin;          // id of the plugin that scores it ("" = any plugin for the area)
+    std::vector<Question> questions;
+    std::vector<Level> levels;   // levels 1..5 in order
+    std::vector<Check> checks;
+
+    const Question* find_question(const std::string& id) const;
+};
+
+/// Profile fields rules may read, with their types ("profile.population", ...).
+const std::map<std::string, Type, std::less<>>& profile_names();
+
+/// Loads and checks a rule set. `expected_area` (if not empty) must match area.id.
+/// Throws InputError listing every problem with file:line:column.
+RuleSet load_rule_set(const std::string& path, const PluginSymbols& symbols, const std::string& expected_area = "");
+
+/// Same, from text already in memory (`path` names it in messages).
+RuleSet parse_rule_set(const std::string& text, const std::string& path, const PluginSymbols& symbols,
+                       const std::string& expected_area = "");
+
+/// Reads only `[area] id` of a rule file, to find which plugin it belongs to. Throws InputError.
+std::string peek_rule_set_area(const std::string& path);
+
+}  // namespace dxassess::engine

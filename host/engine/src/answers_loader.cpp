@@ -1,0 +1,255 @@
+// Loads a municipality's answers and checks each one against its question: type, bounds, choices.
+#include "dxassess/engine/answers.hpp"
+
+#include "toml_support.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dxassess::engine {
+namespace {
+
+std::string fmt_number(double d) {
+    if (std::floor(d) == d && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
+    std::string s = std::to_string(d);
+    while (s.size() > 1 && s.back() == '0') s.pop_back();
+    return s;
+}
+
+class AnswersLoader {
+public:
+    AnswersLoader(const std::string& text, const std::string& path) : text_(text), path_(path) {}
+
+    Answers load(const std::vector<const RuleSet*>& rule_sets, const std::vector<std::string>& other_known, Date today) {
+        const toml::table root = parse_toml(text_, path_);
+        answers_.path = path_;
+        FieldReader top(root, path_, "回答ファイル", "answers file", errors_);
+        if (const toml::table* p = top.table("profile", true)) read_profile(*p, today);
+        std::vector<std::string> known;
+        for (const RuleSet* rs : rule_sets) {
+            known.push_back(rs->area);
+            if (const toml::table* t = top.table(rs->area.c_str())) read_area(*t, *rs);
+        }
+        for (const auto& area : other_known) {
+            known.push_back(area);
+            if (const toml::table* t = top.table(area.c_str())) answers_.areas[area] = raw_table(*t);
+        }
+        for (const auto& [k, v] : root) {
+            const std::string key(k.str());
+            if (key == "profile" || std::find(known.begin(), known.end(), key) != known.end()) continue;
+            const Text hint = did_you_mean(key, known);
+            errors_.push_back(Diagnostic{location_of(path_, v),
+                                         {"不明な領域 '" + key + "'" + hint.ja + "（評価できる領域のプラグインがありません）",
+                                          "unknown area '" + key + "'" + hint.en + " (no plugin assesses it)"}});
+        }
+        if (!errors_.empty()) throw InputError(std::move(errors_));
+        return std::move(answers_);
+    }
+
+private:
+    void error(const toml::node& at, std::string ja, std::string en) {
+        errors_.push_back(Diagnostic{location_of(path_, at), Text{std::move(ja), std::move(en)}});
+    }
+
+    void read_profile(const toml::table& t, Date today) {
+        FieldReader r(t, path_, "[profile]", "[profile]", errors_);
+        Profile& p = answers_.profile;
+        p.code = r.string("code", true).value_or("");
+        if (t.get("code") && t.get("code")->is_string() && !valid_local_government_code(p.code))
+            r.error_at("code", {"全国地方公共団体コード '" + p.code + "' が不正です（6 桁で、6 桁目は検査数字です）",
+                                "invalid local government code '" + p.code + "' (6 digits, the last is a check digit)"});
+        if (t.get("code") && t.get("code")->is_integer())
+            errors_.back().message = {"全国地方公共団体コードは先頭の 0 を保つため文字列で書いてください（例: code = \"011002\"）",
+                                      "write the local government code as a string to keep leading zeros (e.g. code = \"011002\")"};
+        p.name = r.string("name", true).value_or("");
+        p.prefecture = r.string("prefecture", true).value_or("");
+        if (auto pop = r.integer("population", true)) {
+            if (*pop <= 0 || *pop > 50'000'000)
+                r.error_at("population", {"人口は 1〜50,000,000 の整数です: " + std::to_string(*pop),
+                                          "population must be 1..50,000,000: " + std::to_string(*pop)});
+            p.population = *pop;
+        }
+        if (auto fy = r.integer("fiscal_year", true)) {
+            if (*fy < 2000 || *fy > 2100)
+                r.error_at("fiscal_year", {"年度は 2000〜2100 の西暦です: " + std::to_string(*fy),
+                                           "fiscal_year must be a year 2000..2100: " + std::to_string(*fy)});
+            p.fiscal_year = static_cast<int>(*fy);
+        }
+        p.as_of = today;
+        if (const toml::node* n = r.node("as_of")) {
+            if (const auto* d = n->as_date())
+                p.as_of = Date{d->get().year, d->get().month, d->get().day};
+            else
+                error(*n, "as_of には日付が必要です（例: as_of = 2025-10-01）", "as_of must be a date (e.g. as_of = 2025-10-01)");
+        }
+        r.reject_unknown_keys();
+    }
+
+    AnswerNode raw_table(const toml::table& t) {
+        AnswerNode node;
+        node.is_table = true;
+        node.where = location_of(path_, t);
+        return node;
+    }
+
+    void read_area(const toml::table& t, const RuleSet& rs) {
+        AnswerNode area = raw_table(t);
+        std::vector<std::string> ids;
+        for (const auto& q : rs.questions) ids.push_back(q.id);
+        for (const auto& [k, v] : t) {
+            const std::string key(k.str());
+            const Question* q = rs.find_question(key);
+            if (!q) {
+                const Text hint = did_you_mean(key, ids);
+                error(v, "[" + rs.area + "] に不明な質問 '" + key + "' があります" + hint.ja,
+                      "[" + rs.area + "]: unknown question '" + key + "'" + hint.en);
+                continue;
+            }
+            if (auto node = read_answer(*q, v, rs.area)) area.members.emplace_back(key, std::move(*node));
+        }
+        // Keep questionnaire order so reports and plugins see answers in a stable order.
+        std::sort(area.members.begin(), area.members.end(), [&](const auto& a, const auto& b) {
+            return std::find(ids.begin(), ids.end(), a.first) < std::find(ids.begin(), ids.end(), b.first);
+        });
+        answers_.areas[rs.area] = std::move(area);
+    }
+
+    void type_error(const Question& q, const std::string& area, const toml::node& v, const char* want_ja, const char* want_en) {
+        error(v, "[" + area + "] " + q.id + " には" + want_ja + "が必要ですが、" + toml_type_ja(v) + "です",
+              "[" + area + "] " + q.id + ": expected " + want_en + ", found " + toml_type_en(v));
+    }
+
+    const Choice* match_choice(const Question& q, const std::string& s) {
+        if (const Choice* c = q.find_choice(s)) return c;
+        for (const auto& c : q.choices)
+            if (c.label.ja == s || c.label.en == s) return &c;  // a person may type the label
+        return nullptr;
+    }
+
+    void choice_error(const Question& q, const std::string& area, const toml::node& v, const std::string& s) {
+        std::string list;
+        for (const auto& c : q.choices) list += (list.empty() ? "" : ", ") + c.id + "（" + c.label.ja + "）";
+        const Text hint = did_you_mean(s, q.choice_ids());
+        error(v, "[" + area + "] " + q.id + " の値 \"" + s + "\" は選択肢にありません" + hint.ja + "。選択肢: " + list,
+              "[" + area + "] " + q.id + ": \"" + s + "\" is not a choice" + hint.en + "; choices: " + list);
+    }
+
+    std::optional<AnswerNode> read_answer(const Question& q, const toml::node& v, const std::string& area) {
+        AnswerNode node;
+        node.where = location_of(path_, v);
+        const std::string name = "[" + area + "] " + q.id;
+        switch (q.type) {
+            case QuestionType::boolean:
+                if (!v.is_boolean()) return type_error(q, area, v, "真偽値（true / false）", "a boolean (true / false)"), std::nullopt;
+                node.value = v.as_boolean()->get();
+                return node;
+            case QuestionType::integer: {
+                if (!v.is_integer()) return type_error(q, area, v, "整数", "an integer"), std::nullopt;
+                const std::int64_t i = v.as_integer()->get();
+                if (!in_bounds(q, static_cast<double>(i), v, name)) return std::nullopt;
+                node.value = i;
+                return node;
+            }
+            case QuestionType::number:
+            case QuestionType::ratio: {
+                if (!v.is_number()) return type_error(q, area, v, "数値", "a number"), std::nullopt;
+                const double d = v.is_integer() ? static_cast<double>(v.as_integer()->get()) : v.as_floating_point()->get();
+                if (!std::isfinite(d)) return error(v, name + " は有限の数値です", name + " must be a finite number"), std::nullopt;
+                if (q.type == QuestionType::ratio && (d < 0 || d > 1)) {
+                    error(v, name + " は 0〜1 の割合で答えてください（例: 45% は 0.45）。値: " + fmt_number(d),
+                          name + ": a ratio is between 0 and 1 (45% is 0.45); got " + fmt_number(d));
+                    return std::nullopt;
+                }
+                if (!in_bounds(q, d, v, name)) return std::nullopt;
+                node.value = d;
+                return node;
+            }
+            case QuestionType::choice: {
+                if (!v.is_string()) return type_error(q, area, v, "選択肢の文字列", "a choice (string)"), std::nullopt;
+                const std::string s = v.as_string()->get();
+                const Choice* c = match_choice(q, s);
+                if (!c) return choice_error(q, area, v, s), std::nullopt;
+                node.value = c->id;
+                return node;
+            }
+            case QuestionType::multi_choice: {
+                const toml::array* arr = v.as_array();
+                if (!arr) return type_error(q, area, v, "選択肢の配列（例: [\"a\", \"b\"]）", "an array of choices"), std::nullopt;
+                StringList ids;
+                bool ok = true;
+                for (const toml::node& e : *arr) {
+                    const Choice* c = e.is_string() ? match_choice(q, e.as_string()->get()) : nullptr;
+                    if (!e.is_string()) { type_error(q, area, e, "選択肢の文字列", "a choice (string)"); ok = false; continue; }
+                    if (!c) { choice_error(q, area, e, e.as_string()->get()); ok = false; continue; }
+                    if (std::find(ids.begin(), ids.end(), c->id) != ids.end()) {
+                        error(e, name + " に \"" + c->id + "\" が重複しています", name + ": duplicate choice \"" + c->id + "\"");
+                        ok = false;
+                        continue;
+                    }
+                    ids.push_back(c->id);
+                    AnswerNode item;
+                    item.value = c->id;
+                    item.where = location_of(path_, e);
+                    node.items.push_back(std::move(item));
+                }
+                if (!ok) return std::nullopt;
+                node.value = ids;
+                return node;
+            }
+            case QuestionType::date: {
+                const auto* d = v.as_date();
+                if (!d) return type_error(q, area, v, "日付（例: 2025-04-01、引用符なし）", "a date (e.g. 2025-04-01, unquoted)"), std::nullopt;
+                node.value = Date{d->get().year, d->get().month, d->get().day};
+                return node;
+            }
+        }
+        return std::nullopt;
+    }
+
+    bool in_bounds(const Question& q, double d, const toml::node& v, const std::string& name) {
+        if ((q.min && d < *q.min) || (q.max && d > *q.max)) {
+            const std::string range = (q.min ? fmt_number(*q.min) : "") + "〜" + (q.max ? fmt_number(*q.max) : "");
+            const std::string range_en = (q.min ? fmt_number(*q.min) : "") + ".." + (q.max ? fmt_number(*q.max) : "");
+            error(v, name + " の値 " + fmt_number(d) + " は範囲外です（" + range + "）",
+                  name + ": " + fmt_number(d) + " is out of range (" + range_en + ")");
+            return false;
+        }
+        return true;
+    }
+
+    const std::string& text_;
+    const std::string& path_;
+    Answers answers_;
+    std::vector<Diagnostic> errors_;
+};
+
+}  // namespace
+
+const AnswerNode* AnswerNode::member(const std::string& key) const {
+    for (const auto& [k, v] : members)
+        if (k == key) return &v;
+    return nullptr;
+}
+
+bool valid_local_government_code(const std::string& code) {
+    if (code.size() != 6 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+    const int prefecture = (code[0] - '0') * 10 + (code[1] - '0');
+    if (prefecture < 1 || prefecture > 47) return false;
+    static constexpr int weights[] = {6, 5, 4, 3, 2};
+    int sum = 0;
+    for (int i = 0; i < 5; ++i) sum += (code[i] - '0') * weights[i];
+    return (11 - sum % 11) % 10 == code[5] - '0';
+}
+
+Answers parse_answers(const std::string& text, const std::string& path, const std::vector<const RuleSet*>& rule_sets,
+                      const std::vector<std::string>& other_known_areas, Date today) {
+    return AnswersLoader(text, path).load(rule_sets, other_known_areas, today);
+}
+
+Answers load_answers(const std::string& path, const std::vector<const RuleSet*>& rule_sets,
+                     const std::vector<std::string>& other_known_areas, Date today) {
+    return parse_answers(read_input_file(path), path, rule_sets, other_known_areas, today);
+}
+
+}  // namespace dxassess::engine

@@ -1,0 +1,375 @@
+// Loads a rule set from TOML and checks everything a rule author can get wrong, collecting
+// every problem (not just the first) with its file:line:column.
+#include "dxassess/engine/rule_set.hpp"
+
+#include "toml_support.hpp"
+
+#include <algorithm>
+#include <regex>
+
+namespace dxassess::engine {
+namespace {
+
+const std::vector<std::pair<std::string, QuestionType>>& question_types() {
+    static const std::vector<std::pair<std::string, QuestionType>> t = {
+        {"bool", QuestionType::boolean}, {"integer", QuestionType::integer},
+        {"number", QuestionType::number}, {"ratio", QuestionType::ratio},
+        {"choice", QuestionType::choice}, {"multi-choice", QuestionType::multi_choice},
+        {"date", QuestionType::date},
+    };
+    return t;
+}
+
+const std::vector<std::pair<std::string, Severity>>& severities() {
+    static const std::vector<std::pair<std::string, Severity>> t = {
+        {"high", Severity::high}, {"medium", Severity::medium}, {"low", Severity::low}, {"info", Severity::info}};
+    return t;
+}
+
+bool is_identifier(const std::string& s) {
+    static const std::regex re("[a-z_][a-z0-9_]*");
+    return std::regex_match(s, re);
+}
+
+template <class E>
+std::vector<std::string> keys_of(const std::vector<std::pair<std::string, E>>& table) {
+    std::vector<std::string> out;
+    for (const auto& e : table) out.push_back(e.first);
+    return out;
+}
+
+class RuleSetLoader {
+public:
+    RuleSetLoader(const std::string& text, const std::string& path, const PluginSymbols& symbols)
+        : text_(text), path_(path), symbols_(symbols) {}
+
+    RuleSet load(const std::string& expected_area) {
+        const toml::table root = parse_toml(text_, path_);
+        rules_.path = path_;
+        FieldReader top(root, path_, "ルールファイル", "rule file", errors_);
+        if (const toml::table* area = top.table("area", true)) read_area(*area, expected_area);
+        if (const toml::array* qs = top.array("questions", true)) read_questions(*qs);
+        build_scope();
+        if (const toml::array* ls = top.array("levels", true)) read_levels(*ls, top);
+        if (const toml::array* cs = top.array("checks")) read_checks(*cs);
+        top.reject_unknown_keys();
+        if (!errors_.empty()) throw InputError(std::move(errors_));
+        return std::move(rules_);
+    }
+
+private:
+    void error(const toml::node& at, std::string ja, std::string en) {
+        errors_.push_back(Diagnostic{location_of(path_, at), Text{std::move(ja), std::move(en)}});
+    }
+
+    Text read_text(FieldReader& r, const char* ja_key, const char* en_key, bool required) {
+        Text t;
+        t.ja = r.string(ja_key, required).value_or("");
+        t.en = r.string(en_key, required).value_or("");
+        return t;
+    }
+
+    void read_area(const toml::table& t, const std::string& expected_area) {
+        FieldReader r(t, path_, "[area]", "[area]", errors_);
+        rules_.area = r.string("id", true).value_or("");
+        if (!rules_.area.empty() && !is_identifier(rules_.area))
+            r.error_at("id", {"領域 ID '" + rules_.area + "' は英小文字・数字・_ で書いてください",
+                              "area id '" + rules_.area + "' must match [a-z_][a-z0-9_]*"});
+        if (!expected_area.empty() && !rules_.area.empty() && rules_.area != expected_area)
+            r.error_at("id", {"このルールファイルの領域は '" + rules_.area + "' ですが、'" + expected_area + "' が必要です",
+                              "rule file is for area '" + rules_.area + "' but '" + expected_area + "' was expected"});
+        rules_.version = r.string("version", true).value_or("");
+        rules_.title = read_text(r, "title_ja", "title_en", true);
+        rules_.source = r.string("source", true).value_or("");
+        rules_.plugin = r.string("plugin").value_or("");
+        r.reject_unknown_keys();
+    }
+
+    void read_questions(const toml::array& qs) {
+        for (const toml::node& n : qs) {
+            const toml::table* t = n.as_table();
+            if (!t) {
+                error(n, "[[questions]] の要素はテーブルです", "each [[questions]] entry must be a table");
+                continue;
+            }
+            read_question(*t);
+        }
+        if (rules_.questions.empty() && errors_.empty())
+            error(qs, "質問が 1 つもありません", "the rule set declares no questions");
+    }
+
+    void read_question(const toml::table& t) {
+        Question q;
+        q.where = location_of(path_, t);
+        const std::string name = t["id"].value_or(std::string("?"));
+        const std::string label = "質問 '" + name + "'";
+        const std::string label_en = "question '" + name + "'";
+        FieldReader r(t, path_, label, label_en, errors_);
+        q.id = r.string("id", true).value_or("");
+        if (!q.id.empty() && !is_identifier(q.id))
+            r.error_at("id", {"質問 ID '" + q.id + "' は英小文字・数字・_ で書いてください（式の中で名前として使うため）",
+                              "question id '" + q.id + "' must match [a-z_][a-z0-9_]* (it is a name in conditions)"});
+        if (!q.id.empty() && rules_.find_question(q.id))
+            r.error_at("id", {"質問 ID '" + q.id + "' が重複しています", "duplicate question id '" + q.id + "'"});
+        if (symbols_.facts.count(q.id))
+            r.error_at("id", {"質問 ID '" + q.id + "' はプラグインの派生事実と同じ名前です",
+                              "question id '" + q.id + "' clashes with a fact of the plugin"});
+        if (auto type = r.string("type", true)) {
+            const auto& types = question_types();
+            const auto it = std::find_if(types.begin(), types.end(), [&](const auto& e) { return e.first == *type; });
+            if (it == types.end()) {
+                std::string all;
+                for (const auto& e : types) all += (all.empty() ? "" : ", ") + e.first;
+                const Text hint = did_you_mean(*type, keys_of(types));
+                r.error_at("type", {"不明な質問の型 '" + *type + "'" + hint.ja + "。使える型: " + all,
+                                    "unknown question type '" + *type + "'" + hint.en + "; types: " + all});
+            } else {
+                q.type = it->second;
+            }
+        }
+        q.required = r.boolean("required").value_or(false);
+        q.text = read_text(r, "ja", "en", true);
+        q.help = read_text(r, "help_ja", "help_en", false);
+        q.unit = r.string("unit").value_or("");
+        q.min = r.number("min");
+        q.max = r.number("max");
+        const bool bounded = q.type == QuestionType::integer || q.type == QuestionType::number;
+        if ((q.min || q.max) && !bounded)
+            r.error_at(q.min ? "min" : "max", {"min / max は integer と number の質問にだけ指定できます（ratio は常に 0〜1）",
+                                               "min / max apply to integer and number questions only (a ratio is always 0..1)"});
+        if (q.min && q.max && *q.min > *q.max)
+            r.error_at("min", {"min (" + std::to_string(*q.min) + ") が max (" + std::to_string(*q.max) + ") より大きいです",
+                               "min (" + std::to_string(*q.min) + ") is greater than max (" + std::to_string(*q.max) + ")"});
+        const toml::array* choices = r.array("choices");
+        const bool wants_choices = q.type == QuestionType::choice || q.type == QuestionType::multi_choice;
+        if (wants_choices && !choices && errors_.empty())
+            errors_.push_back(Diagnostic{q.where, {label + " は選択式なので choices が必要です",
+                                                   label_en + ": a choice question needs 'choices'"}});
+        if (choices && !wants_choices)
+            r.error_at("choices", {"choices は choice / multi-choice の質問にだけ指定できます",
+                                   "'choices' apply to choice and multi-choice questions only"});
+        if (choices && wants_choices) read_choices(*choices, q, label, label_en);
+        r.reject_unknown_keys();
+        rules_.questions.push_back(std::move(q));
+    }
+
+    void read_choices(const toml::array& arr, Question& q, const std::string& label, const std::string& label_en) {
+        for (const toml::node& n : arr) {
+            const toml::table* t = n.as_table();
+            if (!t) {
+                error(n, label + " の choices の要素は { id = ..., ja = ..., en = ... } の形です",
+                      label_en + ": each choice is a table { id = ..., ja = ..., en = ... }");
+                continue;
+            }
+            FieldReader r(*t, path_, label + " の選択肢", label_en + " choice", errors_);
+            Choice c;
+            c.id = r.string("id", true).value_or("");
+            c.label = read_text(r, "ja", "en", true);
+            if (!c.id.empty() && q.find_choice(c.id))
+                r.error_at("id", {"選択肢 '" + c.id + "' が重複しています", "duplicate choice '" + c.id + "'"});
+            r.reject_unknown_keys();
+            q.choices.push_back(std::move(c));
+        }
+        if (q.choices.empty()) error(arr, label + " の choices が空です", label_en + ": 'choices' is empty");
+    }
+
+    void build_scope() {
+        for (const auto& [name, info] : symbols_.facts) scope_.names[name] = info;
+        for (const auto& [name, type] : profile_names()) scope_.names[name] = NameInfo{type, {}};
+        for (const auto& q : rules_.questions) {
+            if (q.id.empty()) continue;
+            scope_.names[q.id] = NameInfo{value_type(q.type), q.choice_ids()};
+        }
+        scope_.functions = symbols_.functions;
+    }
+
+    /// Compiles a condition; an error inside the string is placed at its exact line:column.
+    std::optional<Expression> condition(FieldReader& r, const char* key, const std::string& what_ja,
+                                        const std::string& what_en) {
+        const auto source = r.string(key, true);
+        if (!source) return std::nullopt;
+        const toml::node& node = *r.table_node().get(key);
+        try {
+            Expression e = Expression::compile(*source, scope_);
+            if (e.type() != Type::boolean) {
+                errors_.push_back(Diagnostic{location_in_string(text_, path_, node, 0),
+                                             {what_ja + " の条件は真偽値になる式が必要ですが、" + type_name(e.type()) + " の式です",
+                                              what_en + ": a condition must be a boolean expression, this one is " +
+                                                  type_name(e.type())}});
+                return std::nullopt;
+            }
+            return e;
+        } catch (const ExprError& e) {
+            errors_.push_back(Diagnostic{location_in_string(text_, path_, node, e.offset()),
+                                         {what_ja + ": " + e.message().ja, what_en + ": " + e.message().en}});
+            return std::nullopt;
+        }
+    }
+
+    void read_levels(const toml::array& arr, FieldReader& top) {
+        std::vector<bool> seen(6, false);
+        for (const toml::node& n : arr) {
+            const toml::table* t = n.as_table();
+            if (!t) {
+                error(n, "[[levels]] の要素はテーブルです", "each [[levels]] entry must be a table");
+                continue;
+            }
+            FieldReader r(*t, path_, "[[levels]]", "[[levels]]", errors_);
+            Level level;
+            level.where = location_of(path_, *t);
+            level.level = static_cast<int>(r.integer("level", true).value_or(0));
+            const std::string label = "レベル " + std::to_string(level.level);
+            const std::string label_en = "level " + std::to_string(level.level);
+            if (t->get("level") && t->get("level")->is_integer()) {
+                if (level.level < 1 || level.level > 5)
+                    r.error_at("level", {"レベルは 1〜5 です（レベル 0 は条件なしの出発点）: " + std::to_string(level.level),
+                                         "level must be 1..5 (level 0 needs no condition): " + std::to_string(level.level)});
+                else if (seen[level.level])
+                    r.error_at("level", {label + " が重複しています", "duplicate " + label_en});
+                else
+                    seen[level.level] = true;
+            }
+            level.source = r.string("source", true).value_or("");
+            level.caveat = read_text(r, "caveat_ja", "caveat_en", false);
+            if (const toml::array* crit = r.array("criteria", true)) {
+                for (const toml::node& cn : *crit) {
+                    const toml::table* ct = cn.as_table();
+                    if (!ct) {
+                        error(cn, label + " の criteria の要素はテーブルです", label_en + ": each criterion must be a table");
+                        continue;
+                    }
+                    FieldReader cr(*ct, path_, label + " の基準", label_en + " criterion", errors_);
+                    Text text = read_text(cr, "ja", "en", true);
+                    auto when = condition(cr, "when", label, label_en);
+                    cr.reject_unknown_keys();
+                    if (when) level.criteria.push_back(Criterion{std::move(*when), std::move(text), location_of(path_, *ct)});
+                }
+                if (crit->empty()) error(*crit, label + " に基準がありません", label_en + " has no criteria");
+            }
+            r.reject_unknown_keys();
+            if (level.level >= 1 && level.level <= 5) rules_.levels.push_back(std::move(level));
+        }
+        std::string missing;
+        for (int k = 1; k <= 5; ++k)
+            if (!seen[k]) missing += (missing.empty() ? "" : ", ") + std::to_string(k);
+        if (!missing.empty())
+            top.error_at("levels", {"レベル 1〜5 がすべて必要です。足りないレベル: " + missing,
+                                    "levels 1..5 must all be defined; missing: " + missing});
+        std::sort(rules_.levels.begin(), rules_.levels.end(), [](const Level& a, const Level& b) { return a.level < b.level; });
+    }
+
+    void read_checks(const toml::array& arr) {
+        for (const toml::node& n : arr) {
+            const toml::table* t = n.as_table();
+            if (!t) {
+                error(n, "[[checks]] の要素はテーブルです", "each [[checks]] entry must be a table");
+                continue;
+            }
+            const std::string id = (*t)["id"].value_or(std::string("?"));
+            FieldReader r(*t, path_, "チェック '" + id + "'", "check '" + id + "'", errors_);
+            const std::string check_id = r.string("id", true).value_or("");
+            if (!check_id.empty() &&
+                std::any_of(rules_.checks.begin(), rules_.checks.end(), [&](const Check& o) { return o.id == check_id; }))
+                r.error_at("id", {"チェック ID '" + check_id + "' が重複しています", "duplicate check id '" + check_id + "'"});
+            Severity severity = Severity::medium;
+            if (auto sev = r.string("severity", true)) {
+                const auto& all = severities();
+                const auto it = std::find_if(all.begin(), all.end(), [&](const auto& e) { return e.first == *sev; });
+                if (it == all.end()) {
+                    const Text hint = did_you_mean(*sev, keys_of(all));
+                    r.error_at("severity", {"不明な重大度 '" + *sev + "'" + hint.ja + "。high / medium / low / info のいずれかです",
+                                            "unknown severity '" + *sev + "'" + hint.en + "; use high, medium, low or info"});
+                } else {
+                    severity = it->second;
+                }
+            }
+            Text title = read_text(r, "ja", "en", true);
+            Text advice = read_text(r, "advice_ja", "advice_en", true);
+            std::string source = r.string("source", true).value_or("");
+            Text caveat = read_text(r, "caveat_ja", "caveat_en", false);
+            auto when = condition(r, "when", "チェック '" + check_id + "'", "check '" + check_id + "'");
+            r.reject_unknown_keys();
+            if (when)
+                rules_.checks.push_back(Check{check_id, std::move(*when), severity, std::move(title), std::move(advice),
+                                              std::move(source), std::move(caveat), location_of(path_, *t)});
+        }
+    }
+
+    const std::string& text_;
+    const std::string& path_;
+    const PluginSymbols& symbols_;
+    RuleSet rules_;
+    Scope scope_;
+    std::vector<Diagnostic> errors_;
+};
+
+}  // namespace
+
+const char* question_type_name(QuestionType t) {
+    for (const auto& [name, type] : question_types())
+        if (type == t) return name.c_str();
+    return "?";
+}
+
+Type value_type(QuestionType t) {
+    switch (t) {
+        case QuestionType::boolean: return Type::boolean;
+        case QuestionType::integer: return Type::integer;
+        case QuestionType::number:
+        case QuestionType::ratio: return Type::number;
+        case QuestionType::choice: return Type::string;
+        case QuestionType::multi_choice: return Type::list;
+        case QuestionType::date: return Type::date;
+    }
+    return Type::unknown;
+}
+
+const char* severity_name(Severity s) {
+    for (const auto& [name, sev] : severities())
+        if (sev == s) return name.c_str();
+    return "?";
+}
+
+std::vector<std::string> Question::choice_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& c : choices) ids.push_back(c.id);
+    return ids;
+}
+
+const Choice* Question::find_choice(const std::string& cid) const {
+    for (const auto& c : choices)
+        if (c.id == cid) return &c;
+    return nullptr;
+}
+
+const Question* RuleSet::find_question(const std::string& qid) const {
+    for (const auto& q : questions)
+        if (q.id == qid) return &q;
+    return nullptr;
+}
+
+const std::map<std::string, Type, std::less<>>& profile_names() {
+    static const std::map<std::string, Type, std::less<>> names = {
+        {"profile.population", Type::integer},
+        {"profile.fiscal_year", Type::integer},
+    };
+    return names;
+}
+
+RuleSet parse_rule_set(const std::string& text, const std::string& path, const PluginSymbols& symbols,
+                       const std::string& expected_area) {
+    return RuleSetLoader(text, path, symbols).load(expected_area);
+}
+
+RuleSet load_rule_set(const std::string& path, const PluginSymbols& symbols, const std::string& expected_area) {
+    return parse_rule_set(read_input_file(path), path, symbols, expected_area);
+}
+
+std::string peek_rule_set_area(const std::string& path) {
+    const toml::table root = parse_toml(read_input_file(path), path);
+    const auto id = root["area"]["id"].value<std::string>();
+    if (!id) throw InputError(Location{path}, Text{"[area] id がありません", "missing [area] id"});
+    return *id;
+}
+
+}  // namespace dxassess::engine

@@ -1,0 +1,166 @@
+// The scoring formula of docs/scoring.md. Deterministic: same rules and answers, same result.
+#include "dxassess/engine/scoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dxassess::engine {
+
+bool LevelResult::holds() const {
+    return std::all_of(criteria.begin(), criteria.end(), [](const CriterionResult& c) {
+        return std::holds_alternative<bool>(c.outcome) && std::get<bool>(c.outcome);
+    });
+}
+
+bool LevelResult::unknown() const {
+    bool any_unknown = false;
+    for (const auto& c : criteria) {
+        if (!is_known(c.outcome)) any_unknown = true;
+        else if (!std::get<bool>(c.outcome)) return false;
+    }
+    return any_unknown;
+}
+
+int LevelResult::met() const {
+    return static_cast<int>(std::count_if(criteria.begin(), criteria.end(), [](const CriterionResult& c) {
+        return std::holds_alternative<bool>(c.outcome) && std::get<bool>(c.outcome);
+    }));
+}
+
+std::vector<const CriterionResult*> AreaResult::gap() const {
+    std::vector<const CriterionResult*> out;
+    if (!scored || level >= 5 || static_cast<std::size_t>(level) >= levels.size()) return out;
+    for (const auto& c : levels[static_cast<std::size_t>(level)].criteria)
+        if (!(std::holds_alternative<bool>(c.outcome) && std::get<bool>(c.outcome))) out.push_back(&c);
+    return out;
+}
+
+bool AreaResult::next_level_unknown() const {
+    return scored && level < 5 && static_cast<std::size_t>(level) < levels.size() &&
+           levels[static_cast<std::size_t>(level)].unknown();
+}
+
+AreaEnvironment::AreaEnvironment(const RuleSet& rules, const AnswerNode* answers, const Profile& profile,
+                                 const std::map<std::string, Value>& facts, Caller caller)
+    : rules_(rules), answers_(answers), profile_(profile), facts_(facts), caller_(std::move(caller)) {}
+
+Value AreaEnvironment::lookup(const std::string& name) const {
+    if (rules_.find_question(name)) {
+        const AnswerNode* n = answers_ ? answers_->member(name) : nullptr;
+        return n ? n->value : Value{};
+    }
+    if (const auto it = facts_.find(name); it != facts_.end()) return it->second;
+    if (name == "profile.population") return profile_.population > 0 ? Value{profile_.population} : Value{};
+    if (name == "profile.fiscal_year") return profile_.fiscal_year > 0 ? Value{std::int64_t{profile_.fiscal_year}} : Value{};
+    return {};
+}
+
+Value AreaEnvironment::call(const std::string& function, const std::vector<Value>& args) const {
+    return caller_ ? caller_(function, args) : Value{};
+}
+
+namespace {
+
+int severity_rank(Severity s) { return static_cast<int>(s); }
+
+std::vector<Input> inputs_of(const Expression& e, const RuleSet& rules, const Environment& env,
+                             const std::map<std::string, Text>& fact_labels) {
+    std::vector<Input> out;
+    for (const auto& name : e.names()) {
+        Input in{name, {}, env.lookup(name)};
+        if (const Question* q = rules.find_question(name)) {
+            in.label = q->text;
+        } else if (const auto it = fact_labels.find(name); it != fact_labels.end()) {
+            in.label = it->second;
+        } else if (name == "profile.population") {
+            in.label = {"人口", "population"};
+        } else if (name == "profile.fiscal_year") {
+            in.label = {"年度", "fiscal year"};
+        }
+        out.push_back(std::move(in));
+    }
+    return out;
+}
+
+}  // namespace
+
+AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const AnswerNode* answers,
+                      const std::map<std::string, Text>& fact_labels) {
+    AreaResult r;
+    r.area = rules.area;
+    r.title = rules.title;
+    r.rules_version = rules.version;
+    r.scored = true;
+    r.question_count = static_cast<int>(rules.questions.size());
+    for (const auto& q : rules.questions) {
+        if (answers && answers->member(q.id)) ++r.answered;
+        else r.unanswered.push_back(&q);
+    }
+
+    for (const auto& level : rules.levels) {
+        LevelResult lr;
+        lr.level = level.level;
+        lr.source = level.source;
+        lr.caveat = level.caveat;
+        for (const auto& c : level.criteria)
+            lr.criteria.push_back({c.text, c.when.source(), c.when.evaluate(env), inputs_of(c.when, rules, env, fact_labels)});
+        r.levels.push_back(std::move(lr));
+    }
+    // Cumulative: level N needs every level below it. An unknown never counts as met.
+    r.level = 0;
+    for (const auto& lr : r.levels) {
+        if (!lr.holds()) break;
+        r.level = lr.level;
+    }
+    if (r.level >= 5) {
+        r.score = 100;
+    } else {
+        const LevelResult& next = r.levels[static_cast<std::size_t>(r.level)];
+        const int total = static_cast<int>(next.criteria.size());
+        r.score = 20 * r.level + (total > 0 ? (20 * next.met()) / total : 0);
+    }
+
+    for (const auto& check : rules.checks) {
+        const Value v = check.when.evaluate(env);
+        if (!is_known(v)) {
+            r.unchecked.push_back(check.id);
+            continue;
+        }
+        if (!std::get<bool>(v)) continue;
+        r.findings.push_back({check.id, check.severity, check.title, check.advice, check.source, check.caveat,
+                              inputs_of(check.when, rules, env, fact_labels)});
+    }
+    std::stable_sort(r.findings.begin(), r.findings.end(), [](const Finding& a, const Finding& b) {
+        return severity_rank(a.severity) < severity_rank(b.severity);
+    });
+    return r;
+}
+
+OverallResult combine(const Model& model, const std::vector<AreaResult>& areas) {
+    OverallResult o;
+    double weight_sum = 0, score_sum = 0, level_sum = 0;
+    const AreaResult* best = nullptr;
+    const AreaResult* worst = nullptr;
+    for (const auto& a : areas) {
+        if (!a.scored) {
+            o.complete = false;
+            continue;
+        }
+        const AreaWeight* w = model.find_area(a.area);
+        const double weight = w ? w->weight : 1.0;
+        weight_sum += weight;
+        score_sum += weight * a.score;
+        level_sum += weight * a.level;
+        if (!best || a.score > best->score) best = &a;
+        if (!worst || a.score < worst->score) worst = &a;
+    }
+    if (weight_sum > 0) {
+        o.index = std::round(score_sum / weight_sum * 10.0) / 10.0;
+        o.level = static_cast<int>(std::floor(level_sum / weight_sum + 1e-9));
+    }
+    if (best) o.strongest = best->area;
+    if (worst) o.weakest = worst->area;
+    return o;
+}
+
+}  // namespace dxassess::engine
