@@ -11,7 +11,7 @@
 namespace dxassess::host {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json text(const engine::Text& t) { return json{{"ja", t.ja}, {"en", t.en}}; }
 
@@ -30,7 +30,8 @@ json value(const engine::Value& v) {
 
 json inputs(const std::vector<engine::Input>& in) {
     json arr = json::array();
-    for (const auto& i : in) arr.push_back({{"name", i.name}, {"label", text(i.label)}, {"value", value(i.value)}});
+    for (const auto& i : in)
+        arr.push_back({{"name", i.name}, {"label", text(i.label)}, {"value", value(i.value)}, {"display", text(i.display)}});
     return arr;
 }
 

@@ -71,7 +71,7 @@ std::string inputs_line(const std::vector<engine::Input>& inputs, Lang lang) {
     for (const auto& i : inputs) {
         if (!out.empty()) out += "; ";
         const std::string label = i.label.empty() ? i.name : i.label.in(lang);
-        out += md_escape(label) + " (`" + i.name + "`) = **" + md_escape(engine::to_display(i.value, lang == Lang::en)) + "**";
+        out += md_escape(label) + " (`" + i.name + "`) = **" + md_escape(i.display.in(lang)) + "**";
     }
     return out;
 }

@@ -63,12 +63,47 @@ namespace {
 
 int severity_rank(Severity s) { return static_cast<int>(s); }
 
+std::string percent(double d) {
+    const double p = std::round(d * 1000.0) / 10.0;
+    std::string s = std::to_string(p);
+    s.erase(s.find('.') + 2);
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.erase(s.size() - 2);
+    return s + "%";
+}
+
+Text display(const Value& v, const Question* q) {
+    Text t{to_display(v, false), to_display(v, true)};
+    if (!q || !is_known(v)) return t;
+    const auto label = [&](const std::string& id) {
+        const Choice* c = q->find_choice(id);
+        return c ? c->label : Text{id, id};
+    };
+    if (const auto* s = std::get_if<std::string>(&v)) return label(*s);
+    if (const auto* l = std::get_if<StringList>(&v)) {
+        Text out;
+        for (const auto& id : *l) {
+            const Text one = label(id);
+            out.ja += (out.ja.empty() ? "" : "、") + one.ja;
+            out.en += (out.en.empty() ? "" : ", ") + one.en;
+        }
+        if (l->empty()) out = {"（なし）", "(none)"};
+        return out;
+    }
+    if (q->type == QuestionType::ratio) {
+        const std::string p = percent(std::get<double>(v));
+        return {p, p};
+    }
+    return t;
+}
+
 std::vector<Input> inputs_of(const Expression& e, const RuleSet& rules, const Environment& env,
                              const std::map<std::string, Text>& fact_labels) {
     std::vector<Input> out;
     for (const auto& name : e.names()) {
-        Input in{name, {}, env.lookup(name)};
-        if (const Question* q = rules.find_question(name)) {
+        const Question* q = rules.find_question(name);
+        Input in{name, {}, env.lookup(name), {}};
+        in.display = display(in.value, q);
+        if (q) {
             in.label = q->text;
         } else if (const auto it = fact_labels.find(name); it != fact_labels.end()) {
             in.label = it->second;

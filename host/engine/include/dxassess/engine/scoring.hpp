@@ -18,6 +18,7 @@ struct Input {
     std::string name;
     Text label;   // the question's text, or the fact's description
     Value value;
+    Text display; // the value as a person reads it: choice labels, ratios as percentages
 };
 
 struct CriterionResult {
