@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
                  "dxassess"};
     app.set_version_flag("--version", std::string("dxassess ") + build_config::version);
     app.require_subcommand(1);
+    app.fallthrough();  // global options may also follow the subcommand
 
     GlobalOptions g;
     std::string lang = "ja";

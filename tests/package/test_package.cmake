@@ -1,0 +1,70 @@
+cmake_minimum_required(VERSION 3.25)
+# Builds the TGZ and DEB packages, unpacks each into an empty folder and runs the program from
+# there: the install must be complete and relocatable.
+#   cmake -DBUILD_DIR=... -DWORK=... -P test_package.cmake
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+
+function(run)
+    execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT rc EQUAL 0)
+        file(REMOVE_RECURSE "${WORK}")
+        message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
+    endif()
+    set(last_out "${out}" PARENT_SCOPE)
+endfunction()
+
+function(check_tree root label)
+    foreach(f bin/dxassess lib/dxassess/plugins/dxassess_telework.so share/dxassess/rules/telework.toml
+              share/dxassess/rules/model.toml include/dxassess/plugin.h include/dxassess/plugin.hpp
+              share/doc/dxassess/report.schema.json lib/cmake/dxassess/dxassessConfig.cmake
+              share/dxassess/samples/sample-city.toml)
+        if(NOT EXISTS "${root}/${f}")
+            file(REMOVE_RECURSE "${WORK}")
+            message(FATAL_ERROR "${label}: ${f} is missing from the package")
+        endif()
+    endforeach()
+    file(MAKE_DIRECTORY "${WORK}/out-${label}")
+    run("${root}/bin/dxassess" assess "${root}/share/dxassess/samples/sample-city.toml" -o "${WORK}/out-${label}")
+    if(NOT last_out MATCHES "レベル 3")
+        file(REMOVE_RECURSE "${WORK}")
+        message(FATAL_ERROR "${label}: unexpected output: ${last_out}")
+    endif()
+    if(NOT EXISTS "${WORK}/out-${label}/report.json" OR NOT EXISTS "${WORK}/out-${label}/report.md")
+        file(REMOVE_RECURSE "${WORK}")
+        message(FATAL_ERROR "${label}: reports were not written")
+    endif()
+    # Plugins are found beside the relocated binary, not in the build tree.
+    run("${root}/bin/dxassess" plugins)
+    if(NOT last_out MATCHES "${root}/lib/dxassess/plugins")
+        file(REMOVE_RECURSE "${WORK}")
+        message(FATAL_ERROR "${label}: plugins not found relative to the binary: ${last_out}")
+    endif()
+endfunction()
+
+foreach(generator TGZ DEB)
+    run(cpack -G ${generator} --config "${BUILD_DIR}/CPackConfig.cmake" -B "${WORK}/pkg")
+endforeach()
+file(GLOB tgz "${WORK}/pkg/*.tar.gz")
+file(GLOB deb "${WORK}/pkg/*.deb")
+if(NOT tgz OR NOT deb)
+    file(REMOVE_RECURSE "${WORK}")
+    message(FATAL_ERROR "cpack did not produce a .tar.gz and a .deb")
+endif()
+
+file(MAKE_DIRECTORY "${WORK}/tgz")
+run(${CMAKE_COMMAND} -E chdir "${WORK}/tgz" ${CMAKE_COMMAND} -E tar xzf "${tgz}")
+file(GLOB tgz_root LIST_DIRECTORIES true "${WORK}/tgz/*")
+check_tree("${tgz_root}" tgz)
+
+file(MAKE_DIRECTORY "${WORK}/deb")
+run(dpkg-deb -x "${deb}" "${WORK}/deb")
+run(dpkg-deb -f "${deb}" Depends)
+if(NOT last_out MATCHES "libspdlog")
+    file(REMOVE_RECURSE "${WORK}")
+    message(FATAL_ERROR "the .deb does not declare its library dependencies: ${last_out}")
+endif()
+check_tree("${WORK}/deb/usr" deb)
+
+file(REMOVE_RECURSE "${WORK}")
+message(STATUS "packages unpack and run")

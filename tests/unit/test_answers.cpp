@@ -1,0 +1,189 @@
+// Answers files: profile, types, bounds, choices, unknown names — each error with its place.
+#include "test_support.hpp"
+
+#include "dxassess/engine/answers.hpp"
+
+using namespace dxassess::engine;
+
+namespace {
+
+const char* rules_text = R"(
+[area]
+id = "area"
+version = "1"
+title_ja = "t"
+title_en = "t"
+source = "s"
+
+[[questions]]
+id = "count"
+type = "integer"
+min = 0
+max = 100
+ja = "数"
+en = "count"
+
+[[questions]]
+id = "share"
+type = "ratio"
+ja = "割合"
+en = "share"
+
+[[questions]]
+id = "mode"
+type = "choice"
+ja = "方式"
+en = "mode"
+choices = [ { id = "formal", ja = "正式に導入", en = "Formal" }, { id = "trial", ja = "試行", en = "Trial" } ]
+
+[[questions]]
+id = "forms"
+type = "multi-choice"
+ja = "形態"
+en = "forms"
+choices = [ { id = "home", ja = "在宅", en = "Home" }, { id = "mobile", ja = "モバイル", en = "Mobile" } ]
+
+[[questions]]
+id = "since"
+type = "date"
+ja = "日付"
+en = "date"
+
+[[questions]]
+id = "flag"
+type = "bool"
+ja = "有無"
+en = "flag"
+
+[[levels]]
+level = 1
+source = "s"
+criteria = [ { when = 'count >= 1', ja = "a", en = "a" } ]
+[[levels]]
+level = 2
+source = "s"
+criteria = [ { when = 'count >= 2', ja = "a", en = "a" } ]
+[[levels]]
+level = 3
+source = "s"
+criteria = [ { when = 'count >= 3', ja = "a", en = "a" } ]
+[[levels]]
+level = 4
+source = "s"
+criteria = [ { when = 'count >= 4', ja = "a", en = "a" } ]
+[[levels]]
+level = 5
+source = "s"
+criteria = [ { when = 'count >= 5', ja = "a", en = "a" } ]
+)";
+
+const std::string profile =
+    "[profile]\n"                    // 1
+    "code = \"011002\"\n"            // 2
+    "name = \"札幌市\"\n"            // 3
+    "prefecture = \"北海道\"\n"      // 4
+    "population = 1950000\n"         // 5
+    "fiscal_year = 2025\n"           // 6
+    "as_of = 2025-10-01\n"           // 7
+    "\n"                             // 8
+    "[area]\n";                      // 9  (answers start on line 10)
+
+const RuleSet& rules() {
+    static const RuleSet rs = parse_rule_set(rules_text, "area.toml", {});
+    return rs;
+}
+
+Answers parse(const std::string& area_lines, const std::vector<std::string>& other = {}) {
+    return parse_answers(profile + area_lines, "answers.toml", {&rules()}, other, Date{2026, 1, 1});
+}
+
+InputError parse_error(const std::string& text) {
+    try {
+        (void)parse_answers(text, "answers.toml", {&rules()}, {}, Date{2026, 1, 1});
+    } catch (const InputError& e) {
+        return e;
+    }
+    FAIL("the answers were accepted");
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("valid answers are typed and kept in questionnaire order", "[answers]") {
+    const Answers a = parse("flag = true\ncount = 3\nshare = 0.5\nmode = \"試行\"\nforms = [\"home\", \"モバイル\"]\nsince = 2024-04-01\n");
+    CHECK(a.profile.code == "011002");
+    CHECK(a.profile.name == "札幌市");
+    CHECK(a.profile.as_of == Date{2025, 10, 1});
+    const AnswerNode& area = a.areas.at("area");
+    REQUIRE(area.members.size() == 6);
+    CHECK(area.members[0].first == "count");  // questionnaire order, not file order
+    CHECK(std::get<std::int64_t>(area.member("count")->value) == 3);
+    CHECK(std::get<double>(area.member("share")->value) == 0.5);
+    CHECK(std::get<std::string>(area.member("mode")->value) == "trial");  // a label is accepted, stored as the id
+    CHECK(std::get<StringList>(area.member("forms")->value) == StringList{"home", "mobile"});
+    CHECK(area.member("forms")->items.size() == 2);
+    CHECK(std::get<Date>(area.member("since")->value) == Date{2024, 4, 1});
+    CHECK(area.member("flag") != nullptr);
+}
+
+TEST_CASE("unanswered questions are absent and as_of defaults to today", "[answers]") {
+    std::string text = test::with_line(profile + "count = 1\n", 7, "");
+    const Answers a = parse_answers(text, "answers.toml", {&rules()}, {}, Date{2026, 1, 1});
+    CHECK(a.areas.at("area").member("share") == nullptr);
+    CHECK(a.profile.as_of == Date{2026, 1, 1});
+}
+
+TEST_CASE("malformed answers are reported with file:line:column", "[answers][errors]") {
+    struct Case {
+        const char* name;
+        std::string text;
+        unsigned line, column;
+        const char* message;
+    };
+    const std::vector<Case> cases = {
+        {"wrong type", profile + "count = \"3\"\n", 10, 9, "[area] count: expected an integer, found string"},
+        {"out of range", profile + "count = 101\n", 10, 9, "[area] count: 101 is out of range (0..100)"},
+        {"ratio given as a percentage", profile + "share = 45\n", 10, 9, "a ratio is between 0 and 1 (45% is 0.45)"},
+        {"unknown choice with a hint", profile + "mode = \"formel\"\n", 10, 8, "\"formel\" is not a choice (did you mean 'formal'?)"},
+        {"duplicate multi-choice", profile + "forms = [\"home\", \"home\"]\n", 10, 18, "duplicate choice \"home\""},
+        {"date written as a string", profile + "since = \"2024-04-01\"\n", 10, 9, "expected a date"},
+        {"unknown question with a hint", profile + "cuont = 1\n", 10, 9, "unknown question 'cuont' (did you mean 'count'?)"},
+        {"unknown area with a hint", profile + "count = 1\n[aera]\nx = 1\n", 11, 1, "unknown area 'aera' (did you mean 'area'?)"},
+        {"bad check digit", test::with_line(profile, 2, "code = \"011003\""), 2, 8, "invalid local government code '011003'"},
+        {"code as a number", test::with_line(profile, 2, "code = 11002"), 2, 8, "write the local government code as a string"},
+        {"population out of range", test::with_line(profile, 5, "population = 0"), 5, 14, "population must be 1..50,000,000"},
+        {"missing profile key", test::with_line(profile, 3, ""), 1, 1, "missing required key 'name'"},
+        {"TOML syntax error", profile + "count = = 1\n", 10, 9, "TOML syntax error"},
+        {"invalid UTF-8", test::with_line(profile, 3, "name = \"\xe6\x9c\""), 3, 9, "invalid UTF-8"},
+    };
+    for (const auto& c : cases) {
+        SECTION(c.name) {
+            const InputError e = parse_error(c.text);
+            INFO(e.format(Lang::en));
+            CHECK(test::has_diagnostic(e, c.line, c.column, c.message));
+            CHECK_FALSE(e.diagnostics().front().message.ja.empty());
+        }
+    }
+}
+
+TEST_CASE("local government codes are checked with the check digit", "[answers]") {
+    for (const char* ok : {"011002", "131016", "131008", "142018", "130001", "010006", "271403", "033014", "110001", "090000"})
+        CHECK(valid_local_government_code(ok));
+    for (const char* bad : {"011003", "01100", "0110021", "01100a", "481001", "000000"})
+        CHECK_FALSE(valid_local_government_code(bad));
+}
+
+TEST_CASE("sections of known but unchecked areas are kept", "[answers]") {
+    const Answers a = parse("count = 1\n[security]\nanything = 1\n", {"security"});
+    CHECK(a.areas.count("security") == 1);
+}
+
+TEST_CASE("missing answers file", "[answers][errors]") {
+    try {
+        (void)load_answers("/nonexistent/answers.toml", {&rules()}, {}, Date{2026, 1, 1});
+        FAIL("accepted a missing file");
+    } catch (const InputError& e) {
+        CHECK_THAT(e.format(Lang::en), Catch::Contains("/nonexistent/answers.toml: file not found"));
+        CHECK_THAT(e.format(Lang::ja), Catch::Contains("ファイルが見つかりません"));
+    }
+}

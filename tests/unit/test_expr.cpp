@@ -1,0 +1,156 @@
+// The condition language: precedence, types, three-valued logic, and every error with its offset.
+#include "test_support.hpp"
+
+#include "dxassess/engine/expr.hpp"
+
+#include <map>
+
+using namespace dxassess::engine;
+
+namespace {
+
+Scope make_scope() {
+    Scope s;
+    s.names["b"] = {Type::boolean, {}};
+    s.names["i"] = {Type::integer, {}};
+    s.names["n"] = {Type::number, {}};
+    s.names["u"] = {Type::boolean, {}};  // never bound: unknown
+    s.names["ui"] = {Type::integer, {}};
+    s.names["s"] = {Type::string, {"formal", "trial"}};
+    s.names["d"] = {Type::date, {}};
+    s.names["l"] = {Type::list, {"home", "mobile", "satellite"}};
+    s.names["staff_total"] = {Type::integer, {}};
+    s.functions["twice"] = {{Type::integer}, Type::integer};
+    return s;
+}
+
+class MapEnv : public Environment {
+public:
+    std::map<std::string, Value> values{
+        {"b", true}, {"i", std::int64_t{4}}, {"n", 0.25}, {"s", std::string("formal")},
+        {"d", Date{2025, 1, 1}}, {"l", StringList{"home", "mobile"}}, {"staff_total", std::int64_t{10}}};
+    Value lookup(const std::string& name) const override {
+        const auto it = values.find(name);
+        return it == values.end() ? Value{} : it->second;
+    }
+    Value call(const std::string& fn, const std::vector<Value>& args) const override {
+        return fn == "twice" ? Value{std::get<std::int64_t>(args[0]) * 2} : Value{};
+    }
+    Date today() const override { return Date{2025, 10, 1}; }
+};
+
+const Scope scope = make_scope();
+
+Value eval(const std::string& src) {
+    MapEnv env;
+    return Expression::compile(src, scope).evaluate(env);
+}
+
+bool is_true(const Value& v) { return std::holds_alternative<bool>(v) && std::get<bool>(v); }
+bool is_false(const Value& v) { return std::holds_alternative<bool>(v) && !std::get<bool>(v); }
+
+/// Compiling `src` fails at `offset` with an English message containing `text`.
+void expect_error(const std::string& src, std::size_t offset, const std::string& text) {
+    INFO("expression: " << src);
+    try {
+        (void)Expression::compile(src, scope);
+        FAIL("expected an error");
+    } catch (const ExprError& e) {
+        CHECK(e.offset() == offset);
+        CHECK_THAT(e.message().en, Catch::Contains(text));
+        CHECK_FALSE(e.message().ja.empty());
+    }
+}
+
+}  // namespace
+
+TEST_CASE("arithmetic and comparison precedence", "[expr]") {
+    CHECK(is_true(eval("1 + 2 * 3 == 7")));
+    CHECK(is_true(eval("(1 + 2) * 3 == 9")));
+    CHECK(is_true(eval("10 - 4 - 3 == 3")));   // left-associative
+    CHECK(is_true(eval("-i + 5 == 1")));
+    CHECK(is_true(eval("10 / 4 == 2.5")));      // division is never integer division
+    CHECK(is_true(eval("50% == 0.5")));
+    CHECK(is_true(eval("n * 4 == 1")));
+}
+
+TEST_CASE("logical precedence: not > and > or", "[expr]") {
+    CHECK(is_false(eval("not b and i > 0")));           // (not b) and ...
+    CHECK(is_true(eval("b or i > 0 and false")));       // b or (... and false)
+    CHECK(is_false(eval("(b or i > 0) and false")));
+    CHECK(is_true(eval("not not b")));
+}
+
+TEST_CASE("static types of expressions", "[expr]") {
+    CHECK(Expression::compile("i + 1", scope).type() == Type::integer);
+    CHECK(Expression::compile("i / 2", scope).type() == Type::number);
+    CHECK(Expression::compile("i + n", scope).type() == Type::number);
+    CHECK(Expression::compile("count(l)", scope).type() == Type::integer);
+    CHECK(Expression::compile("max(i, 2)", scope).type() == Type::integer);
+    CHECK(Expression::compile("max(i, n)", scope).type() == Type::number);
+    CHECK(Expression::compile("days_since(d)", scope).type() == Type::integer);
+    CHECK(Expression::compile("s == \"trial\"", scope).type() == Type::boolean);
+}
+
+TEST_CASE("unknown inputs follow three-valued logic", "[expr]") {
+    CHECK_FALSE(is_known(eval("u")));
+    CHECK(is_false(eval("u and false")));
+    CHECK(is_true(eval("u or true")));
+    CHECK_FALSE(is_known(eval("u and true")));
+    CHECK_FALSE(is_known(eval("u or false")));
+    CHECK_FALSE(is_known(eval("not u")));
+    CHECK_FALSE(is_known(eval("ui > 1")));
+    CHECK_FALSE(is_known(eval("ui + 1 == 2")));
+    CHECK(is_true(eval("any(u, true)")));
+    CHECK_FALSE(is_known(eval("all(u, true)")));
+    CHECK(is_false(eval("all(u, false)")));
+    CHECK(is_false(eval("known(ui)")));
+    CHECK(is_true(eval("known(i)")));
+    CHECK_FALSE(is_known(eval("i / 0 > 1")));  // division by zero is undefined, not infinity
+    CHECK_FALSE(is_known(eval("min(ui, 3) == 3")));
+}
+
+TEST_CASE("lists, choices, dates and functions", "[expr]") {
+    CHECK(is_true(eval("\"home\" in l")));
+    CHECK(is_false(eval("\"satellite\" in l")));
+    CHECK(is_true(eval("\"satellite\" not in l")));
+    CHECK(is_true(eval("s in [\"formal\", \"trial\"]")));
+    CHECK(is_true(eval("count(l) == 2")));
+    CHECK(is_true(eval("days_since(d) == 273")));
+    CHECK(is_true(eval("d < date(\"2025-06-01\")")));
+    CHECK(is_true(eval("twice(i) == 8")));
+    CHECK(is_true(eval("min(i, 2, 3) == 2 and max(i, 2.5) == 4")));
+    CHECK(Expression::compile("twice(i) > staff_total or b", scope).names() ==
+          std::vector<std::string>{"i", "staff_total", "b"});
+}
+
+TEST_CASE("syntax errors carry their offset", "[expr][errors]") {
+    expect_error("", 0, "empty");
+    expect_error("i >", 3, "expected a value, found end of expression");
+    expect_error("i 1", 2, "expected end of expression, found number");
+    expect_error("i = 1", 2, "use '=='");
+    expect_error("b & b", 2, "use 'and'");
+    expect_error("s == 'x'", 5, "double quotes");
+    expect_error("s == \"abc", 5, "unterminated string");
+    expect_error("(i > 1", 6, "expected ')'");
+    expect_error("1 < 2 < 3", 6, "cannot be chained");
+    expect_error("i > 1 ＃", 6, "unexpected character '＃'");
+    expect_error("12abc > 1", 2, "unexpected letter after a number");
+}
+
+TEST_CASE("name and type errors carry their offset and a hint", "[expr][errors]") {
+    expect_error("staf_total > 1", 0, "unknown name 'staf_total' (did you mean 'staff_total'?)");
+    expect_error("twise(i) > 1", 0, "unknown function 'twise' (did you mean 'twice'?)");
+    expect_error("b + 1", 0, "operator '+' expects a number, got bool");
+    expect_error("i and b", 0, "operator 'and' expects bool, got integer");
+    expect_error("s == 1", 2, "cannot compare string with integer");
+    expect_error("s < \"a\"", 2, "compares numbers or dates");
+    expect_error("s == \"formel\"", 5, "\"formel\" is not a choice of s (did you mean 'formal'?)");
+    expect_error("\"hom\" in l", 0, "\"hom\" is not a choice of l (did you mean 'home'?)");
+    expect_error("i in l", 0, "operator 'in' expects string");
+    expect_error("count(i) > 1", 6, "function count expects a list, got integer");
+    expect_error("twice(i, 2) > 1", 0, "takes 1 argument(s), got 2");
+    expect_error("twice(n) > 1", 6, "function twice expects integer, got number");
+    expect_error("d > date(\"2024-02-30\")", 9, "not a valid YYYY-MM-DD date");
+    expect_error("known(1)", 6, "known() takes a question or fact name");
+}

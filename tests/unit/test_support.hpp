@@ -1,0 +1,64 @@
+// Helpers shared by the unit tests.
+#pragma once
+
+#include "dxassess/engine/diagnostics.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace test {
+
+/// A fresh temporary directory, removed with everything in it when the object goes away.
+class TempDir {
+public:
+    TempDir() {
+        std::string tmpl = (std::filesystem::temp_directory_path() / "dxassess-test-XXXXXX").string();
+        if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+        path_ = tmpl;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    std::string file(const std::string& name, const std::string& content) const {
+        const auto p = path_ / name;
+        std::ofstream(p, std::ios::binary) << content;
+        return p.string();
+    }
+
+private:
+    std::filesystem::path path_;
+};
+
+/// True when some diagnostic is at line:column and its English message contains `text`.
+inline bool has_diagnostic(const dxassess::engine::InputError& e, unsigned line, unsigned column, const std::string& text) {
+    for (const auto& d : e.diagnostics())
+        if (d.where.line == line && d.where.column == column && d.message.en.find(text) != std::string::npos) return true;
+    return false;
+}
+
+/// Replaces the 1-based line `n` of `text` with `replacement`.
+inline std::string with_line(const std::string& text, int n, const std::string& replacement) {
+    std::string out;
+    int line = 1;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        out += line == n ? replacement : text.substr(start, end - start);
+        if (end < text.size()) out += '\n';
+        start = end + 1;
+        ++line;
+    }
+    return out;
+}
+
+}  // namespace test
