@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for dxassess, builds it and assesses the bundled sample municipality.
+#   bash packaging/bootstrap.sh              install missing packages, build, write report/report.{json,md}
+#   bash packaging/bootstrap.sh --deps-only  only install missing packages
+# Runs as root (or with sudo available). Installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  cmake ninja-build g++ ccache               # build
+  libboost-dev libtomlplusplus-dev libspdlog-dev libcli11-dev nlohmann-json3-dev  # libraries
+  catch2 python3 python3-jsonschema          # tests (schema validation of reports)
+  dpkg-dev                                   # .deb dependency detection (dpkg-shlibdeps)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "dxassess: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+[ "${1:-}" = "--deps-only" ] && exit 0
+
+cmake --preset release
+cmake --build --preset release
+mkdir -p report
+set +e
+build/release/stage/bin/dxassess assess rules/samples/sample-city.toml -o report
+status=$?
+set -e
+echo "dxassess: report written to report/report.json and report/report.md (exit code $status)"
+exit "$status"
