@@ -138,6 +138,15 @@ TEST_CASE("syntax errors carry their offset", "[expr][errors]") {
     expect_error("12abc > 1", 2, "unexpected letter after a number");
 }
 
+TEST_CASE("deep nesting is refused, not a stack overflow", "[expr][errors]") {
+    CHECK(is_true(eval(std::string(60, '(') + "b" + std::string(60, ')'))));
+    expect_error(std::string(100000, '(') + "b" + std::string(100000, ')'), 64, "nested too deeply");
+    expect_error(std::string(100000, '-') + "1 > 0", 63, "nested too deeply");
+    std::string nots;
+    for (int k = 0; k < 100000; ++k) nots += "not ";
+    expect_error(nots + "b", 4 * 63, "nested too deeply");
+}
+
 TEST_CASE("name and type errors carry their offset and a hint", "[expr][errors]") {
     expect_error("staf_total > 1", 0, "unknown name 'staf_total' (did you mean 'staff_total'?)");
     expect_error("twise(i) > 1", 0, "unknown function 'twise' (did you mean 'twice'?)");

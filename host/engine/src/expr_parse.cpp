@@ -224,6 +224,10 @@ const std::vector<std::pair<std::string, Builtin>>& builtin_table() {
 
 using NodePtr = std::unique_ptr<Node>;
 
+/// Deepest nesting of parentheses, calls and unary operators: keeps parsing and evaluation
+/// (both recursive) far from the stack limit whatever the input.
+constexpr int max_depth = 64;
+
 class Parser {
 public:
     Parser(std::vector<Token> toks, const Scope& scope, std::vector<std::string>& names)
@@ -281,7 +285,19 @@ private:
         return n;
     }
 
+    /// Counts one level of nesting for as long as it lives.
+    struct Nesting {
+        Nesting(Parser& p, std::size_t at) : p_(p) {
+            if (++p_.depth_ > max_depth)
+                fail(at, "式の入れ子が深すぎます（上限 " + std::to_string(max_depth) + "）",
+                     "expression nested too deeply (limit " + std::to_string(max_depth) + ")");
+        }
+        ~Nesting() { --p_.depth_; }
+        Parser& p_;
+    };
+
     NodePtr parse_or() {
+        const Nesting nesting(*this, peek().offset);
         NodePtr l = parse_and();
         while (accept(Tok::kw_or)) {
             NodePtr r = parse_and();
@@ -306,6 +322,7 @@ private:
     NodePtr parse_not() {
         if (peek().kind == Tok::kw_not) {
             const std::size_t at = next().offset;
+            const Nesting nesting(*this, at);
             NodePtr operand = parse_not();
             require(*operand, Type::boolean, "'not'");
             auto n = make(Op::logical_not, Type::boolean, at);
@@ -420,6 +437,7 @@ private:
     NodePtr parse_unary() {
         if (peek().kind == Tok::minus) {
             const std::size_t at = next().offset;
+            const Nesting nesting(*this, at);
             NodePtr operand = parse_unary();
             require_numeric(*operand, "'-'");
             auto n = make(Op::negate, operand->type, at);
@@ -599,6 +617,7 @@ private:
 
     std::vector<Token> toks_;
     std::size_t i_ = 0;
+    int depth_ = 0;
     const Scope& scope_;
     std::vector<std::string>& names_;
 };
