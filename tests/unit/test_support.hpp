@@ -45,6 +45,18 @@ inline bool has_diagnostic(const dxassess::engine::InputError& e, unsigned line,
     return false;
 }
 
+/// The InputError thrown by f(); fails the test when f() succeeds.
+template <class F>
+dxassess::engine::InputError input_error(F&& f) {
+    try {
+        f();
+    } catch (const dxassess::engine::InputError& e) {
+        return e;
+    }
+    FAIL("the input was accepted");
+    throw;
+}
+
 /// Replaces the 1-based line `n` of `text` with `replacement`.
 inline std::string with_line(const std::string& text, int n, const std::string& replacement) {
     std::string out;

@@ -29,13 +29,8 @@ Model load_model(const std::string& path) {
     m.version = top.string("version", true).value_or("");
     std::vector<bool> seen(6, false);
     if (const toml::array* levels = top.array("levels", true)) {
-        for (const toml::node& n : *levels) {
-            const toml::table* t = n.as_table();
-            if (!t) {
-                errors.push_back({location_of(path, n), {"[[levels]] の要素はテーブルです", "each [[levels]] entry must be a table"}});
-                continue;
-            }
-            FieldReader r(*t, path, "[[levels]]", "[[levels]]", errors);
+        for_each_table(*levels, path, errors, "[[levels]]", [&](const toml::table& t) {
+            FieldReader r(t, path, "[[levels]]", "[[levels]]", errors);
             LevelName l;
             l.level = static_cast<int>(r.integer("level", true).value_or(-1));
             l.name = {r.string("ja", true).value_or(""), r.string("en", true).value_or("")};
@@ -43,22 +38,17 @@ Model load_model(const std::string& path) {
             r.reject_unknown_keys();
             if (l.level < 0 || l.level > 5 || seen[l.level]) {
                 r.error_at("level", {"レベルは 0〜5 を 1 回ずつ定義します", "levels 0..5 must each be defined once"});
-                continue;
+                return;
             }
             seen[l.level] = true;
             m.levels.push_back(std::move(l));
-        }
+        });
         if (m.levels.size() != 6 && errors.empty())
             top.error_at("levels", {"レベル 0〜5 の名前がすべて必要です", "names for all levels 0..5 are required"});
     }
     if (const toml::array* areas = top.array("areas", true)) {
-        for (const toml::node& n : *areas) {
-            const toml::table* t = n.as_table();
-            if (!t) {
-                errors.push_back({location_of(path, n), {"[[areas]] の要素はテーブルです", "each [[areas]] entry must be a table"}});
-                continue;
-            }
-            FieldReader r(*t, path, "[[areas]]", "[[areas]]", errors);
+        for_each_table(*areas, path, errors, "[[areas]]", [&](const toml::table& t) {
+            FieldReader r(t, path, "[[areas]]", "[[areas]]", errors);
             AreaWeight a;
             a.area = r.string("id", true).value_or("");
             a.title = {r.string("ja", true).value_or(""), r.string("en", true).value_or("")};
@@ -68,7 +58,7 @@ Model load_model(const std::string& path) {
             if (m.find_area(a.area)) r.error_at("id", {"領域 '" + a.area + "' が重複しています", "duplicate area '" + a.area + "'"});
             r.reject_unknown_keys();
             m.areas.push_back(std::move(a));
-        }
+        });
     }
     top.reject_unknown_keys();
     if (!errors.empty()) throw InputError(std::move(errors));

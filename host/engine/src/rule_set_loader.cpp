@@ -38,6 +38,22 @@ std::vector<std::string> keys_of(const std::vector<std::pair<std::string, E>>& t
     return out;
 }
 
+/// Reads a string naming one entry of `table`; an unknown name is an error listing the valid ones.
+template <class E>
+std::optional<E> read_enum(FieldReader& r, const char* key, const std::vector<std::pair<std::string, E>>& table,
+                           const std::string& what_ja, const std::string& what_en) {
+    const auto name = r.string(key, true);
+    if (!name) return std::nullopt;
+    for (const auto& [n, e] : table)
+        if (n == *name) return e;
+    std::string all;
+    for (const auto& entry : table) all += (all.empty() ? "" : ", ") + entry.first;
+    const Text hint = did_you_mean(*name, keys_of(table));
+    r.error_at(key, {"不明な" + what_ja + " '" + *name + "'" + hint.ja + "。使える値: " + all,
+                     "unknown " + what_en + " '" + *name + "'" + hint.en + "; use one of " + all});
+    return std::nullopt;
+}
+
 class RuleSetLoader {
 public:
     RuleSetLoader(const std::string& text, const std::string& path, const PluginSymbols& symbols)
@@ -86,14 +102,7 @@ private:
     }
 
     void read_questions(const toml::array& qs) {
-        for (const toml::node& n : qs) {
-            const toml::table* t = n.as_table();
-            if (!t) {
-                error(n, "[[questions]] の要素はテーブルです", "each [[questions]] entry must be a table");
-                continue;
-            }
-            read_question(*t);
-        }
+        for_each_table(qs, path_, errors_, "[[questions]]", [&](const toml::table& t) { read_question(t); });
         if (rules_.questions.empty() && errors_.empty())
             error(qs, "質問が 1 つもありません", "the rule set declares no questions");
     }
@@ -114,19 +123,7 @@ private:
         if (symbols_.facts.count(q.id))
             r.error_at("id", {"質問 ID '" + q.id + "' はプラグインの派生事実と同じ名前です",
                               "question id '" + q.id + "' clashes with a fact of the plugin"});
-        if (auto type = r.string("type", true)) {
-            const auto& types = question_types();
-            const auto it = std::find_if(types.begin(), types.end(), [&](const auto& e) { return e.first == *type; });
-            if (it == types.end()) {
-                std::string all;
-                for (const auto& e : types) all += (all.empty() ? "" : ", ") + e.first;
-                const Text hint = did_you_mean(*type, keys_of(types));
-                r.error_at("type", {"不明な質問の型 '" + *type + "'" + hint.ja + "。使える型: " + all,
-                                    "unknown question type '" + *type + "'" + hint.en + "; types: " + all});
-            } else {
-                q.type = it->second;
-            }
-        }
+        q.type = read_enum(r, "type", question_types(), "質問の型", "question type").value_or(QuestionType::boolean);
         q.required = r.boolean("required").value_or(false);
         q.text = read_text(r, "ja", "en", true);
         q.help = read_text(r, "help_ja", "help_en", false);
@@ -154,14 +151,8 @@ private:
     }
 
     void read_choices(const toml::array& arr, Question& q, const std::string& label, const std::string& label_en) {
-        for (const toml::node& n : arr) {
-            const toml::table* t = n.as_table();
-            if (!t) {
-                error(n, label + " の choices の要素は { id = ..., ja = ..., en = ... } の形です",
-                      label_en + ": each choice is a table { id = ..., ja = ..., en = ... }");
-                continue;
-            }
-            FieldReader r(*t, path_, label + " の選択肢", label_en + " choice", errors_);
+        for_each_table(arr, path_, errors_, label_en + " choices", [&](const toml::table& t) {
+            FieldReader r(t, path_, label + " の選択肢", label_en + " choice", errors_);
             Choice c;
             c.id = r.string("id", true).value_or("");
             c.label = read_text(r, "ja", "en", true);
@@ -169,7 +160,7 @@ private:
                 r.error_at("id", {"選択肢 '" + c.id + "' が重複しています", "duplicate choice '" + c.id + "'"});
             r.reject_unknown_keys();
             q.choices.push_back(std::move(c));
-        }
+        });
         if (q.choices.empty()) error(arr, label + " の choices が空です", label_en + ": 'choices' is empty");
     }
 
@@ -208,47 +199,7 @@ private:
 
     void read_levels(const toml::array& arr, FieldReader& top) {
         std::vector<bool> seen(6, false);
-        for (const toml::node& n : arr) {
-            const toml::table* t = n.as_table();
-            if (!t) {
-                error(n, "[[levels]] の要素はテーブルです", "each [[levels]] entry must be a table");
-                continue;
-            }
-            FieldReader r(*t, path_, "[[levels]]", "[[levels]]", errors_);
-            Level level;
-            level.where = location_of(path_, *t);
-            level.level = static_cast<int>(r.integer("level", true).value_or(0));
-            const std::string label = "レベル " + std::to_string(level.level);
-            const std::string label_en = "level " + std::to_string(level.level);
-            if (t->get("level") && t->get("level")->is_integer()) {
-                if (level.level < 1 || level.level > 5)
-                    r.error_at("level", {"レベルは 1〜5 です（レベル 0 は条件なしの出発点）: " + std::to_string(level.level),
-                                         "level must be 1..5 (level 0 needs no condition): " + std::to_string(level.level)});
-                else if (seen[level.level])
-                    r.error_at("level", {label + " が重複しています", "duplicate " + label_en});
-                else
-                    seen[level.level] = true;
-            }
-            level.source = r.string("source", true).value_or("");
-            level.caveat = read_text(r, "caveat_ja", "caveat_en", false);
-            if (const toml::array* crit = r.array("criteria", true)) {
-                for (const toml::node& cn : *crit) {
-                    const toml::table* ct = cn.as_table();
-                    if (!ct) {
-                        error(cn, label + " の criteria の要素はテーブルです", label_en + ": each criterion must be a table");
-                        continue;
-                    }
-                    FieldReader cr(*ct, path_, label + " の基準", label_en + " criterion", errors_);
-                    Text text = read_text(cr, "ja", "en", true);
-                    auto when = condition(cr, "when", label, label_en);
-                    cr.reject_unknown_keys();
-                    if (when) level.criteria.push_back(Criterion{std::move(*when), std::move(text), location_of(path_, *ct)});
-                }
-                if (crit->empty()) error(*crit, label + " に基準がありません", label_en + " has no criteria");
-            }
-            r.reject_unknown_keys();
-            if (level.level >= 1 && level.level <= 5) rules_.levels.push_back(std::move(level));
-        }
+        for_each_table(arr, path_, errors_, "[[levels]]", [&](const toml::table& t) { read_level(t, seen); });
         std::string missing;
         for (int k = 1; k <= 5; ++k)
             if (!seen[k]) missing += (missing.empty() ? "" : ", ") + std::to_string(k);
@@ -258,41 +209,59 @@ private:
         std::sort(rules_.levels.begin(), rules_.levels.end(), [](const Level& a, const Level& b) { return a.level < b.level; });
     }
 
-    void read_checks(const toml::array& arr) {
-        for (const toml::node& n : arr) {
-            const toml::table* t = n.as_table();
-            if (!t) {
-                error(n, "[[checks]] の要素はテーブルです", "each [[checks]] entry must be a table");
-                continue;
-            }
-            const std::string id = (*t)["id"].value_or(std::string("?"));
-            FieldReader r(*t, path_, "チェック '" + id + "'", "check '" + id + "'", errors_);
-            const std::string check_id = r.string("id", true).value_or("");
-            if (!check_id.empty() &&
-                std::any_of(rules_.checks.begin(), rules_.checks.end(), [&](const Check& o) { return o.id == check_id; }))
-                r.error_at("id", {"チェック ID '" + check_id + "' が重複しています", "duplicate check id '" + check_id + "'"});
-            Severity severity = Severity::medium;
-            if (auto sev = r.string("severity", true)) {
-                const auto& all = severities();
-                const auto it = std::find_if(all.begin(), all.end(), [&](const auto& e) { return e.first == *sev; });
-                if (it == all.end()) {
-                    const Text hint = did_you_mean(*sev, keys_of(all));
-                    r.error_at("severity", {"不明な重大度 '" + *sev + "'" + hint.ja + "。high / medium / low / info のいずれかです",
-                                            "unknown severity '" + *sev + "'" + hint.en + "; use high, medium, low or info"});
-                } else {
-                    severity = it->second;
-                }
-            }
-            Text title = read_text(r, "ja", "en", true);
-            Text advice = read_text(r, "advice_ja", "advice_en", true);
-            std::string source = r.string("source", true).value_or("");
-            Text caveat = read_text(r, "caveat_ja", "caveat_en", false);
-            auto when = condition(r, "when", "チェック '" + check_id + "'", "check '" + check_id + "'");
-            r.reject_unknown_keys();
-            if (when)
-                rules_.checks.push_back(Check{check_id, std::move(*when), severity, std::move(title), std::move(advice),
-                                              std::move(source), std::move(caveat), location_of(path_, *t)});
+    void read_level(const toml::table& t, std::vector<bool>& seen) {
+        FieldReader r(t, path_, "[[levels]]", "[[levels]]", errors_);
+        Level level;
+        level.where = location_of(path_, t);
+        level.level = static_cast<int>(r.integer("level", true).value_or(0));
+        const std::string label = "レベル " + std::to_string(level.level);
+        const std::string label_en = "level " + std::to_string(level.level);
+        if (t.get("level") && t.get("level")->is_integer()) {
+            if (level.level < 1 || level.level > 5)
+                r.error_at("level", {"レベルは 1〜5 です（レベル 0 は条件なしの出発点）: " + std::to_string(level.level),
+                                     "level must be 1..5 (level 0 needs no condition): " + std::to_string(level.level)});
+            else if (seen[level.level])
+                r.error_at("level", {label + " が重複しています", "duplicate " + label_en});
+            else
+                seen[level.level] = true;
         }
+        level.source = r.string("source", true).value_or("");
+        level.caveat = read_text(r, "caveat_ja", "caveat_en", false);
+        if (const toml::array* crit = r.array("criteria", true)) {
+            for_each_table(*crit, path_, errors_, label_en + " criteria", [&](const toml::table& ct) {
+                FieldReader cr(ct, path_, label + " の基準", label_en + " criterion", errors_);
+                Text text = read_text(cr, "ja", "en", true);
+                auto when = condition(cr, "when", label, label_en);
+                cr.reject_unknown_keys();
+                if (when) level.criteria.push_back(Criterion{std::move(*when), std::move(text), location_of(path_, ct)});
+            });
+            if (crit->empty()) error(*crit, label + " に基準がありません", label_en + " has no criteria");
+        }
+        r.reject_unknown_keys();
+        if (level.level >= 1 && level.level <= 5) rules_.levels.push_back(std::move(level));
+    }
+
+    void read_checks(const toml::array& arr) {
+        for_each_table(arr, path_, errors_, "[[checks]]", [&](const toml::table& t) { read_check(t); });
+    }
+
+    void read_check(const toml::table& t) {
+        const std::string id = t["id"].value_or(std::string("?"));
+        FieldReader r(t, path_, "チェック '" + id + "'", "check '" + id + "'", errors_);
+        const std::string check_id = r.string("id", true).value_or("");
+        if (!check_id.empty() &&
+            std::any_of(rules_.checks.begin(), rules_.checks.end(), [&](const Check& o) { return o.id == check_id; }))
+            r.error_at("id", {"チェック ID '" + check_id + "' が重複しています", "duplicate check id '" + check_id + "'"});
+        const Severity severity = read_enum(r, "severity", severities(), "重大度", "severity").value_or(Severity::medium);
+        Text title = read_text(r, "ja", "en", true);
+        Text advice = read_text(r, "advice_ja", "advice_en", true);
+        std::string source = r.string("source", true).value_or("");
+        Text caveat = read_text(r, "caveat_ja", "caveat_en", false);
+        auto when = condition(r, "when", "チェック '" + check_id + "'", "check '" + check_id + "'");
+        r.reject_unknown_keys();
+        if (when)
+            rules_.checks.push_back(Check{check_id, std::move(*when), severity, std::move(title), std::move(advice),
+                                          std::move(source), std::move(caveat), location_of(path_, t)});
     }
 
     const std::string& text_;

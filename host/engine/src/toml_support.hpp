@@ -32,6 +32,19 @@ Location location_in_string(const std::string& text, const std::string& path, co
 const char* toml_type_ja(const toml::node& n);
 const char* toml_type_en(const toml::node& n);
 
+/// Calls fn(table) for each element of an array of tables; any other element is an error.
+template <class F>
+void for_each_table(const toml::array& arr, const std::string& path, std::vector<Diagnostic>& errors,
+                    const std::string& what, F&& fn) {
+    for (const toml::node& n : arr) {
+        if (const toml::table* t = n.as_table())
+            fn(*t);
+        else
+            errors.push_back(Diagnostic{location_of(path, n), Text{what + " の要素はテーブルです（" + toml_type_ja(n) + "）",
+                                                                   what + ": each entry must be a table, found " + toml_type_en(n)}});
+    }
+}
+
 /// Reads the fields of one TOML table, recording type errors and unknown keys.
 class FieldReader {
 public:
