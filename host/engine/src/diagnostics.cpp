@@ -1,6 +1,7 @@
 #include "dxassess/engine/diagnostics.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace dxassess::engine {
 
@@ -17,6 +18,10 @@ std::string Diagnostic::format(Lang lang) const {
 }
 
 InputError::InputError(std::vector<Diagnostic> diagnostics) : diagnostics_(std::move(diagnostics)) {
+    // Report in file order, whatever order the checks ran in.
+    std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
+    });
     what_ = format(Lang::en);
 }
 
