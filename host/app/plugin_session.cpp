@@ -34,6 +34,7 @@ dxa_type svc_node_type(dxa_context*, const dxa_node* node) {
     const AnswerNode* n = node_of(node);
     if (!n) return DXA_TYPE_NONE;
     if (n->is_table) return DXA_TYPE_TABLE;
+    if (n->is_list) return DXA_TYPE_LIST;
     switch (engine::type_of(n->value)) {
         case engine::Type::boolean: return DXA_TYPE_BOOL;
         case engine::Type::integer: return DXA_TYPE_INT;

@@ -55,6 +55,17 @@ type = "bool"
 ja = "有無"
 en = "flag"
 
+[[questions]]
+id = "systems"
+type = "table"
+ja = "システム"
+en = "systems"
+max_rows = 3
+columns = [
+  { id = "business", type = "choice", key = true, required = true, ja = "業務", en = "business", choices = [ { id = "a", ja = "A", en = "A" }, { id = "b", ja = "B", en = "B" } ] },
+  { id = "done", type = "bool", ja = "完了", en = "done" },
+]
+
 [[levels]]
 level = 1
 source = "s"
@@ -118,6 +129,42 @@ TEST_CASE("valid answers are typed and kept in questionnaire order", "[answers]"
     CHECK(area.member("forms")->items.size() == 2);
     CHECK(std::get<Date>(area.member("since")->value) == Date{2024, 4, 1});
     CHECK(area.member("flag") != nullptr);
+}
+
+TEST_CASE("table questions hold rows of typed columns", "[answers][table]") {
+    const Answers a = parse("systems = [ { business = \"a\", done = true }, { business = \"B\" } ]\n");
+    const AnswerNode* t = a.areas.at("area").member("systems");
+    REQUIRE(t != nullptr);
+    CHECK(t->is_list);
+    REQUIRE(t->items.size() == 2);
+    CHECK(t->items[0].is_table);
+    CHECK(std::get<std::string>(t->items[1].member("business")->value) == "b");
+    CHECK(std::get<bool>(t->items[0].member("done")->value));
+    CHECK(t->items[1].member("done") == nullptr);
+}
+
+TEST_CASE("table rows are checked cell by cell", "[answers][table][errors]") {
+    struct Case {
+        const char* name;
+        std::string text;
+        unsigned line, column;
+        const char* message;
+    };
+    const std::vector<Case> cases = {
+        {"not an array of rows", profile + "systems = 3\n", 10, 11, "[area] systems: expected a table"},
+        {"missing required column", profile + "systems = [ { done = true } ]\n", 10, 13, "[area] systems[1]: missing required column 'business'"},
+        {"unknown column", profile + "systems = [ { business = \"a\", dnoe = true } ]\n", 10, 38, "unknown column 'dnoe' (did you mean 'done'?)"},
+        {"wrong cell type", profile + "systems = [ { business = \"a\", done = 1 } ]\n", 10, 38, "[area] systems[1].done: expected a boolean"},
+        {"duplicate key column", profile + "systems = [ { business = \"a\" }, { business = \"a\" } ]\n", 10, 46, "column business value \"a\" appears in more than one row"},
+        {"too many rows", profile + "systems = [ { business = \"a\" }, {}, {}, {} ]\n", 10, 11, "4 rows is out of range (..3)"},
+    };
+    for (const auto& c : cases) {
+        SECTION(c.name) {
+            const InputError e = parse_error(c.text);
+            INFO(e.format(Lang::en));
+            CHECK(test::has_diagnostic(e, c.line, c.column, c.message));
+        }
+    }
 }
 
 TEST_CASE("unanswered questions are absent and as_of defaults to today", "[answers]") {

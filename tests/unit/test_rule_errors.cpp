@@ -109,6 +109,8 @@ TEST_CASE("malformed rule files are reported with file:line:column", "[rules][er
         {"invalid UTF-8", 4, "title_ja = \"\xff\"", 4, 13, "invalid UTF-8"},
         {"level without criteria", 36, "criteria = []", 36, 12, "level 4 has no criteria"},
         {"condition in a multi-line string", 45, "when = \"\"\"\nc == \"no\" and\n  qx > 1\"\"\"", 47, 3, "unknown name 'qx'"},
+        {"table question without columns", 10, "type = \"table\"", 8, 1, "missing required key 'columns'"},
+        {"table column that is a table", 10, "type = \"table\"\ncolumns = [ { id = \"x\", type = \"table\", ja = \"x\", en = \"x\" } ]", 11, 32, "a table column cannot itself be a table"},
         {"escape sequences before the error", 45, "when = \"c == \\\"no\\\" and zz\"", 45, 25, "unknown name 'zz'"},
     };
     for (const auto& c : cases) {
@@ -143,6 +145,13 @@ TEST_CASE("rule sets are checked against the plugin's facts", "[rules][errors]")
     // A question may not shadow a fact.
     symbols.facts["q"] = {Type::integer, {}};
     CHECK(test::has_diagnostic(parse_error(base, symbols), 9, 6, "clashes with a fact"));
+}
+
+TEST_CASE("conditions cannot read table questions directly", "[rules][errors]") {
+    const std::string text = test::with_line(test::with_line(base, 24, criterion("q")), 10,
+                                             "type = \"table\"\ncolumns = [ { id = \"x\", type = \"bool\", ja = \"x\", en = \"x\" } ]");
+    // Line numbers below the insertion shift by one.
+    CHECK(test::has_diagnostic(parse_error(text), 25, 24, "'q' is a table question; conditions use the facts the plugin derives"));
 }
 
 TEST_CASE("a rule file for another area is refused", "[rules][errors]") {

@@ -105,7 +105,7 @@ private:
                       "[" + rs.area + "]: unknown question '" + key + "'" + hint.en);
                 continue;
             }
-            if (auto node = read_answer(*q, v, rs.area)) area.members.emplace_back(key, std::move(*node));
+            if (auto node = read_answer(*q, v, "[" + rs.area + "] " + key)) area.members.emplace_back(key, std::move(*node));
         }
         // Keep questionnaire order so reports and plugins see answers in a stable order.
         std::sort(area.members.begin(), area.members.end(), [&](const auto& a, const auto& b) {
@@ -114,9 +114,9 @@ private:
         answers_.areas[rs.area] = std::move(area);
     }
 
-    void type_error(const Question& q, const std::string& area, const toml::node& v, const char* want_ja, const char* want_en) {
-        error(v, "[" + area + "] " + q.id + " には" + want_ja + "が必要ですが、" + toml_type_ja(v) + "です",
-              "[" + area + "] " + q.id + ": expected " + want_en + ", found " + toml_type_en(v));
+    void type_error(const std::string& name, const toml::node& v, const char* want_ja, const char* want_en) {
+        error(v, name + " には" + want_ja + "が必要ですが、" + toml_type_ja(v) + "です",
+              name + ": expected " + want_en + ", found " + toml_type_en(v));
     }
 
     const Choice* match_choice(const Question& q, const std::string& s) {
@@ -126,25 +126,25 @@ private:
         return nullptr;
     }
 
-    void choice_error(const Question& q, const std::string& area, const toml::node& v, const std::string& s) {
+    void choice_error(const Question& q, const std::string& name, const toml::node& v, const std::string& s) {
         std::string list;
         for (const auto& c : q.choices) list += (list.empty() ? "" : ", ") + c.id + "（" + c.label.ja + "）";
         const Text hint = did_you_mean(s, q.choice_ids());
-        error(v, "[" + area + "] " + q.id + " の値 \"" + s + "\" は選択肢にありません" + hint.ja + "。選択肢: " + list,
-              "[" + area + "] " + q.id + ": \"" + s + "\" is not a choice" + hint.en + "; choices: " + list);
+        error(v, name + " の値 \"" + s + "\" は選択肢にありません" + hint.ja + "。選択肢: " + list,
+              name + ": \"" + s + "\" is not a choice" + hint.en + "; choices: " + list);
     }
 
-    std::optional<AnswerNode> read_answer(const Question& q, const toml::node& v, const std::string& area) {
+    /// One answer checked against its question; `name` says where it is ("[area] question").
+    std::optional<AnswerNode> read_answer(const Question& q, const toml::node& v, const std::string& name) {
         AnswerNode node;
         node.where = location_of(path_, v);
-        const std::string name = "[" + area + "] " + q.id;
         switch (q.type) {
             case QuestionType::boolean:
-                if (!v.is_boolean()) return type_error(q, area, v, "真偽値（true / false）", "a boolean (true / false)"), std::nullopt;
+                if (!v.is_boolean()) return type_error(name, v, "真偽値（true / false）", "a boolean (true / false)"), std::nullopt;
                 node.value = v.as_boolean()->get();
                 return node;
             case QuestionType::integer: {
-                if (!v.is_integer()) return type_error(q, area, v, "整数", "an integer"), std::nullopt;
+                if (!v.is_integer()) return type_error(name, v, "整数", "an integer"), std::nullopt;
                 const std::int64_t i = v.as_integer()->get();
                 if (!in_bounds(q, static_cast<double>(i), v, name)) return std::nullopt;
                 node.value = i;
@@ -152,7 +152,7 @@ private:
             }
             case QuestionType::number:
             case QuestionType::ratio: {
-                if (!v.is_number()) return type_error(q, area, v, "数値", "a number"), std::nullopt;
+                if (!v.is_number()) return type_error(name, v, "数値", "a number"), std::nullopt;
                 const double d = v.is_integer() ? static_cast<double>(v.as_integer()->get()) : v.as_floating_point()->get();
                 if (!std::isfinite(d)) return error(v, name + " は有限の数値です", name + " must be a finite number"), std::nullopt;
                 if (q.type == QuestionType::ratio && (d < 0 || d > 1)) {
@@ -165,22 +165,23 @@ private:
                 return node;
             }
             case QuestionType::choice: {
-                if (!v.is_string()) return type_error(q, area, v, "選択肢の文字列", "a choice (string)"), std::nullopt;
+                if (!v.is_string()) return type_error(name, v, "選択肢の文字列", "a choice (string)"), std::nullopt;
                 const std::string s = v.as_string()->get();
                 const Choice* c = match_choice(q, s);
-                if (!c) return choice_error(q, area, v, s), std::nullopt;
+                if (!c) return choice_error(q, name, v, s), std::nullopt;
                 node.value = c->id;
                 return node;
             }
             case QuestionType::multi_choice: {
                 const toml::array* arr = v.as_array();
-                if (!arr) return type_error(q, area, v, "選択肢の配列（例: [\"a\", \"b\"]）", "an array of choices"), std::nullopt;
+                if (!arr) return type_error(name, v, "選択肢の配列（例: [\"a\", \"b\"]）", "an array of choices"), std::nullopt;
+                node.is_list = true;
                 StringList ids;
                 bool ok = true;
                 for (const toml::node& e : *arr) {
                     const Choice* c = e.is_string() ? match_choice(q, e.as_string()->get()) : nullptr;
-                    if (!e.is_string()) { type_error(q, area, e, "選択肢の文字列", "a choice (string)"); ok = false; continue; }
-                    if (!c) { choice_error(q, area, e, e.as_string()->get()); ok = false; continue; }
+                    if (!e.is_string()) { type_error(name, e, "選択肢の文字列", "a choice (string)"); ok = false; continue; }
+                    if (!c) { choice_error(q, name, e, e.as_string()->get()); ok = false; continue; }
                     if (std::find(ids.begin(), ids.end(), c->id) != ids.end()) {
                         error(e, name + " に \"" + c->id + "\" が重複しています", name + ": duplicate choice \"" + c->id + "\"");
                         ok = false;
@@ -196,14 +197,72 @@ private:
                 node.value = ids;
                 return node;
             }
+            case QuestionType::table: return read_table(q, v, name);
             case QuestionType::date: {
                 const auto* d = v.as_date();
-                if (!d) return type_error(q, area, v, "日付（例: 2025-04-01、引用符なし）", "a date (e.g. 2025-04-01, unquoted)"), std::nullopt;
+                if (!d) return type_error(name, v, "日付（例: 2025-04-01、引用符なし）", "a date (e.g. 2025-04-01, unquoted)"), std::nullopt;
                 node.value = Date{d->get().year, d->get().month, d->get().day};
                 return node;
             }
         }
         return std::nullopt;
+    }
+
+    /// A table question: an array of rows, each row a table of column values.
+    std::optional<AnswerNode> read_table(const Question& q, const toml::node& v, const std::string& name) {
+        const toml::array* arr = v.as_array();
+        if (!arr || (!arr->empty() && !arr->is_array_of_tables()))
+            return type_error(name, v, "表（[[…]] または [{ … }, …] の行の配列）", "a table (an array of rows: [[…]] or [{ … }, …])"), std::nullopt;
+        AnswerNode node;
+        node.where = location_of(path_, v);
+        node.is_list = true;
+        const std::size_t errors_before = errors_.size();
+        if ((q.min_rows && arr->size() < static_cast<std::size_t>(*q.min_rows)) ||
+            (q.max_rows && arr->size() > static_cast<std::size_t>(*q.max_rows)))
+            error(v, name + " の行数 " + std::to_string(arr->size()) + " が範囲外です",
+                  name + ": " + std::to_string(arr->size()) + " rows is out of range (" +
+                      (q.min_rows ? std::to_string(*q.min_rows) : "") + ".." + (q.max_rows ? std::to_string(*q.max_rows) : "") + ")");
+        std::vector<std::string> column_ids;
+        for (const auto& c : q.columns) column_ids.push_back(c.id);
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const toml::table& row_table = *arr->get(i)->as_table();
+            const std::string row_name = name + "[" + std::to_string(i + 1) + "]";
+            AnswerNode row;
+            row.where = location_of(path_, row_table);
+            row.is_table = true;
+            for (const auto& c : q.columns) {
+                const toml::node* cell = row_table.get(c.id);
+                if (!cell) {
+                    if (c.required)
+                        error(row_table, row_name + " に必須の列 '" + c.id + "'（" + c.text.ja + "）がありません",
+                              row_name + ": missing required column '" + c.id + "' (" + c.text.en + ")");
+                    continue;
+                }
+                if (auto value = read_answer(c, *cell, row_name + "." + c.id)) row.members.emplace_back(c.id, std::move(*value));
+            }
+            for (const auto& [k, cell] : row_table) {
+                const std::string key(k.str());
+                if (q.find_column(key)) continue;
+                const Text hint = did_you_mean(key, column_ids);
+                error(cell, row_name + " に不明な列 '" + key + "' があります" + hint.ja, row_name + ": unknown column '" + key + "'" + hint.en);
+            }
+            node.items.push_back(std::move(row));
+        }
+        for (const auto& c : q.columns) {
+            if (!c.key) continue;
+            std::vector<std::string> seen;
+            for (const auto& row : node.items) {
+                const AnswerNode* cell = row.member(c.id);
+                if (!cell) continue;
+                const std::string text = to_display(cell->value, true);
+                if (std::find(seen.begin(), seen.end(), text) != seen.end())
+                    errors_.push_back(Diagnostic{cell->where, {name + " の列 " + c.id + " の値 \"" + text + "\" が複数の行にあります",
+                                                               name + ": column " + c.id + " value \"" + text + "\" appears in more than one row"}});
+                seen.push_back(text);
+            }
+        }
+        if (errors_.size() != errors_before) return std::nullopt;
+        return node;
     }
 
     bool in_bounds(const Question& q, double d, const toml::node& v, const std::string& name) {

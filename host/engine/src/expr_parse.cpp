@@ -507,6 +507,9 @@ private:
             const Text hint = did_you_mean(t.text, known_names());
             fail(t.offset, "不明な名前 '" + t.text + "'" + hint.ja, "unknown name '" + t.text + "'" + hint.en);
         }
+        if (it->second.table)
+            fail(t.offset, "'" + t.text + "' は表形式の質問なので条件式では使えません。プラグインが導出する事実を使ってください",
+                 "'" + t.text + "' is a table question; conditions use the facts the plugin derives from it");
         auto n = make(Op::name, it->second.type, t.offset);
         n->name = t.text;
         if (std::find(names_.begin(), names_.end(), t.text) == names_.end()) names_.push_back(t.text);

@@ -15,7 +15,7 @@ const std::vector<std::pair<std::string, QuestionType>>& question_types() {
         {"bool", QuestionType::boolean}, {"integer", QuestionType::integer},
         {"number", QuestionType::number}, {"ratio", QuestionType::ratio},
         {"choice", QuestionType::choice}, {"multi-choice", QuestionType::multi_choice},
-        {"date", QuestionType::date},
+        {"date", QuestionType::date}, {"table", QuestionType::table},
     };
     return t;
 }
@@ -107,27 +107,33 @@ private:
             error(qs, "質問が 1 つもありません", "the rule set declares no questions");
     }
 
-    void read_question(const toml::table& t) {
+    void read_question(const toml::table& t) { rules_.questions.push_back(parse_question(t, nullptr)); }
+
+    /// A question, or a column of the table question `table`.
+    Question parse_question(const toml::table& t, Question* table) {
         Question q;
         q.where = location_of(path_, t);
         const std::string name = t["id"].value_or(std::string("?"));
-        const std::string label = "質問 '" + name + "'";
-        const std::string label_en = "question '" + name + "'";
+        const std::string label = table ? "質問 '" + table->id + "' の列 '" + name + "'" : "質問 '" + name + "'";
+        const std::string label_en = table ? "question '" + table->id + "' column '" + name + "'" : "question '" + name + "'";
         FieldReader r(t, path_, label, label_en, errors_);
         q.id = r.string("id", true).value_or("");
         if (!q.id.empty() && !is_identifier(q.id))
-            r.error_at("id", {"質問 ID '" + q.id + "' は英小文字・数字・_ で書いてください（式の中で名前として使うため）",
-                              "question id '" + q.id + "' must match [a-z_][a-z0-9_]* (it is a name in conditions)"});
-        if (!q.id.empty() && rules_.find_question(q.id))
-            r.error_at("id", {"質問 ID '" + q.id + "' が重複しています", "duplicate question id '" + q.id + "'"});
-        if (symbols_.facts.count(q.id))
+            r.error_at("id", {label + ": ID は英小文字・数字・_ で書いてください（式の中で名前として使うため）",
+                              label_en + ": the id must match [a-z_][a-z0-9_]* (it is a name in conditions)"});
+        if (!q.id.empty() && (table ? table->find_column(q.id) != nullptr : rules_.find_question(q.id) != nullptr))
+            r.error_at("id", {"ID '" + q.id + "' が重複しています", "duplicate " + std::string(table ? "column" : "question") + " id '" + q.id + "'"});
+        if (!table && symbols_.facts.count(q.id))
             r.error_at("id", {"質問 ID '" + q.id + "' はプラグインの派生事実と同じ名前です",
                               "question id '" + q.id + "' clashes with a fact of the plugin"});
         q.type = read_enum(r, "type", question_types(), "質問の型", "question type").value_or(QuestionType::boolean);
+        if (table && q.type == QuestionType::table)
+            r.error_at("type", {"表の列に表は入れられません", "a table column cannot itself be a table"});
         q.required = r.boolean("required").value_or(false);
         q.text = read_text(r, "ja", "en", true);
         q.help = read_text(r, "help_ja", "help_en", false);
         q.unit = r.string("unit").value_or("");
+        if (table) q.key = r.boolean("key").value_or(false);
         q.min = r.number("min");
         q.max = r.number("max");
         const bool bounded = q.type == QuestionType::integer || q.type == QuestionType::number;
@@ -139,15 +145,28 @@ private:
                                "min (" + std::to_string(*q.min) + ") is greater than max (" + std::to_string(*q.max) + ")"});
         const toml::array* choices = r.array("choices");
         const bool wants_choices = q.type == QuestionType::choice || q.type == QuestionType::multi_choice;
-        if (wants_choices && !choices && errors_.empty())
+        if (wants_choices && !choices)
             errors_.push_back(Diagnostic{q.where, {label + " は選択式なので choices が必要です",
                                                    label_en + ": a choice question needs 'choices'"}});
         if (choices && !wants_choices)
             r.error_at("choices", {"choices は choice / multi-choice の質問にだけ指定できます",
                                    "'choices' apply to choice and multi-choice questions only"});
         if (choices && wants_choices) read_choices(*choices, q, label, label_en);
+        if (q.type == QuestionType::table && !table) read_columns(r, q, label, label_en);
         r.reject_unknown_keys();
-        rules_.questions.push_back(std::move(q));
+        return q;
+    }
+
+    void read_columns(FieldReader& r, Question& q, const std::string& label, const std::string& label_en) {
+        if (auto lo = r.integer("min_rows")) q.min_rows = static_cast<int>(*lo);
+        if (auto hi = r.integer("max_rows")) q.max_rows = static_cast<int>(*hi);
+        if ((q.min_rows && *q.min_rows < 0) || (q.min_rows && q.max_rows && *q.min_rows > *q.max_rows))
+            r.error_at("min_rows", {label + ": min_rows / max_rows が不正です", label_en + ": invalid min_rows / max_rows"});
+        const toml::array* columns = r.array("columns", true);
+        if (!columns) return;
+        for_each_table(*columns, path_, errors_, label_en + " columns",
+                       [&](const toml::table& t) { q.columns.push_back(parse_question(t, &q)); });
+        if (q.columns.empty()) r.error_at("columns", {label + " の columns が空です", label_en + ": 'columns' is empty"});
     }
 
     void read_choices(const toml::array& arr, Question& q, const std::string& label, const std::string& label_en) {
@@ -169,7 +188,7 @@ private:
         for (const auto& [name, type] : profile_names()) scope_.names[name] = NameInfo{type, {}};
         for (const auto& q : rules_.questions) {
             if (q.id.empty()) continue;
-            scope_.names[q.id] = NameInfo{value_type(q.type), q.choice_ids()};
+            scope_.names[q.id] = NameInfo{value_type(q.type), q.choice_ids(), q.type == QuestionType::table};
         }
         scope_.functions = symbols_.functions;
     }
@@ -289,6 +308,7 @@ Type value_type(QuestionType t) {
         case QuestionType::choice: return Type::string;
         case QuestionType::multi_choice: return Type::list;
         case QuestionType::date: return Type::date;
+        case QuestionType::table: return Type::unknown;
     }
     return Type::unknown;
 }
@@ -307,6 +327,12 @@ std::vector<std::string> Question::choice_ids() const {
 
 const Choice* Question::find_choice(const std::string& cid) const {
     for (const auto& c : choices)
+        if (c.id == cid) return &c;
+    return nullptr;
+}
+
+const Question* Question::find_column(const std::string& cid) const {
+    for (const auto& c : columns)
         if (c.id == cid) return &c;
     return nullptr;
 }

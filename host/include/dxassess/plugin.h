@@ -61,8 +61,8 @@ typedef enum dxa_type {
     DXA_TYPE_NUMBER = 3,    /* double */
     DXA_TYPE_STRING = 4,    /* UTF-8; also the value of a choice question */
     DXA_TYPE_DATE = 5,      /* calendar date */
-    DXA_TYPE_LIST = 6,      /* list of strings (multi-choice answers) */
-    DXA_TYPE_TABLE = 7      /* a table of named values */
+    DXA_TYPE_LIST = 6,      /* a list: strings (multi-choice answers) or tables (rows of a table question) */
+    DXA_TYPE_TABLE = 7      /* a table of named values (an area's answers, a row) */
 } dxa_type;
 
 typedef enum dxa_severity {

@@ -16,9 +16,10 @@ namespace dxassess::engine {
 struct AnswerNode {
     Value value;                                            // scalar, or StringList for lists
     Location where;
-    std::vector<AnswerNode> items;                          // list elements
-    std::vector<std::pair<std::string, AnswerNode>> members;  // table members, in file order
-    bool is_table = false;
+    std::vector<AnswerNode> items;                          // list elements (strings, or rows of a table question)
+    std::vector<std::pair<std::string, AnswerNode>> members;  // table members
+    bool is_table = false;                                  // members are set
+    bool is_list = false;                                   // items are set
 
     const AnswerNode* member(const std::string& key) const;
 };

@@ -35,6 +35,8 @@ struct NameInfo {
     Type type = Type::unknown;
     /// Allowed values of a choice / multi-choice question; string literals compared with it are checked.
     std::vector<std::string> choices;
+    /// A table question: plugins read it, conditions use the facts derived from it.
+    bool table = false;
 };
 
 /// The signature of a function registered by a plugin.

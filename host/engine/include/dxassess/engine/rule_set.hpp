@@ -12,10 +12,10 @@
 
 namespace dxassess::engine {
 
-enum class QuestionType { boolean, integer, number, ratio, choice, multi_choice, date };
+enum class QuestionType { boolean, integer, number, ratio, choice, multi_choice, date, table };
 
 const char* question_type_name(QuestionType t);
-/// The expression type an answer of this question has.
+/// The expression type an answer of this question has (unknown for tables: only plugins read them).
 Type value_type(QuestionType t);
 
 struct Choice {
@@ -33,9 +33,14 @@ struct Question {
     Text text;
     Text help;
     std::string unit;
+    bool key = false;               // table column: values must differ between rows
+    std::vector<Question> columns;  // table: one entry per column
+    std::optional<int> min_rows;    // table: bounds on the number of rows
+    std::optional<int> max_rows;
     Location where;
 
     std::vector<std::string> choice_ids() const;
+    const Question* find_column(const std::string& id) const;
     const Choice* find_choice(const std::string& id) const;
 };
 
