@@ -107,24 +107,30 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
 
 }  // namespace
 
+engine::AnswerSchema Installation::answer_schema() const {
+    engine::AnswerSchema schema;
+    for (const auto& a : areas_)
+        if (a.rules) schema.rule_sets.push_back(&*a.rules);
+    auto add_known = [&](const std::string& area) {
+        const bool checked = std::any_of(schema.rule_sets.begin(), schema.rule_sets.end(),
+                                         [&](const auto* r) { return r->area == area; });
+        auto& other = schema.other_known_areas;
+        if (!checked && std::find(other.begin(), other.end(), area) == other.end()) other.push_back(area);
+    };
+    for (const auto& w : model_.areas) add_known(w.area);
+    for (const auto& p : registry_.plugins())
+        if (!p.area.empty()) add_known(p.area);
+    return schema;
+}
+
 Assessment assess(const Installation& inst, const std::string& answers_path, engine::Date today) {
+    return assess(inst, engine::load_answers(answers_path, inst.answer_schema(), today));
+}
+
+Assessment assess(const Installation& inst, engine::Answers answers) {
     Assessment out;
     out.model = &inst.model();
-
-    std::vector<const engine::RuleSet*> rule_sets;
-    for (const auto& a : inst.areas())
-        if (a.rules) rule_sets.push_back(&*a.rules);
-    // Areas we know of but cannot check answers for: model areas and refused plugins' areas.
-    std::vector<std::string> other_known;
-    auto add_known = [&](const std::string& area) {
-        const bool checked = std::any_of(rule_sets.begin(), rule_sets.end(), [&](const auto* r) { return r->area == area; });
-        if (!checked && std::find(other_known.begin(), other_known.end(), area) == other_known.end())
-            other_known.push_back(area);
-    };
-    for (const auto& w : inst.model().areas) add_known(w.area);
-    for (const auto& p : inst.registry().plugins())
-        if (!p.area.empty()) add_known(p.area);
-    out.answers = engine::load_answers(answers_path, rule_sets, other_known, today);
+    out.answers = std::move(answers);
 
     // Model areas first (report order), then any extra area a plugin brings.
     std::vector<std::string> order;

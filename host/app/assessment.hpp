@@ -34,6 +34,10 @@ public:
     const std::vector<AreaRules>& areas() const { return areas_; }
     /// The first `<area>.toml` in the rules directories, or "".
     std::string find_rules_file(const std::string& area) const;
+    /// What answers are checked against: the loaded rule sets, plus the areas known from the model
+    /// and from refused plugins (their sections are kept, unchecked).
+    engine::AnswerSchema answer_schema() const;
+    const SearchPaths& paths() const { return paths_; }
 
 private:
     SearchPaths paths_;
@@ -54,7 +58,10 @@ struct Assessment {
     bool complete() const;
 };
 
-/// Assesses an answers file. Throws engine::InputError for invalid answers.
+/// Assesses answers already checked against installation.answer_schema().
+Assessment assess(const Installation& installation, engine::Answers answers);
+
+/// Loads and assesses an answers file. Throws engine::InputError for invalid answers.
 Assessment assess(const Installation& installation, const std::string& answers_path, engine::Date today);
 
 /// Today's date in local time.

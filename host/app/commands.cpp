@@ -27,6 +27,7 @@ int input_error(const engine::InputError& e, Lang lang) {
 
 SearchPaths paths_for(const GlobalOptions& g) { return resolve_search_paths(g.plugin_dirs, g.rules_dirs); }
 
+
 }  // namespace
 
 int run_assess(const GlobalOptions& g, const AssessOptions& o) {
@@ -93,7 +94,7 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
             std::error_code ec;
             if (!fs::is_directory(dir, ec)) continue;
             for (const auto& e : fs::directory_iterator(dir, ec))
-                if (e.path().extension() == ".toml") files.push_back(e.path().string());
+                if (e.path().extension() == ".toml" && !is_rule_test_file(e.path().string())) files.push_back(e.path().string());
         }
         std::sort(files.begin(), files.end());
     }

@@ -25,4 +25,11 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o);
 int run_plugins(const GlobalOptions& g);
 int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& files);
 
+struct TestOptions {
+    std::vector<std::string> paths;  // test files or directories; default: the rules directories
+    double min_coverage = 0;         // percent of levels and checks the tests must reach
+};
+
+int run_rule_tests(const GlobalOptions& g, const TestOptions& o);
+
 }  // namespace dxassess::host

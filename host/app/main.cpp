@@ -15,7 +15,7 @@ using namespace dxassess::host;
 int main(int argc, char** argv) {
     CLI::App app{"dxassess — 自治体DX 成熟度評価 / municipal DX maturity self-assessment\n"
                  "終了コード / exit codes: 0 成功 ok, 1 内部エラー internal error, 2 入力・使い方の誤り invalid input or usage, "
-                 "3 評価できない領域あり an area could not be scored",
+                 "3 評価できない領域あり an area could not be scored, 4 ルールのテスト失敗 rule tests failed",
                  "dxassess"};
     app.set_version_flag("--version", std::string("dxassess ") + build_config::version);
     app.require_subcommand(1);
@@ -45,6 +45,12 @@ int main(int argc, char** argv) {
     CLI::App* cmd_check = cmd_rules->add_subcommand("check", "ルールファイルを検査 / check rule files (all installed if none given)");
     cmd_check->add_option("files", rule_files, "ルールファイル / rule files");
 
+    TestOptions test;
+    CLI::App* cmd_test = app.add_subcommand("test", "ルールのテストを実行 / run the rule tests (*.test.toml)");
+    cmd_test->add_option("paths", test.paths, "テストファイルかディレクトリ / test files or directories (default: the rules directories)");
+    cmd_test->add_option("--min-coverage", test.min_coverage, "必要なカバレッジ（%）/ required coverage of levels and checks, in percent")
+        ->check(CLI::Range(0.0, 100.0));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -60,6 +66,7 @@ int main(int argc, char** argv) {
         if (*cmd_assess) return run_assess(g, assess);
         if (*cmd_plugins) return run_plugins(g);
         if (*cmd_check) return run_rules_check(g, rule_files);
+        if (*cmd_test) return run_rule_tests(g, test);
     } catch (const std::exception& e) {
         std::cerr << "dxassess: " << (g.lang == dxassess::engine::Lang::en ? "internal error: " : "内部エラー: ") << e.what()
                   << "\n";

@@ -9,6 +9,11 @@
 namespace dxassess::host {
 namespace fs = std::filesystem;
 
+bool is_rule_test_file(const std::string& path) {
+    const std::string name = fs::path(path).filename().string();
+    return name.size() > 10 && name.compare(name.size() - 10, 10, ".test.toml") == 0;
+}
+
 std::string executable_dir() {
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);

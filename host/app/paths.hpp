@@ -12,6 +12,9 @@ struct SearchPaths {
     std::vector<std::string> rules_dirs;   // searched in order; model.toml is taken from the first that has it
 };
 
+/// Whether a file is a rule-test file (*.test.toml) rather than a rule set.
+bool is_rule_test_file(const std::string& path);
+
 /// Directory of the running executable (/proc/self/exe).
 std::string executable_dir();
 

@@ -36,7 +36,7 @@ json inputs(const std::vector<engine::Input>& in) {
 }
 
 json criterion(const engine::CriterionResult& c) {
-    return {{"text", text(c.text)}, {"condition", c.condition}, {"outcome", value(c.outcome)}, {"inputs", inputs(c.inputs)}};
+    return {{"id", c.id}, {"text", text(c.text)}, {"condition", c.condition}, {"outcome", value(c.outcome)}, {"inputs", inputs(c.inputs)}};
 }
 
 json area(const engine::AreaResult& r, const engine::Model& model, const std::string& rules_file) {

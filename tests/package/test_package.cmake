@@ -18,14 +18,14 @@ function(check_tree root label)
     foreach(f bin/dxassess lib/dxassess/plugins/dxassess_telework.so share/dxassess/rules/telework.toml
               share/dxassess/rules/model.toml include/dxassess/plugin.h include/dxassess/plugin.hpp
               share/doc/dxassess/report.schema.json lib/cmake/dxassess/dxassessConfig.cmake
-              share/dxassess/samples/sample-city.toml)
+              share/dxassess/rules/samples/sample-city.toml)
         if(NOT EXISTS "${root}/${f}")
             file(REMOVE_RECURSE "${WORK}")
             message(FATAL_ERROR "${label}: ${f} is missing from the package")
         endif()
     endforeach()
     file(MAKE_DIRECTORY "${WORK}/out-${label}")
-    run("${root}/bin/dxassess" assess "${root}/share/dxassess/samples/sample-city.toml" -o "${WORK}/out-${label}")
+    run("${root}/bin/dxassess" assess "${root}/share/dxassess/rules/samples/sample-city.toml" -o "${WORK}/out-${label}")
     if(NOT last_out MATCHES "レベル 3")
         file(REMOVE_RECURSE "${WORK}")
         message(FATAL_ERROR "${label}: unexpected output: ${last_out}")

@@ -105,11 +105,11 @@ const RuleSet& rules() {
 }
 
 Answers parse(const std::string& area_lines, const std::vector<std::string>& other = {}) {
-    return parse_answers(profile + area_lines, "answers.toml", {&rules()}, other, Date{2026, 1, 1});
+    return parse_answers(profile + area_lines, "answers.toml", {{&rules()}, other}, Date{2026, 1, 1});
 }
 
 InputError parse_error(const std::string& text) {
-    return test::input_error([&] { (void)parse_answers(text, "answers.toml", {&rules()}, {}, Date{2026, 1, 1}); });
+    return test::input_error([&] { (void)parse_answers(text, "answers.toml", {{&rules()}, {}}, Date{2026, 1, 1}); });
 }
 
 }  // namespace
@@ -169,7 +169,7 @@ TEST_CASE("table rows are checked cell by cell", "[answers][table][errors]") {
 
 TEST_CASE("unanswered questions are absent and as_of defaults to today", "[answers]") {
     std::string text = test::with_line(profile + "count = 1\n", 7, "");
-    const Answers a = parse_answers(text, "answers.toml", {&rules()}, {}, Date{2026, 1, 1});
+    const Answers a = parse_answers(text, "answers.toml", {{&rules()}, {}}, Date{2026, 1, 1});
     CHECK(a.areas.at("area").member("share") == nullptr);
     CHECK(a.profile.as_of == Date{2026, 1, 1});
 }
@@ -220,7 +220,7 @@ TEST_CASE("sections of known but unchecked areas are kept", "[answers]") {
 }
 
 TEST_CASE("missing answers file", "[answers][errors]") {
-    const InputError e = test::input_error([] { (void)load_answers("/nonexistent/answers.toml", {&rules()}, {}, Date{2026, 1, 1}); });
+    const InputError e = test::input_error([] { (void)load_answers("/nonexistent/answers.toml", {{&rules()}, {}}, Date{2026, 1, 1}); });
     CHECK_THAT(e.format(Lang::en), Catch::Contains("/nonexistent/answers.toml: file not found"));
     CHECK_THAT(e.format(Lang::ja), Catch::Contains("ファイルが見つかりません"));
 }

@@ -1,6 +1,7 @@
 // Loads a municipality's answers and checks each one against its question: type, bounds, choices.
 #include "dxassess/engine/answers.hpp"
 
+#include "answers_table.hpp"
 #include "toml_support.hpp"
 
 #include <algorithm>
@@ -18,19 +19,18 @@ std::string fmt_number(double d) {
 
 class AnswersLoader {
 public:
-    AnswersLoader(const std::string& text, const std::string& path) : text_(text), path_(path) {}
+    explicit AnswersLoader(const std::string& path) : path_(path) {}
 
-    Answers load(const std::vector<const RuleSet*>& rule_sets, const std::vector<std::string>& other_known, Date today) {
-        const toml::table root = parse_toml(text_, path_);
+    Answers load(const toml::table& root, const AnswerSchema& schema, Date today) {
         answers_.path = path_;
         FieldReader top(root, path_, "回答ファイル", "answers file", errors_);
         if (const toml::table* p = top.table("profile", true)) read_profile(*p, today);
         std::vector<std::string> known;
-        for (const RuleSet* rs : rule_sets) {
+        for (const RuleSet* rs : schema.rule_sets) {
             known.push_back(rs->area);
             if (const toml::table* t = top.table(rs->area.c_str())) read_area(*t, *rs);
         }
-        for (const auto& area : other_known) {
+        for (const auto& area : schema.other_known_areas) {
             known.push_back(area);
             if (const toml::table* t = top.table(area.c_str())) answers_.areas[area] = raw_table(*t);
         }
@@ -276,7 +276,6 @@ private:
         return true;
     }
 
-    const std::string& text_;
     const std::string& path_;
     Answers answers_;
     std::vector<Diagnostic> errors_;
@@ -301,14 +300,16 @@ bool valid_local_government_code(const std::string& code) {
     return (11 - sum % 11) % 10 == code[5] - '0';
 }
 
-Answers parse_answers(const std::string& text, const std::string& path, const std::vector<const RuleSet*>& rule_sets,
-                      const std::vector<std::string>& other_known_areas, Date today) {
-    return AnswersLoader(text, path).load(rule_sets, other_known_areas, today);
+Answers answers_from_table(const toml::table& root, const std::string& path, const AnswerSchema& schema, Date today) {
+    return AnswersLoader(path).load(root, schema, today);
 }
 
-Answers load_answers(const std::string& path, const std::vector<const RuleSet*>& rule_sets,
-                     const std::vector<std::string>& other_known_areas, Date today) {
-    return parse_answers(read_input_file(path), path, rule_sets, other_known_areas, today);
+Answers parse_answers(const std::string& text, const std::string& path, const AnswerSchema& schema, Date today) {
+    return answers_from_table(parse_toml(text, path), path, schema, today);
+}
+
+Answers load_answers(const std::string& path, const AnswerSchema& schema, Date today) {
+    return parse_answers(read_input_file(path), path, schema, today);
 }
 
 }  // namespace dxassess::engine

@@ -5,6 +5,7 @@
 #include "toml_support.hpp"
 
 #include <algorithm>
+#include <set>
 #include <regex>
 
 namespace dxassess::engine {
@@ -247,12 +248,16 @@ private:
         level.source = r.string("source", true).value_or("");
         level.caveat = read_text(r, "caveat_ja", "caveat_en", false);
         if (const toml::array* crit = r.array("criteria", true)) {
+            int index = 0;
             for_each_table(*crit, path_, errors_, label_en + " criteria", [&](const toml::table& ct) {
                 FieldReader cr(ct, path_, label + " の基準", label_en + " criterion", errors_);
+                std::string id = cr.string("id").value_or(std::to_string(level.level) + "." + std::to_string(++index));
+                if (!criterion_ids_.insert(id).second)
+                    cr.error_at("id", {"基準 ID '" + id + "' が重複しています", "duplicate criterion id '" + id + "'"});
                 Text text = read_text(cr, "ja", "en", true);
                 auto when = condition(cr, "when", label, label_en);
                 cr.reject_unknown_keys();
-                if (when) level.criteria.push_back(Criterion{std::move(*when), std::move(text), location_of(path_, ct)});
+                if (when) level.criteria.push_back(Criterion{std::move(id), std::move(*when), std::move(text), location_of(path_, ct)});
             });
             if (crit->empty()) error(*crit, label + " に基準がありません", label_en + " has no criteria");
         }
@@ -288,6 +293,7 @@ private:
     const PluginSymbols& symbols_;
     RuleSet rules_;
     Scope scope_;
+    std::set<std::string> criterion_ids_;
     std::vector<Diagnostic> errors_;
 };
 

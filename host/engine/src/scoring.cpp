@@ -138,7 +138,7 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const An
         lr.source = level.source;
         lr.caveat = level.caveat;
         for (const auto& c : level.criteria)
-            lr.criteria.push_back({c.text, c.when.source(), c.when.evaluate(env), inputs_of(c.when, rules, env, fact_labels)});
+            lr.criteria.push_back({c.id, c.text, c.when.source(), c.when.evaluate(env), inputs_of(c.when, rules, env, fact_labels)});
         r.levels.push_back(std::move(lr));
     }
     // Cumulative: level N needs every level below it. An unknown never counts as met.

@@ -42,14 +42,18 @@ struct Answers {
 /// Verifies the check digit of a 6-digit 全国地方公共団体コード.
 bool valid_local_government_code(const std::string& code);
 
-/// Loads answers and checks them against the rule sets of the assessed areas. Sections for
-/// `other_known_areas` (e.g. areas whose plugin could not be loaded) are kept unchecked; any other
-/// section is an error. Throws InputError listing every problem with file:line:column.
-Answers load_answers(const std::string& path, const std::vector<const RuleSet*>& rule_sets,
-                     const std::vector<std::string>& other_known_areas, Date today);
+/// What answers are checked against: the rule sets of the assessed areas, and areas whose sections
+/// are kept unchecked (e.g. areas whose plugin could not be loaded). Any other section is an error.
+struct AnswerSchema {
+    std::vector<const RuleSet*> rule_sets;
+    std::vector<std::string> other_known_areas;
+};
 
-/// Same, from text in memory.
-Answers parse_answers(const std::string& text, const std::string& path, const std::vector<const RuleSet*>& rule_sets,
-                      const std::vector<std::string>& other_known_areas, Date today);
+/// Loads answers and checks them against the schema. `today` is the default reference date.
+/// Throws InputError listing every problem with file:line:column.
+Answers load_answers(const std::string& path, const AnswerSchema& schema, Date today);
+
+/// Same, from text in memory (`path` names it in messages).
+Answers parse_answers(const std::string& text, const std::string& path, const AnswerSchema& schema, Date today);
 
 }  // namespace dxassess::engine

@@ -46,6 +46,7 @@ struct Question {
 
 /// One sub-condition of a level, worded for a municipal officer.
 struct Criterion {
+    std::string id;   // unique in the rule set; "<level>.<n>" unless the rule file names it
     Expression when;
     Text text;
     Location where;

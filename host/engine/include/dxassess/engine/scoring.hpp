@@ -22,6 +22,7 @@ struct Input {
 };
 
 struct CriterionResult {
+    std::string id;
     Text text;
     std::string condition;
     Value outcome;               // true, false or unknown

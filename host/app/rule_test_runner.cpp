@@ -1,0 +1,119 @@
+// `dxassess test`: runs the rule tests kept next to the rules and reports pass/fail with a readable
+// diff and the coverage of levels and checks.
+#include "assessment.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+
+#include "dxassess/engine/rule_tests.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+namespace dxassess::host {
+namespace {
+
+namespace fs = std::filesystem;
+using engine::Lang;
+
+
+std::vector<std::string> test_files(const std::vector<std::string>& paths) {
+    std::vector<std::string> files;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            std::vector<std::string> found;
+            for (const auto& e : fs::directory_iterator(p, ec))
+                if (is_rule_test_file(e.path().string())) found.push_back(e.path().string());
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else {
+            files.push_back(p);  // a missing file is reported when it is loaded
+        }
+    }
+    return files;
+}
+
+}  // namespace
+
+int run_rule_tests(const GlobalOptions& g, const TestOptions& o) {
+    const Lang lang = g.lang;
+    const bool en = lang == Lang::en;
+    const SearchPaths paths = resolve_search_paths(g.plugin_dirs, g.rules_dirs);
+    const std::vector<std::string> files = test_files(o.paths.empty() ? paths.rules_dirs : o.paths);
+    if (files.empty()) {
+        std::cerr << (en ? "no rule tests found (*.test.toml)" : "ルールのテスト（*.test.toml）が見つかりません") << "\n";
+        return exit_input;
+    }
+    try {
+        const Installation inst(paths);
+        const engine::AnswerSchema schema = inst.answer_schema();
+        std::vector<engine::RuleTestSuite> suites;
+        for (const auto& f : files) suites.push_back(engine::load_rule_tests(f, schema, engine::Date{2026, 1, 1}));
+
+        int passed = 0, failed = 0;
+        std::vector<Assessment> runs;  // kept: coverage points into the results
+        std::vector<std::string> tested_areas;
+        for (const auto& suite : suites) {
+            std::cout << suite.path << "\n";
+            for (const auto& c : suite.cases) {
+                runs.push_back(assess(inst, c.answers));
+                const Assessment& a = runs.back();
+                std::vector<engine::Text> diffs;
+                for (const auto& e : c.expects) {
+                    if (std::find(tested_areas.begin(), tested_areas.end(), e.area) == tested_areas.end())
+                        tested_areas.push_back(e.area);
+                    const auto r = std::find_if(a.areas.begin(), a.areas.end(), [&](const auto& x) { return x.area == e.area; });
+                    if (r == a.areas.end()) {
+                        diffs.push_back({e.area + ": 評価されませんでした", e.area + ": not assessed"});
+                        continue;
+                    }
+                    for (auto& d : engine::compare(e, *r)) diffs.push_back(std::move(d));
+                }
+                if (diffs.empty()) {
+                    ++passed;
+                    std::cout << "  PASS  " << c.name << "\n";
+                } else {
+                    ++failed;
+                    std::cout << "  FAIL  " << c.name << "  (" << c.where.str() << ")\n";
+                    for (const auto& d : diffs) std::cout << "        " << d.in(lang) << "\n";
+                }
+            }
+        }
+
+        std::cout << (en ? "coverage (levels and checks reached by a test):" : "カバレッジ（テストが到達したレベルとチェック）:") << "\n";
+        int covered = 0, total = 0;
+        for (const auto& area : tested_areas) {
+            const auto rules = std::find_if(inst.areas().begin(), inst.areas().end(),
+                                            [&](const AreaRules& x) { return x.rules && x.rules->area == area; });
+            if (rules == inst.areas().end()) continue;
+            std::vector<const engine::AreaResult*> results;
+            for (const auto& run : runs)
+                for (const auto& r : run.areas) results.push_back(&r);
+            const engine::Coverage cov = engine::coverage(*rules->rules, results);
+            covered += cov.covered();
+            total += cov.total();
+            std::cout << "  " << area << ": " << (en ? "levels " : "レベル ") << cov.levels_total - static_cast<int>(cov.levels_missed.size())
+                      << "/" << cov.levels_total << ", " << (en ? "checks " : "チェック ")
+                      << cov.checks_total - static_cast<int>(cov.checks_missed.size()) << "/" << cov.checks_total << "\n";
+            for (int l : cov.levels_missed)
+                std::cout << "    " << (en ? "not reached: level " : "未到達: レベル ") << l << "\n";
+            for (const auto& ch : cov.checks_missed)
+                std::cout << "    " << (en ? "not reached: check " : "未到達: チェック ") << ch << "\n";
+        }
+        const double percent = total ? 100.0 * covered / total : 100.0;
+        std::cout << (en ? "coverage " : "カバレッジ ") << std::round(percent * 10) / 10 << "%\n";
+        std::cout << passed << " passed, " << failed << " failed\n";
+        const bool low = percent + 1e-9 < o.min_coverage;
+        if (low)
+            std::cerr << (en ? "coverage is below --min-coverage " : "カバレッジが --min-coverage を下回っています: ") << o.min_coverage << "%\n";
+        return failed || low ? exit_tests_failed : exit_ok;
+    } catch (const engine::InputError& e) {
+        std::cerr << e.format(lang) << "\n";
+        return exit_input;
+    }
+}
+
+}  // namespace dxassess::host
