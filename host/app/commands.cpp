@@ -1,5 +1,6 @@
 #include "commands.hpp"
 
+#include "answers_template.hpp"
 #include "assessment.hpp"
 #include "atomic_file.hpp"
 #include "exit_codes.hpp"
@@ -61,6 +62,27 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
         }
         std::cout << tr(lang, "総合指数 ", "overall index ") << a.overall.index << "\n";
         return a.complete() ? exit_ok : exit_area_missing;
+    } catch (const engine::InputError& e) {
+        return input_error(e, lang);
+    }
+}
+
+int run_init(const GlobalOptions& g, const std::string& output) {
+    const Lang lang = g.lang;
+    try {
+        const Installation inst(paths_for(g));
+        std::error_code ec;
+        const bool exists = fs::exists(output, ec);
+        // An existing file must parse: its answers are carried over, never silently dropped.
+        const engine::AnswerLiterals existing = exists ? engine::read_answer_literals(output) : engine::AnswerLiterals{};
+        TemplateStats stats;
+        const std::string text = render_answers_template(inst, existing, stats);
+        write_file_atomically(output, text);
+        std::cout << tr(lang, "回答テンプレートを書きました: ", "wrote the answers template: ") << output << " ("
+                  << stats.questions << tr(lang, " 問", " questions");
+        if (exists) std::cout << tr(lang, "、記入済みの回答 ", ", kept ") << stats.kept << tr(lang, " 件を保持", " answers");
+        std::cout << ")\n";
+        return exit_ok;
     } catch (const engine::InputError& e) {
         return input_error(e, lang);
     }

@@ -25,6 +25,9 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o);
 int run_plugins(const GlobalOptions& g);
 int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& files);
 
+/// `dxassess init`: write (or update) the answers template.
+int run_init(const GlobalOptions& g, const std::string& output);
+
 struct TestOptions {
     std::vector<std::string> paths;  // test files or directories; default: the rules directories
     double min_coverage = 0;         // percent of levels and checks the tests must reach

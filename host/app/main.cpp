@@ -45,6 +45,11 @@ int main(int argc, char** argv) {
     CLI::App* cmd_check = cmd_rules->add_subcommand("check", "ルールファイルを検査 / check rule files (all installed if none given)");
     cmd_check->add_option("files", rule_files, "ルールファイル / rule files");
 
+    std::string init_output = "answers.toml";
+    CLI::App* cmd_init = app.add_subcommand("init", "回答テンプレートを作成・更新 / write or update the answers template");
+    cmd_init->add_option("-o,--output", init_output, "回答ファイル / answers file to write (kept answers are preserved)")
+        ->default_val("answers.toml");
+
     TestOptions test;
     CLI::App* cmd_test = app.add_subcommand("test", "ルールのテストを実行 / run the rule tests (*.test.toml)");
     cmd_test->add_option("paths", test.paths, "テストファイルかディレクトリ / test files or directories (default: the rules directories)");
@@ -67,6 +72,7 @@ int main(int argc, char** argv) {
         if (*cmd_plugins) return run_plugins(g);
         if (*cmd_check) return run_rules_check(g, rule_files);
         if (*cmd_test) return run_rule_tests(g, test);
+        if (*cmd_init) return run_init(g, init_output);
     } catch (const std::exception& e) {
         std::cerr << "dxassess: " << (g.lang == dxassess::engine::Lang::en ? "internal error: " : "内部エラー: ") << e.what()
                   << "\n";

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 namespace dxassess::engine {
 namespace {
@@ -306,6 +307,26 @@ Answers answers_from_table(const toml::table& root, const std::string& path, con
 
 Answers parse_answers(const std::string& text, const std::string& path, const AnswerSchema& schema, Date today) {
     return answers_from_table(parse_toml(text, path), path, schema, today);
+}
+
+AnswerLiterals read_answer_literals(const std::string& path) {
+    const toml::table root = parse_toml(read_input_file(path), path);
+    AnswerLiterals out;
+    const auto literal = [](const toml::node& n) {
+        std::ostringstream os;
+        n.visit([&](const auto& v) { os << toml::toml_formatter{v, toml::toml_formatter::default_flags & ~toml::format_flags::indentation}; });
+        return os.str();
+    };
+    for (const auto& [section, node] : root) {
+        std::vector<std::pair<std::string, std::string>> entries;
+        if (const toml::table* t = node.as_table()) {
+            for (const auto& [k, v] : *t) entries.emplace_back(std::string(k.str()), literal(v));
+        } else {
+            entries.emplace_back("", literal(node));  // a top-level value outside any section
+        }
+        out.emplace_back(std::string(section.str()), std::move(entries));
+    }
+    return out;
 }
 
 Answers load_answers(const std::string& path, const AnswerSchema& schema, Date today) {

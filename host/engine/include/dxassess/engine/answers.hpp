@@ -56,4 +56,11 @@ Answers load_answers(const std::string& path, const AnswerSchema& schema, Date t
 /// Same, from text in memory (`path` names it in messages).
 Answers parse_answers(const std::string& text, const std::string& path, const AnswerSchema& schema, Date today);
 
+/// The answers a file holds, as TOML literals per section and key, without checking them against
+/// any rules: `dxassess init` rewrites a template around them so that no answer is lost.
+using AnswerLiterals = std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>;
+
+/// Reads the literals of an answers file. Throws InputError if it is not valid TOML.
+AnswerLiterals read_answer_literals(const std::string& path);
+
 }  // namespace dxassess::engine
