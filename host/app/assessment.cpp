@@ -89,7 +89,7 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
     const engine::RuleSet& rules = *a.rules;
     const auto it = answers.areas.find(rules.area);
     const engine::AnswerNode* node = it == answers.areas.end() ? nullptr : &it->second;
-    PluginSession session(*a.plugin, node);
+    PluginSession session(*a.plugin, node, answers.profile.as_of);
     if (!session.derive()) {
         auto r = not_scored(rules.area, rules.title, session.failure());
         r.diagnostics = session.diagnostics();

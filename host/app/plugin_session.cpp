@@ -141,11 +141,21 @@ void svc_log(dxa_context* ctx, dxa_log_level level, const char* message) {
     }
 }
 
+dxa_status svc_as_of(dxa_context* ctx, dxa_date* out) {
+    PluginSession* s = session_of(ctx);
+    if (!s || !out) return DXA_ERR_INVALID;
+    const engine::Date d = s->as_of();
+    *out = dxa_date{d.year, d.month, d.day};
+    return DXA_OK;
+}
+
 constexpr dxa_host_api services = {
     sizeof(dxa_host_api), DXA_ABI_MAJOR, DXA_ABI_MINOR,
     svc_answer, svc_node_type, svc_get_bool, svc_get_int, svc_get_number, svc_get_string, svc_get_date,
     svc_child_count, svc_child_at, svc_key_at, svc_child,
     svc_publish, svc_diagnose, svc_log,
+    // ABI 1.1
+    svc_as_of,
 };
 
 /// A Value as the C ABI passes it; strings point into `v`, which must outlive the result.
@@ -206,8 +216,8 @@ const char* status_name(dxa_status s) {
     return "unknown status";
 }
 
-PluginSession::PluginSession(const PluginRecord& plugin, const engine::AnswerNode* answers)
-    : plugin_(plugin), answers_(answers), ctx_(new dxa_context{this}) {}
+PluginSession::PluginSession(const PluginRecord& plugin, const engine::AnswerNode* answers, engine::Date as_of)
+    : plugin_(plugin), answers_(answers), as_of_(as_of), ctx_(new dxa_context{this}) {}
 
 PluginSession::~PluginSession() { delete ctx_; }
 

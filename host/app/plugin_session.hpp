@@ -20,7 +20,7 @@ const dxa_host_api* host_api();
 
 class PluginSession {
 public:
-    PluginSession(const PluginRecord& plugin, const engine::AnswerNode* answers);
+    PluginSession(const PluginRecord& plugin, const engine::AnswerNode* answers, engine::Date as_of);
     ~PluginSession();
     PluginSession(const PluginSession&) = delete;
     PluginSession& operator=(const PluginSession&) = delete;
@@ -36,6 +36,7 @@ public:
 
     // Used by the services table.
     const engine::AnswerNode* answers() const { return answers_; }
+    engine::Date as_of() const { return as_of_; }
     const PluginRecord& plugin() const { return plugin_; }
     dxa_status publish(const char* fact, const dxa_value* value);
     void diagnose(dxa_severity severity, const char* key, const char* ja, const char* en);
@@ -44,6 +45,7 @@ public:
 private:
     const PluginRecord& plugin_;
     const engine::AnswerNode* answers_;
+    engine::Date as_of_;
     std::map<std::string, engine::Value> facts_;
     std::vector<engine::PluginDiagnostic> diagnostics_;
     engine::Text failure_;

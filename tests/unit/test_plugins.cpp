@@ -30,6 +30,8 @@ engine::AnswerNode answers(std::vector<std::pair<std::string, engine::Value>> va
     return node;
 }
 
+const engine::Date as_of{2025, 10, 1};
+
 }  // namespace
 
 TEST_CASE("a good plugin loads, reads and iterates answers, publishes facts", "[plugins]") {
@@ -43,7 +45,7 @@ TEST_CASE("a good plugin loads, reads and iterates answers, publishes facts", "[
     CHECK(p.symbols.functions.count("twice") == 1);
 
     const engine::AnswerNode node = answers({{"count", std::int64_t{3}}, {"tags", engine::StringList{"a", "b"}}});
-    PluginSession s(p, &node);
+    PluginSession s(p, &node, as_of);
     REQUIRE(s.derive());
     CHECK(std::get<std::int64_t>(s.facts().at("member_count")) == 2);
     CHECK(std::get<std::string>(s.facts().at("first_key")) == "count");
@@ -54,7 +56,7 @@ TEST_CASE("a good plugin loads, reads and iterates answers, publishes facts", "[
 
     // Unanswered: the plugin reports a diagnostic tied to the key.
     const engine::AnswerNode empty = answers({});
-    PluginSession s2(p, &empty);
+    PluginSession s2(p, &empty, as_of);
     REQUIRE(s2.derive());
     REQUIRE(s2.diagnostics().size() == 1);
     CHECK(s2.diagnostics()[0].answer_key == "count");
@@ -69,8 +71,8 @@ TEST_CASE("broken plugins are refused with a message naming the problem", "[plug
     const std::string host_abi = std::to_string(DXA_ABI_MAJOR) + "." + std::to_string(DXA_ABI_MINOR);
     const std::vector<Case> cases = {
         {"fx_no_entry", "missing entry point 'dxassess_plugin_entry' (not a dxassess plugin)"},
-        {"fx_major", "plugin was built for ABI 2.0 but this host implements ABI 1.0 (major version differs)"},
-        {"fx_minor_newer", "plugin was built for ABI 1.1, newer than this host's ABI 1.0; update dxassess"},
+        {"fx_major", "plugin was built for ABI 2.1 but this host implements ABI 1.1 (major version differs)"},
+        {"fx_minor_newer", "plugin was built for ABI 1.2, newer than this host's ABI 1.1; update dxassess"},
         {"fx_null", "the entry point returned no descriptor (NULL)"},
         {"fx_empty_id", "malformed descriptor: empty or invalid id"},
         {"fx_small_struct", "malformed descriptor (struct_size 24 is below"},
@@ -99,13 +101,23 @@ TEST_CASE("broken plugins are refused with a message naming the problem", "[plug
     }
 }
 
+TEST_CASE("a plugin built for an older minor ABI keeps loading", "[plugins]") {
+    PluginRegistry reg;
+    const PluginRecord& p = reg.load(fixture("fx_minor_older"));
+    REQUIRE(p.loaded);
+    CHECK(p.abi_minor == 0);
+    const engine::AnswerNode node = answers({{"count", std::int64_t{3}}});
+    PluginSession s(p, &node, as_of);
+    CHECK(s.derive());
+}
+
 TEST_CASE("exceptions and failures inside a plugin become error codes", "[plugins][errors]") {
     PluginRegistry reg;
     const engine::AnswerNode node = answers({{"count", std::int64_t{3}}});
 
     const PluginRecord& throws = reg.load(fixture("fx_throws"));
     REQUIRE(throws.loaded);
-    PluginSession s(throws, &node);
+    PluginSession s(throws, &node, as_of);
     CHECK_FALSE(s.derive());
     CHECK_THAT(s.failure().en, Catch::Contains("failed to derive its facts (DXA_ERR_INTERNAL)"));
     // A throwing rule function yields unknown and a diagnostic, never a crash.
@@ -115,7 +127,7 @@ TEST_CASE("exceptions and failures inside a plugin become error codes", "[plugin
 
     const PluginRecord& fails = reg.load(fixture("fx_fails"));
     REQUIRE(fails.loaded);
-    PluginSession f(fails, &node);
+    PluginSession f(fails, &node, as_of);
     CHECK_FALSE(f.derive());
     CHECK_THAT(f.failure().en, Catch::Contains("(DXA_ERR_FAILED)"));
     REQUIRE(f.diagnostics().size() == 1);
@@ -127,7 +139,7 @@ TEST_CASE("services refuse unknown keys, wrong types and undeclared facts", "[pl
     const PluginRecord& p = reg.load(fixture("fx_misuse"));
     REQUIRE(p.loaded);
     const engine::AnswerNode node = answers({{"count", std::int64_t{3}}});
-    PluginSession s(p, &node);
+    PluginSession s(p, &node, as_of);
     REQUIRE(s.derive());  // the fixture returns an error itself if any service answered wrongly
     CHECK(std::get<std::int64_t>(s.facts().at("level_hint")) == 3);
     CHECK(s.facts().size() == 1);
@@ -143,7 +155,7 @@ TEST_CASE("the telework plugin derives the survey's figures", "[plugins][telewor
                                        {"staff_total", std::int64_t{1000}},
                                        {"staff_eligible", std::int64_t{400}},
                                        {"staff_used", std::int64_t{100}}});
-    PluginSession s(p, &node);
+    PluginSession s(p, &node, as_of);
     REQUIRE(s.derive());
     CHECK(std::get<double>(s.facts().at("eligible_ratio")) == Approx(0.4));
     CHECK(std::get<double>(s.facts().at("usage_ratio")) == Approx(0.25));
@@ -154,7 +166,7 @@ TEST_CASE("the telework plugin derives the survey's figures", "[plugins][telewor
 
     // Contradictory counts: diagnostics tied to the keys, and no ratios computed from them.
     node = answers({{"staff_total", std::int64_t{100}}, {"staff_eligible", std::int64_t{200}}, {"staff_used", std::int64_t{10}}});
-    PluginSession bad(p, &node);
+    PluginSession bad(p, &node, as_of);
     REQUIRE(bad.derive());
     CHECK(bad.facts().count("eligible_ratio") == 0);
     CHECK(bad.facts().count("usage_ratio") == 0);

@@ -36,7 +36,7 @@ extern "C" {
 #endif
 
 #define DXA_ABI_MAJOR 1
-#define DXA_ABI_MINOR 0
+#define DXA_ABI_MINOR 1
 
 /* Name of the exported entry point. With Boost.DLL it is written BOOST_DLL_ALIAS(fn, dxassess_plugin_entry);
  * in plain C it is a variable `const void* dxassess_plugin_entry = (const void*)&fn;` with default visibility. */
@@ -138,6 +138,12 @@ typedef struct dxa_host_api {
 
     /* Log through the host's logger. ctx may be NULL (e.g. from the entry point). */
     void (*log)(dxa_context* ctx, dxa_log_level level, const char* message);
+
+    /* --- ABI 1.1 --- */
+
+    /* The assessment's reference date ([profile] as_of, else the day of the assessment), for
+     * deriving ages such as "days since the last audit". */
+    dxa_status (*as_of)(dxa_context* ctx, dxa_date* out);
 } dxa_host_api;
 
 /* A derived fact the plugin publishes; rules can name it, so its type is checked at rule load. */

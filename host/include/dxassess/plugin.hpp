@@ -132,6 +132,13 @@ public:
     }
     void log(dxa_log_level level, const std::string& message) const noexcept { api().log(ctx_, level, message.c_str()); }
 
+    /// The assessment's reference date; empty on a host older than ABI 1.1.
+    std::optional<dxa_date> as_of() const noexcept {
+        dxa_date d{};
+        if (!DXA_HAS_FIELD(dxa_host_api, api().struct_size, as_of) || api().as_of(ctx_, &d) != DXA_OK) return std::nullopt;
+        return d;
+    }
+
     dxa_context* raw() const noexcept { return ctx_; }
 
 private:
