@@ -1,0 +1,62 @@
+// セキュリティ (security) area plugin. Derives the age of the security policy, the last audit and the
+// last all-staff training on the assessment's reference date, whether the policy reflects the newest
+// guideline revision (2024-10), and whether the network model is one of the cloud-oriented models
+// (α′, β, β′) that need compensating controls.
+#include <dxassess/plugin.hpp>
+
+#include <string_view>
+
+namespace {
+
+using dxassess::Context;
+
+// Days since 1970-01-01 of a calendar date (proleptic Gregorian).
+int64_t serial(const dxa_date& d) {
+    const int y = d.year - (d.month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int mp = d.month + (d.month > 2 ? -3 : 9);
+    const int doy = (153 * mp + 2) / 5 + d.day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return static_cast<int64_t>(era) * 146097 + doe - 719468;
+}
+
+// The 2024-10 revision of 「地方公共団体における情報セキュリティポリシーに関するガイドライン」.
+constexpr dxa_date newest_guideline{2024, 10, 1};
+
+struct Security {
+    static constexpr dxassess::Info info{"jp.dxassess.security", "1.0.0", "security", "セキュリティ対策の徹底",
+                                         "Thorough security measures"};
+
+    static constexpr dxa_fact_decl facts[] = {
+        {"days_since_policy", DXA_TYPE_INT, "情報セキュリティポリシーの最終改定からの日数", "Days since the policy was last revised"},
+        {"days_since_audit", DXA_TYPE_INT, "直近の情報セキュリティ監査からの日数", "Days since the last security audit"},
+        {"days_since_training", DXA_TYPE_INT, "直近の全職員向け研修からの日数", "Days since the last all-staff training"},
+        {"policy_current", DXA_TYPE_BOOL, "ポリシーが最新のガイドライン（2024年10月改定）以降に改定されている",
+         "The policy was revised after the newest guideline (October 2024)"},
+        {"cloud_model", DXA_TYPE_BOOL, "クラウド活用型のネットワークモデル（α′・β・β′）である", "A cloud-oriented network model (α′, β, β′)"},
+    };
+
+    void derive(Context& ctx) {
+        const auto today = ctx.as_of();
+        if (!today) throw dxassess::Error(DXA_ERR_FAILED, "this plugin needs a host with ABI 1.1 (as_of)");
+        const auto age = [&](const char* key, const char* fact) {
+            if (auto d = ctx.date(key)) {
+                const int64_t days = serial(*today) - serial(*d);
+                if (days < 0)
+                    ctx.diagnose(DXA_SEV_WARNING, key, "日付が基準日より後です", "the date is after the reference date");
+                ctx.publish(fact, days);
+            }
+        };
+        age("policy_revised", "days_since_policy");
+        age("last_audit", "days_since_audit");
+        age("last_training", "days_since_training");
+        if (auto d = ctx.date("policy_revised")) ctx.publish("policy_current", serial(*d) >= serial(newest_guideline));
+        if (auto model = ctx.string("network_model"))
+            ctx.publish("cloud_model", *model == "alpha_prime" || *model == "beta" || *model == "beta_prime");
+    }
+};
+
+}  // namespace
+
+DXASSESS_PLUGIN(Security)
