@@ -61,17 +61,17 @@ std::string type_line(const Question& q) {
         range = "、" + (q.min ? n(*q.min) : std::string()) + "〜" + (q.max ? n(*q.max) : std::string());
     }
     const std::string unit = q.unit.empty() ? "" : "、単位: " + q.unit;
-    return "#   型: " + ja + range + unit + " / " + en + "\n";
+    return "型: " + ja + range + unit + " / " + en + "\n";
 }
 
 void write_question(std::ostringstream& out, const Question& q, const std::string& indent) {
     out << indent << "# ■ " << q.text.ja << (q.required ? "【必須】" : "") << "\n";
     out << indent << "#   " << q.text.en << (q.required ? " (required)" : "") << "\n";
-    out << indent << type_line(q);
+    out << indent << "#   " << type_line(q);
     for (const auto& c : q.choices) out << indent << "#     \"" << c.id << "\" = " << c.label.ja << " / " << c.label.en << "\n";
     for (const auto& c : q.columns) {
         out << indent << "#   列 " << c.id << ": " << c.text.ja << (c.required ? "【必須】" : "") << " / " << c.text.en << "\n";
-        out << indent << "  " << type_line(c);
+        out << indent << "#     " << type_line(c);
         for (const auto& ch : c.choices)
             out << indent << "#       \"" << ch.id << "\" = " << ch.label.ja << " / " << ch.label.en << "\n";
     }

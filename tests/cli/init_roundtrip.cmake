@@ -22,7 +22,7 @@ function(expect text pattern what)
 endfunction()
 
 dxa(0 init -o "${answers}")
-expect("${out}" "wrote the answers template: .*answers.toml \\(13 questions\\)" "first init")
+expect("${out}" "wrote the answers template: .*answers.toml \\(68 questions\\)" "first init")
 # The blank template is valid TOML: the only complaints are the missing profile fields.
 dxa(2 assess "${answers}" -o "${WORK}")
 expect("${err}" "answers.toml:[0-9]+:[0-9]+: \\[profile\\]: missing required key 'code'" "blank template")
