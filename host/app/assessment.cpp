@@ -2,6 +2,7 @@
 
 #include "log.hpp"
 #include "plugin_session.hpp"
+#include "sha256.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -33,6 +34,7 @@ Installation::Installation(const SearchPaths& paths) : paths_(paths) {
                                  Text{"モデルファイル model.toml がルールディレクトリにありません（--rules-dir で指定できます）",
                                       "model.toml not found in the rules directories (see --rules-dir)"});
     model_ = engine::load_model(model_file);
+    model_sha256_ = sha256_file(model_file);
 
     registry_.discover(paths_.plugin_dirs);
     for (const auto& plugin : registry_.plugins()) {
@@ -46,6 +48,7 @@ Installation::Installation(const SearchPaths& paths) : paths_(paths) {
         } else {
             try {
                 a.rules = engine::load_rule_set(a.file, plugin.symbols, plugin.area);
+                a.sha256 = sha256_file(a.file);
                 if (!a.rules->plugin.empty() && a.rules->plugin != plugin.id) {
                     a.failure = {a.file + " はプラグイン " + a.rules->plugin + " 用ですが、読み込まれたのは " + plugin.id + " です",
                                  a.file + " is written for plugin " + a.rules->plugin + " but " + plugin.id + " is loaded"};
@@ -124,12 +127,21 @@ engine::AnswerSchema Installation::answer_schema() const {
 }
 
 Assessment assess(const Installation& inst, const std::string& answers_path, engine::Date today) {
-    return assess(inst, engine::load_answers(answers_path, inst.answer_schema(), today));
+    Assessment a = assess(inst, engine::load_answers(answers_path, inst.answer_schema(), today));
+    a.answers_sha256 = sha256_file(answers_path);
+    return a;
+}
+
+const AreaRules* Assessment::rules_of(const std::string& area) const {
+    for (const AreaRules* r : scored_by)
+        if (r->rules->area == area) return r;
+    return nullptr;
 }
 
 Assessment assess(const Installation& inst, engine::Answers answers) {
     Assessment out;
     out.model = &inst.model();
+    out.model_sha256 = inst.model_sha256();
     out.answers = std::move(answers);
 
     // Model areas first (report order), then any extra area a plugin brings.
@@ -146,8 +158,7 @@ Assessment assess(const Installation& inst, engine::Answers answers) {
         if (a != inst.areas().end()) {
             if (a->rules) {
                 out.areas.push_back(score_with_plugin(*a, out.answers));
-                out.plugins.push_back(a->plugin);
-                out.rule_files.emplace_back(area, a->file);
+                out.scored_by.push_back(&*a);
             } else {
                 out.areas.push_back(not_scored(area, title, a->failure));
             }
@@ -170,6 +181,7 @@ Assessment assess(const Installation& inst, engine::Answers answers) {
         }
     }
     out.overall = engine::combine(inst.model(), out.areas);
+    out.actions = engine::rank_actions(out.areas, out.answers.targets);
     return out;
 }
 

@@ -21,6 +21,7 @@ struct AreaRules {
     const PluginRecord* plugin = nullptr;
     std::optional<engine::RuleSet> rules;
     std::string file;
+    std::string sha256;
     engine::Text failure;
 };
 
@@ -31,6 +32,7 @@ public:
 
     const PluginRegistry& registry() const { return registry_; }
     const engine::Model& model() const { return model_; }
+    const std::string& model_sha256() const { return model_sha256_; }
     const std::vector<AreaRules>& areas() const { return areas_; }
     /// The first `<area>.toml` in the rules directories, or "".
     std::string find_rules_file(const std::string& area) const;
@@ -43,6 +45,7 @@ private:
     SearchPaths paths_;
     PluginRegistry registry_;
     engine::Model model_;
+    std::string model_sha256_;
     std::vector<AreaRules> areas_;
 };
 
@@ -52,8 +55,12 @@ struct Assessment {
     std::vector<engine::AreaResult> areas;          // expected areas, model order first
     std::vector<std::string> not_installed;         // model areas with no plugin and no answers
     engine::OverallResult overall;
-    std::vector<const PluginRecord*> plugins;       // plugins that scored an area
-    std::vector<std::pair<std::string, std::string>> rule_files;  // area -> rules file
+    std::vector<const AreaRules*> scored_by;        // plugin and rule set of each scored area
+    std::string answers_sha256;                     // empty when the answers did not come from a file
+    std::string model_sha256;
+    std::vector<engine::Action> actions;            // all findings, most urgent first
+
+    const AreaRules* rules_of(const std::string& area) const;
 
     bool complete() const;
 };

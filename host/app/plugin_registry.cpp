@@ -5,6 +5,7 @@
 
 #include "log.hpp"
 #include "plugin_session.hpp"
+#include "sha256.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 
@@ -179,6 +180,11 @@ const PluginRecord& PluginRegistry::load(const std::string& file) {
         if (other.area == r.area)
             return refuse(Text{"領域 '" + r.area + "' は別のプラグイン " + other.id + "（" + other.file + "）が評価します",
                                "area '" + r.area + "' is already scored by plugin " + other.id + " (" + other.file + ")"});
+    }
+    try {
+        r.sha256 = sha256_file(file);
+    } catch (const std::exception& e) {
+        return refuse(Text{std::string("ファイルを読めません: ") + e.what(), std::string("cannot read the file: ") + e.what()});
     }
     r.loaded = true;
     libraries_.push_back(std::move(lib));

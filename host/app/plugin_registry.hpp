@@ -15,6 +15,7 @@ namespace dxassess::host {
 
 struct PluginRecord {
     std::string file;
+    std::string sha256;                      // of the shared library file
     bool loaded = false;
     engine::Text reason;                     // why it was refused
     std::string id;

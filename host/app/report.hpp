@@ -4,6 +4,7 @@
 
 #include "assessment.hpp"
 
+#include "dxassess/engine/benchmark.hpp"
 #include "dxassess/engine/text.hpp"
 
 #include <string>
@@ -14,8 +15,9 @@ namespace dxassess::host {
 inline constexpr const char* report_schema_version = "1.0";
 
 struct ReportMeta {
-    std::string generated_at;  // ISO 8601 UTC
+    std::string generated_at;                       // ISO 8601 UTC
     std::string answers_file;
+    const engine::Benchmark* benchmark = nullptr;   // --benchmark, optional
 };
 
 std::string render_json(const Assessment& a, const ReportMeta& meta);

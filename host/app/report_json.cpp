@@ -116,21 +116,39 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
     j["schema_version"] = report_schema_version;
     j["generator"] = {{"name", "dxassess"}, {"version", build_config::version}};
     j["generated_at"] = meta.generated_at;
-    j["answers_file"] = meta.answers_file;
     j["municipality"] = {{"code", p.code}, {"name", p.name}, {"prefecture", p.prefecture},
                          {"population", p.population}, {"fiscal_year", p.fiscal_year}};
     j["as_of"] = p.as_of.str();
-    j["model"] = {{"version", a.model->version}, {"file", a.model->path}};
-    j["plugins"] = json::array();
-    for (const auto* pl : a.plugins)
-        j["plugins"].push_back({{"id", pl->id}, {"version", pl->version}, {"area", pl->area},
-                                {"abi", std::to_string(pl->abi_major) + "." + std::to_string(pl->abi_minor)}});
+
+    json prov;
+    prov["answers"] = {{"file", meta.answers_file}, {"sha256", a.answers_sha256}};
+    prov["model"] = {{"version", a.model->version}, {"file", a.model->path}, {"sha256", a.model_sha256}};
+    prov["plugins"] = json::array();
+    prov["rule_sets"] = json::array();
+    for (const AreaRules* r : a.scored_by) {
+        const PluginRecord& pl = *r->plugin;
+        prov["plugins"].push_back({{"id", pl.id}, {"version", pl.version}, {"area", pl.area},
+                                   {"abi", std::to_string(pl.abi_major) + "." + std::to_string(pl.abi_minor)},
+                                   {"file", pl.file}, {"sha256", pl.sha256}});
+        prov["rule_sets"].push_back({{"area", r->rules->area}, {"version", r->rules->version}, {"file", r->file}, {"sha256", r->sha256}});
+    }
+    j["provenance"] = std::move(prov);
+
     j["areas"] = json::array();
     for (const auto& r : a.areas) {
-        std::string file;
-        for (const auto& [area, f] : a.rule_files)
-            if (area == r.area) file = f;
-        j["areas"].push_back(area(r, *a.model, file));
+        const AreaRules* rules = a.rules_of(r.area);
+        json area_json = area(r, *a.model, rules ? rules->file : std::string());
+        const auto t = a.answers.targets.find(r.area);
+        area_json["target_level"] = t == a.answers.targets.end() ? json(nullptr) : json(t->second);
+        area_json["target_gap"] = t == a.answers.targets.end() || !r.scored ? json(nullptr) : json(std::max(0, t->second - r.level));
+        j["areas"].push_back(std::move(area_json));
+    }
+
+    json actions = json::array();
+    for (const auto& act : a.actions) {
+        const engine::Finding& f = *act.finding;
+        actions.push_back({{"rank", act.rank}, {"area", act.area}, {"check", f.check}, {"severity", engine::severity_name(f.severity)},
+                           {"title", text(f.title)}, {"advice", text(f.advice)}, {"source", f.source}});
     }
     json missing = json::array();
     for (const auto& r : a.areas)
@@ -142,7 +160,14 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
                     {"strongest", a.overall.strongest.empty() ? json(nullptr) : json(a.overall.strongest)},
                     {"weakest", a.overall.weakest.empty() ? json(nullptr) : json(a.overall.weakest)},
                     {"missing_areas", std::move(missing)},
-                    {"not_assessed", a.not_installed}};
+                    {"not_assessed", a.not_installed},
+                    {"actions", std::move(actions)}};
+    if (meta.benchmark) {
+        json levels = json::object();
+        for (const auto& [area, level] : meta.benchmark->levels) levels[area] = level;
+        j["benchmark"] = {{"name", text(meta.benchmark->name)}, {"year", meta.benchmark->year},
+                          {"source", meta.benchmark->source}, {"levels", std::move(levels)}};
+    }
     return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

@@ -166,10 +166,12 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
 
     md << "\n## " << w.provenance << "\n\n";
     md << "- dxassess " << meta.generated_at << "\n";
-    md << "- model " << model.version << "\n";
-    for (const auto* pl : a.plugins) md << "- plugin " << pl->id << " " << pl->version << "\n";
-    for (const auto& r : a.areas)
-        if (r.scored) md << "- rules " << r.area << " " << r.rules_version << "\n";
+    md << "- answers `" << meta.answers_file << "` sha256 `" << a.answers_sha256 << "`\n";
+    md << "- model " << model.version << " sha256 `" << a.model_sha256 << "`\n";
+    for (const AreaRules* r : a.scored_by) {
+        md << "- plugin " << r->plugin->id << " " << r->plugin->version << " sha256 `" << r->plugin->sha256 << "`\n";
+        md << "- rules " << r->rules->area << " " << r->rules->version << " sha256 `" << r->sha256 << "`\n";
+    }
     return md.str();
 }
 

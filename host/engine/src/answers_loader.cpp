@@ -35,9 +35,10 @@ public:
             known.push_back(area);
             if (const toml::table* t = top.table(area.c_str())) answers_.areas[area] = raw_table(*t);
         }
+        if (const toml::table* t = top.table("targets")) read_targets(*t, known);
         for (const auto& [k, v] : root) {
             const std::string key(k.str());
-            if (key == "profile" || std::find(known.begin(), known.end(), key) != known.end()) continue;
+            if (key == "profile" || key == "targets" || std::find(known.begin(), known.end(), key) != known.end()) continue;
             const Text hint = did_you_mean(key, known);
             errors_.push_back(Diagnostic{location_of(path_, v),
                                          {"不明な領域 '" + key + "'" + hint.ja + "（評価できる領域のプラグインがありません）",
@@ -84,6 +85,26 @@ private:
                 error(*n, "as_of には日付が必要です（例: as_of = 2025-10-01）", "as_of must be a date (e.g. as_of = 2025-10-01)");
         }
         r.reject_unknown_keys();
+    }
+
+    /// [targets] telework = 4: the level each area aims for (DX推進指標 asks for a 3-year target).
+    void read_targets(const toml::table& t, const std::vector<std::string>& known) {
+        FieldReader r(t, path_, "[targets]", "[targets]", errors_);
+        for (const auto& [k, v] : t) {
+            const std::string area(k.str());
+            r.node(area.c_str());
+            if (std::find(known.begin(), known.end(), area) == known.end()) {
+                const Text hint = did_you_mean(area, known);
+                error(v, "[targets] に不明な領域 '" + area + "'" + hint.ja, "[targets]: unknown area '" + area + "'" + hint.en);
+                continue;
+            }
+            const auto level = v.value<std::int64_t>();
+            if (!v.is_integer() || !level || *level < 0 || *level > 5) {
+                error(v, "[targets] " + area + " の目標レベルは 0〜5 の整数です", "[targets] " + area + ": a target level is an integer 0..5");
+                continue;
+            }
+            answers_.targets[area] = static_cast<int>(*level);
+        }
     }
 
     AnswerNode raw_table(const toml::table& t) {

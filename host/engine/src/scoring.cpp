@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace dxassess::engine {
 
@@ -196,6 +197,34 @@ OverallResult combine(const Model& model, const std::vector<AreaResult>& areas) 
     if (best) o.strongest = best->area;
     if (worst) o.weakest = worst->area;
     return o;
+}
+
+std::vector<Action> rank_actions(const std::vector<AreaResult>& areas, const std::map<std::string, int>& targets) {
+    struct Key {
+        int severity, below_target, score, area_index, finding_index;
+    };
+    std::vector<std::pair<Key, Action>> all;
+    for (std::size_t a = 0; a < areas.size(); ++a) {
+        const AreaResult& r = areas[a];
+        if (!r.scored) continue;
+        const auto t = targets.find(r.area);
+        const int below = t == targets.end() ? 0 : std::max(0, t->second - r.level);
+        for (std::size_t f = 0; f < r.findings.size(); ++f)
+            all.push_back({Key{severity_rank(r.findings[f].severity), -below, r.score, static_cast<int>(a), static_cast<int>(f)},
+                           Action{0, r.area, &r.findings[f]}});
+    }
+    std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) {
+        const Key& a = x.first;
+        const Key& b = y.first;
+        return std::tie(a.severity, a.below_target, a.score, a.area_index, a.finding_index) <
+               std::tie(b.severity, b.below_target, b.score, b.area_index, b.finding_index);
+    });
+    std::vector<Action> out;
+    for (auto& [key, action] : all) {
+        action.rank = static_cast<int>(out.size()) + 1;
+        out.push_back(action);
+    }
+    return out;
 }
 
 }  // namespace dxassess::engine

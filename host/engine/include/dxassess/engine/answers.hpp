@@ -37,6 +37,7 @@ struct Answers {
     std::string path;
     Profile profile;
     std::map<std::string, AnswerNode> areas;  // area id -> table of answers
+    std::map<std::string, int> targets;       // [targets]: area id -> target level 0..5 (e.g. a 3-year goal)
 };
 
 /// Verifies the check digit of a 6-digit 全国地方公共団体コード.

@@ -111,4 +111,15 @@ struct OverallResult {
 
 OverallResult combine(const Model& model, const std::vector<AreaResult>& areas);
 
+/// One recommended action: a finding's advice, placed in the overall ranking.
+struct Action {
+    int rank = 0;
+    std::string area;
+    const Finding* finding = nullptr;
+};
+
+/// All findings of all areas as actions, most urgent first: by severity, then areas furthest below
+/// their target level, then weaker areas (lower score), then rule order. Deterministic.
+std::vector<Action> rank_actions(const std::vector<AreaResult>& areas, const std::map<std::string, int>& targets);
+
 }  // namespace dxassess::engine
