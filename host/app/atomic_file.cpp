@@ -1,5 +1,6 @@
 #include "atomic_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -10,40 +11,77 @@
 
 namespace dxassess::host {
 
-void write_file_atomically(const std::string& path, const std::string& content) {
+namespace {
+
+std::string temp_template(const std::string& path) {
     namespace fs = std::filesystem;
     const fs::path target(path);
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    return (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+}
+
+void fsync_path(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) throw std::runtime_error(path + ": cannot reopen the temporary file: " + std::strerror(errno));
+    const int rc = ::fsync(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0) throw std::runtime_error(path + ": fsync failed: " + std::strerror(err));
+}
+
+}  // namespace
+
+AtomicBatch::~AtomicBatch() {
+    for (const auto& t : temps_) ::unlink(t.c_str());
+}
+
+std::string AtomicBatch::reserve(const std::string& path) {
+    std::string tmpl = temp_template(path);
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0) throw std::runtime_error(path + ": cannot create a temporary file: " + std::strerror(errno));
-    auto fail = [&](const char* what) {
-        const int err = errno;
-        ::close(fd);
-        ::unlink(tmpl.c_str());
-        throw std::runtime_error(path + ": " + what + ": " + std::strerror(err));
-    };
-    std::size_t done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail("write failed");
+    ::close(fd);
+    temps_.push_back(tmpl);
+    return tmpl;
+}
+
+void AtomicBatch::finish(const std::string& temp, const std::string& path) {
+    if (::chmod(temp.c_str(), 0644) != 0) throw std::runtime_error(path + ": chmod failed: " + std::strerror(errno));
+    fsync_path(temp);
+    pending_.emplace_back(temp, path);
+}
+
+void AtomicBatch::add(const std::string& path, const std::string& content) {
+    add_with(path, [&](const std::string& temp) {
+        const int fd = ::open(temp.c_str(), O_WRONLY | O_TRUNC);
+        if (fd < 0) throw std::runtime_error(path + ": cannot open the temporary file: " + std::strerror(errno));
+        std::size_t done = 0;
+        while (done < content.size()) {
+            const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                const int err = errno;
+                ::close(fd);
+                throw std::runtime_error(path + ": write failed: " + std::strerror(err));
+            }
+            done += static_cast<std::size_t>(n);
         }
-        done += static_cast<std::size_t>(n);
+        if (::close(fd) != 0) throw std::runtime_error(path + ": close failed: " + std::strerror(errno));
+    });
+}
+
+void AtomicBatch::commit() {
+    for (const auto& [temp, target] : pending_) {
+        if (::rename(temp.c_str(), target.c_str()) != 0)
+            throw std::runtime_error(target + ": rename failed: " + std::strerror(errno));
+        temps_.erase(std::find(temps_.begin(), temps_.end(), temp));
     }
-    if (::fchmod(fd, 0644) != 0) fail("chmod failed");
-    if (::fsync(fd) != 0) fail("fsync failed");
-    if (::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(tmpl.c_str());
-        throw std::runtime_error(path + ": close failed: " + std::strerror(err));
-    }
-    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmpl.c_str());
-        throw std::runtime_error(path + ": rename failed: " + std::strerror(err));
-    }
+    pending_.clear();
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+    AtomicBatch batch;
+    batch.add(path, content);
+    batch.commit();
 }
 
 }  // namespace dxassess::host

@@ -2,8 +2,39 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace dxassess::host {
+
+/// Writes several files so that none is ever half-written: each is written in full to a temporary
+/// file beside its target and flushed; only when all are written are they renamed into place.
+/// If anything fails before commit(), every temporary file is removed and no target is touched.
+class AtomicBatch {
+public:
+    AtomicBatch() = default;
+    AtomicBatch(const AtomicBatch&) = delete;
+    AtomicBatch& operator=(const AtomicBatch&) = delete;
+    ~AtomicBatch();
+
+    /// Writes `content` to a temporary file for `path`.
+    void add(const std::string& path, const std::string& content);
+    /// For writers that need a file name (e.g. libxlsxwriter): `write(temp_path)` creates the file.
+    template <class F>
+    void add_with(const std::string& path, F&& write) {
+        const std::string temp = reserve(path);
+        write(temp);
+        finish(temp, path);
+    }
+    /// Renames every temporary file over its target. Throws std::runtime_error naming the file.
+    void commit();
+
+private:
+    std::string reserve(const std::string& path);
+    void finish(const std::string& temp, const std::string& path);
+    std::vector<std::pair<std::string, std::string>> pending_;  // temp -> target
+    std::vector<std::string> temps_;                             // every temp created, for cleanup
+};
 
 /// Writes `content` to a temporary file beside `path`, flushes it to disk, then renames it over
 /// `path`. On any failure the temporary file is removed, `path` is untouched, and

@@ -7,9 +7,13 @@
 #include "paths.hpp"
 #include "report.hpp"
 
+#include "dxassess/engine/benchmark.hpp"
 #include "dxassess/engine/diagnostics.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <unistd.h>
 #include <filesystem>
 #include <iostream>
 
@@ -41,26 +45,41 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
     try {
         const Installation inst(paths_for(g));
         const Assessment a = assess(inst, o.answers_file, today_local());
-        const ReportMeta meta{utc_now(), o.answers_file};
-        // Render everything first, then write: a failure never leaves one format new and one old.
-        std::vector<std::pair<fs::path, std::string>> outputs;
-        if (std::find(o.formats.begin(), o.formats.end(), "json") != o.formats.end())
-            outputs.emplace_back(fs::path(o.output_dir) / "report.json", render_json(a, meta));
-        if (std::find(o.formats.begin(), o.formats.end(), "md") != o.formats.end())
-            outputs.emplace_back(fs::path(o.output_dir) / "report.md", render_markdown(a, meta, lang));
-        for (const auto& [path, content] : outputs) {
-            write_file_atomically(path.string(), content);
-            std::cout << tr(lang, "レポートを書きました: ", "wrote report: ") << path.string() << "\n";
+        std::optional<engine::Benchmark> benchmark;
+        if (!o.benchmark_file.empty()) {
+            std::vector<std::string> areas;
+            for (const auto& w : inst.model().areas) areas.push_back(w.area);
+            for (const auto& r : a.areas) areas.push_back(r.area);
+            benchmark = engine::load_benchmark(o.benchmark_file, areas);
         }
-        for (const auto& r : a.areas) {
-            if (r.scored)
-                std::cout << "  " << r.title.in(lang) << ": " << tr(lang, "レベル ", "level ") << r.level << " ("
-                          << inst.model().level_name(r.level).in(lang) << "), " << tr(lang, "スコア ", "score ") << r.score << "\n";
-            else
+        const ReportMeta meta{utc_now(), o.answers_file, benchmark ? &*benchmark : nullptr};
+        const auto wants = [&](const char* f) { return std::find(o.formats.begin(), o.formats.end(), f) != o.formats.end(); };
+        const auto out = [&](const char* name) { return (fs::path(o.output_dir) / name).string(); };
+
+        // Every format is written in full before any is put in place: no half-written report, ever.
+        AtomicBatch batch;
+        std::vector<std::string> written;
+        const auto add = [&](const char* name, const std::string& content) {
+            batch.add(out(name), content);
+            written.push_back(out(name));
+        };
+        if (wants("json")) add("report.json", render_json(a, meta));
+        if (wants("md")) add("report.md", render_markdown(a, meta, lang));
+        if (wants("html")) add("report.html", render_html(a, meta, lang));
+        if (wants("csv")) add("report.csv", render_csv(a, lang, o.bom));
+        if (wants("xlsx")) {
+            batch.add_with(out("report.xlsx"), [&](const std::string& temp) { write_xlsx(a, meta, lang, temp); });
+            written.push_back(out("report.xlsx"));
+        }
+        batch.commit();
+        for (const auto& path : written) std::cout << tr(lang, "レポートを書きました: ", "wrote report: ") << path << "\n";
+
+        const bool colour = ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+        std::cout << render_text(a, lang, colour);
+        for (const auto& r : a.areas)
+            if (!r.scored)
                 std::cerr << "dxassess: " << r.title.in(lang) << ": " << tr(lang, "評価できませんでした: ", "not scored: ")
                           << r.failure.in(lang) << "\n";
-        }
-        std::cout << tr(lang, "総合指数 ", "overall index ") << a.overall.index << "\n";
         return a.complete() ? exit_ok : exit_area_missing;
     } catch (const engine::InputError& e) {
         return input_error(e, lang);

@@ -18,7 +18,9 @@ struct GlobalOptions {
 struct AssessOptions {
     std::string answers_file;
     std::string output_dir = ".";
-    std::vector<std::string> formats{"json", "md"};
+    std::vector<std::string> formats{"json", "md", "html"};  // also: csv, xlsx
+    std::string benchmark_file;                            // --benchmark, optional
+    bool bom = false;                                      // --bom: UTF-8 BOM in the CSV for Excel
 };
 
 int run_assess(const GlobalOptions& g, const AssessOptions& o);

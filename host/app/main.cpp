@@ -32,10 +32,13 @@ int main(int argc, char** argv) {
     CLI::App* cmd_assess = app.add_subcommand("assess", "回答を評価してレポートを書く / assess answers and write the report");
     cmd_assess->add_option("answers", assess.answers_file, "回答ファイル / answers file (TOML)")->required();
     cmd_assess->add_option("-o,--output", assess.output_dir, "出力ディレクトリ / output directory")->default_val(".");
-    cmd_assess->add_option("--format", assess.formats, "出力形式 / report formats (json, md)")
+    cmd_assess->add_option("--format", assess.formats, "出力形式 / report formats (json, md, html, csv, xlsx)")
         ->delimiter(',')
-        ->check(CLI::IsMember({"json", "md"}))
-        ->default_val(std::vector<std::string>{"json", "md"});
+        ->check(CLI::IsMember({"json", "md", "html", "csv", "xlsx"}))
+        ->default_val(std::vector<std::string>{"json", "md", "html"});
+    cmd_assess->add_option("--benchmark", assess.benchmark_file,
+                           "比較対象の平均レベル（TOML）/ benchmark file: mean levels per area, with year and source");
+    cmd_assess->add_flag("--bom", assess.bom, "CSV に BOM を付ける（Excel 用）/ write a UTF-8 BOM in the CSV (for Excel)");
 
     CLI::App* cmd_plugins = app.add_subcommand("plugins", "見つかったプラグインと状態 / list plugins: loaded, refused and why");
 

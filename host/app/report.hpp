@@ -22,6 +22,15 @@ struct ReportMeta {
 
 std::string render_json(const Assessment& a, const ReportMeta& meta);
 std::string render_markdown(const Assessment& a, const ReportMeta& meta, engine::Lang lang);
+/// Self-contained HTML (inline CSS and SVG radar chart), printable on A4.
+std::string render_html(const Assessment& a, const ReportMeta& meta, engine::Lang lang);
+
+/// One row per area; `bom` prepends a UTF-8 byte order mark for Excel.
+std::string render_csv(const Assessment& a, engine::Lang lang, bool bom);
+/// The terminal summary; `colour` adds ANSI colours.
+std::string render_text(const Assessment& a, engine::Lang lang, bool colour);
+/// Writes the Excel workbook to `path` (a summary sheet and one sheet per area). Throws std::runtime_error.
+void write_xlsx(const Assessment& a, const ReportMeta& meta, engine::Lang lang, const std::string& path);
 
 /// Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string utc_now();

@@ -1,6 +1,7 @@
 // The Markdown report, in the reader's language: the level and score of each area, what was
 // found, and what is missing for the next level, with the answers that decided it.
 #include "report.hpp"
+#include "report_words.hpp"
 
 #include <sstream>
 
@@ -8,47 +9,6 @@ namespace dxassess::host {
 namespace {
 
 using engine::Lang;
-
-struct Words {
-    const char* title;
-    const char* municipality;
-    const char* overall;
-    const char* index;
-    const char* level;
-    const char* score;
-    const char* area;
-    const char* completeness;
-    const char* not_scored;
-    const char* findings;
-    const char* none;
-    const char* advice;
-    const char* source;
-    const char* gap;
-    const char* gap_blocked;
-    const char* top_level;
-    const char* unanswered;
-    const char* required;
-    const char* answers;
-    const char* provenance;
-    const char* incomplete;
-    const char* caveat;
-    const char* diagnostics;
-    const char* not_assessed;
-};
-
-const Words ja = {"DX 成熟度評価レポート", "団体", "総合", "総合指数", "レベル", "スコア", "領域", "回答率",
-                  "評価できませんでした", "指摘事項", "なし", "対応", "根拠", "次のレベルへの差分",
-                  "未回答の質問があるため、次のレベルに達しているか判定できません。",
-                  "最高レベルに達しています。", "未回答の質問", "必須", "判定に使った回答", "出所",
-                  "一部の領域を評価できなかったため、総合指数はそれ以外の領域だけで計算しています。", "注意",
-                  "プラグインからの指摘", "未評価の領域（プラグイン未導入・回答なし）"};
-const Words en = {"DX maturity assessment report", "Municipality", "Overall", "Overall index", "Level", "Score", "Area",
-                  "Answered", "Could not be scored", "Findings", "none", "Advice", "Source", "Gap to the next level",
-                  "Some questions are unanswered, so the next level cannot be decided.",
-                  "The highest level is reached.", "Unanswered questions", "required", "Answers that decided it",
-                  "Provenance",
-                  "Some areas could not be scored; the overall index covers the other areas only.", "Caveat",
-                  "Notes from the plugin", "Areas not assessed (no plugin installed, no answers)"};
 
 std::string md_escape(const std::string& s) {
     std::string out;
@@ -76,16 +36,10 @@ std::string inputs_line(const std::vector<engine::Input>& inputs, Lang lang) {
     return out;
 }
 
-const char* severity_label(engine::Severity s, Lang lang) {
-    static const char* ja_names[] = {"高", "中", "低", "情報"};
-    static const char* en_names[] = {"high", "medium", "low", "info"};
-    return (lang == Lang::en ? en_names : ja_names)[static_cast<int>(s)];
-}
-
 }  // namespace
 
 std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang lang) {
-    const Words& w = lang == Lang::en ? en : ja;
+    const Words& w = words(lang);
     const engine::Model& model = *a.model;
     const engine::Profile& p = a.answers.profile;
     std::ostringstream md;

@@ -169,7 +169,7 @@ TEST_CASE("findings are ordered by severity and undecidable checks are listed", 
 
 TEST_CASE("the overall index is the weighted mean of scored areas", "[scoring]") {
     Model m;
-    m.areas = {{"x", {}, 1.0}, {"y", {}, 3.0}, {"z", {}, 1.0}};
+    m.areas = {{"x", {}, {}, 1.0}, {"y", {}, {}, 3.0}, {"z", {}, {}, 1.0}};
     AreaResult x, y, z;
     x.area = "x"; x.scored = true; x.level = 1; x.score = 20;
     y.area = "y"; y.scored = true; y.level = 3; y.score = 60;

@@ -52,6 +52,7 @@ Model load_model(const std::string& path) {
             AreaWeight a;
             a.area = r.string("id", true).value_or("");
             a.title = {r.string("ja", true).value_or(""), r.string("en", true).value_or("")};
+            a.short_title = {r.string("short_ja").value_or(a.title.ja), r.string("short_en").value_or(a.title.en)};
             a.weight = r.number("weight", true).value_or(1.0);
             if (a.weight <= 0 || a.weight > 100)
                 r.error_at("weight", {"重みは 0 より大きく 100 以下です", "weight must be in (0, 100]"});

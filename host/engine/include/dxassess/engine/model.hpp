@@ -17,6 +17,7 @@ struct LevelName {
 struct AreaWeight {
     std::string area;
     Text title;
+    Text short_title;  // for charts; the title when not given
     double weight = 1.0;
 };
 

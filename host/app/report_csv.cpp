@@ -1,0 +1,52 @@
+// The CSV report: one row per area (RFC 4180), UTF-8, optionally with a BOM so that Excel in
+// Japanese opens it with the right encoding.
+#include "report.hpp"
+#include "report_words.hpp"
+
+#include <sstream>
+
+namespace dxassess::host {
+namespace {
+
+std::string field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+std::string render_csv(const Assessment& a, engine::Lang lang, bool bom) {
+    const engine::Profile& p = a.answers.profile;
+    const engine::Model& model = *a.model;
+    std::ostringstream out;
+    if (bom) out << "\xEF\xBB\xBF";
+    // Column names stay English and stable: scripts and the national office read them.
+    out << "code,municipality,prefecture,fiscal_year,area,area_name,status,level,level_name,score,target_level,"
+           "completeness,findings,high_findings,unanswered,rules_version\r\n";
+    for (const auto& r : a.areas) {
+        const auto t = a.answers.targets.find(r.area);
+        int high = 0;
+        for (const auto& f : r.findings) high += f.severity == engine::Severity::high ? 1 : 0;
+        out << field(p.code) << ',' << field(p.name) << ',' << field(p.prefecture) << ',' << p.fiscal_year << ','
+            << field(r.area) << ',' << field(r.title.in(lang)) << ',' << (r.scored ? "scored" : "not_scored") << ',';
+        if (r.scored) {
+            std::ostringstream completeness;
+            completeness.precision(3);
+            completeness << (r.question_count ? static_cast<double>(r.answered) / r.question_count : 1.0);
+            out << r.level << ',' << field(model.level_name(r.level).in(lang)) << ',' << r.score << ','
+                << (t == a.answers.targets.end() ? std::string() : std::to_string(t->second)) << ',' << completeness.str() << ','
+                << r.findings.size() << ',' << high << ',' << r.unanswered.size() << ',' << field(r.rules_version);
+        } else {
+            out << ",,," << (t == a.answers.targets.end() ? std::string() : std::to_string(t->second)) << ",,,,,";
+        }
+        out << "\r\n";
+    }
+    return out.str();
+}
+
+}  // namespace dxassess::host

@@ -1,0 +1,47 @@
+// The terminal summary: areas with a level bar, the overall index and the top actions. Colour only
+// when writing to a terminal and NO_COLOR is not set (https://no-color.org).
+#include "report.hpp"
+#include "report_words.hpp"
+
+#include <sstream>
+
+namespace dxassess::host {
+
+std::string render_text(const Assessment& a, engine::Lang lang, bool colour) {
+    const Words& w = words(lang);
+    const engine::Model& model = *a.model;
+    const auto c = [&](const char* code) { return colour ? std::string("\x1b[") + code + "m" : std::string(); };
+    const std::string reset = c("0"), bold = c("1"), dim = c("2"), red = c("31"), green = c("32"), yellow = c("33"), blue = c("34");
+    std::ostringstream out;
+    const engine::Profile& p = a.answers.profile;
+    out << bold << w.title << reset << " — " << p.prefecture << " " << p.name << " (" << p.code << ") FY" << p.fiscal_year << "\n";
+    for (const auto& r : a.areas) {
+        if (!r.scored) {
+            out << "  " << red << "✗ " << r.title.in(lang) << ": " << w.not_scored << reset << "\n";
+            continue;
+        }
+        std::string bar;
+        for (int i = 1; i <= 5; ++i) bar += i <= r.level ? "■" : "□";
+        out << "  " << blue << bar << reset << " " << r.title.in(lang) << ": " << (lang == engine::Lang::en ? "level " : "レベル ")
+            << r.level << " (" << model.level_name(r.level).in(lang) << "), " << (lang == engine::Lang::en ? "score " : "スコア ")
+            << r.score;
+        if (const auto t = a.answers.targets.find(r.area); t != a.answers.targets.end())
+            out << dim << " / " << w.target << " " << t->second << reset;
+        out << "\n";
+    }
+    out << bold << (lang == engine::Lang::en ? "overall index " : "総合指数 ") << a.overall.index << reset << " ("
+        << w.level << " " << a.overall.level << " " << model.level_name(a.overall.level).in(lang) << ")\n";
+    if (!a.actions.empty()) {
+        out << w.actions << ":\n";
+        for (const auto& act : a.actions) {
+            if (act.rank > 5) break;
+            const engine::Finding& f = *act.finding;
+            const std::string& col = f.severity == engine::Severity::high ? red : f.severity == engine::Severity::medium ? yellow : green;
+            out << "  " << act.rank << ". " << col << "[" << severity_label(f.severity, lang) << "]" << reset << " " << f.title.in(lang)
+                << dim << " (" << act.area << ")" << reset << "\n";
+        }
+    }
+    return out.str();
+}
+
+}  // namespace dxassess::host

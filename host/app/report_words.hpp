@@ -1,0 +1,50 @@
+// The fixed words of the reports, in Japanese and English (shared by every report writer).
+#pragma once
+
+#include "dxassess/engine/rule_set.hpp"
+#include "dxassess/engine/text.hpp"
+
+namespace dxassess::host {
+
+struct Words {
+    const char* title;
+    const char* municipality;
+    const char* overall;
+    const char* index;
+    const char* level;
+    const char* score;
+    const char* area;
+    const char* completeness;
+    const char* not_scored;
+    const char* findings;
+    const char* none;
+    const char* advice;
+    const char* source;
+    const char* gap;
+    const char* gap_blocked;
+    const char* top_level;
+    const char* unanswered;
+    const char* required;
+    const char* answers;
+    const char* provenance;
+    const char* incomplete;
+    const char* caveat;
+    const char* diagnostics;
+    const char* not_assessed;
+    const char* target;
+    const char* benchmark;
+    const char* current;
+    const char* actions;
+    const char* radar_title;
+    const char* as_of;
+    const char* severity;
+    const char* status;
+    const char* to_reach;
+};
+
+const Words& words(engine::Lang lang);
+
+/// 高 / 中 / 低 / 情報 or high / medium / low / info.
+const char* severity_label(engine::Severity s, engine::Lang lang);
+
+}  // namespace dxassess::host
