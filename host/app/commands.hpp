@@ -30,6 +30,11 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
 /// `dxassess init`: write (or update) the answers template.
 int run_init(const GlobalOptions& g, const std::string& output);
 
+/// `dxassess diff OLD.json NEW.json [--format json]`.
+int run_diff(const GlobalOptions& g, const std::string& old_path, const std::string& new_path, bool as_json);
+/// `dxassess explain REPORT.json [--area X]`.
+int run_explain(const GlobalOptions& g, const std::string& path, const std::string& area);
+
 struct TestOptions {
     std::vector<std::string> paths;  // test files or directories; default: the rules directories
     double min_coverage = 0;         // percent of levels and checks the tests must reach

@@ -53,6 +53,17 @@ int main(int argc, char** argv) {
     cmd_init->add_option("-o,--output", init_output, "回答ファイル / answers file to write (kept answers are preserved)")
         ->default_val("answers.toml");
 
+    std::string diff_old, diff_new, diff_format = "text";
+    CLI::App* cmd_diff = app.add_subcommand("diff", "2 つのレポートの違い / what changed between two JSON reports");
+    cmd_diff->add_option("old", diff_old, "前のレポート / older report.json")->required();
+    cmd_diff->add_option("new", diff_new, "新しいレポート / newer report.json")->required();
+    cmd_diff->add_option("--format", diff_format, "text または json / text or json")->check(CLI::IsMember({"text", "json"}));
+
+    std::string explain_report, explain_area;
+    CLI::App* cmd_explain = app.add_subcommand("explain", "レベルの理由 / why each area got its level");
+    cmd_explain->add_option("report", explain_report, "レポート / report.json")->required();
+    cmd_explain->add_option("--area", explain_area, "領域 / only this area");
+
     TestOptions test;
     CLI::App* cmd_test = app.add_subcommand("test", "ルールのテストを実行 / run the rule tests (*.test.toml)");
     cmd_test->add_option("paths", test.paths, "テストファイルかディレクトリ / test files or directories (default: the rules directories)");
@@ -76,6 +87,8 @@ int main(int argc, char** argv) {
         if (*cmd_check) return run_rules_check(g, rule_files);
         if (*cmd_test) return run_rule_tests(g, test);
         if (*cmd_init) return run_init(g, init_output);
+        if (*cmd_diff) return run_diff(g, diff_old, diff_new, diff_format == "json");
+        if (*cmd_explain) return run_explain(g, explain_report, explain_area);
     } catch (const std::exception& e) {
         std::cerr << "dxassess: " << (g.lang == dxassess::engine::Lang::en ? "internal error: " : "内部エラー: ") << e.what()
                   << "\n";

@@ -1,0 +1,177 @@
+// `dxassess diff OLD.json NEW.json`: what changed between two reports — levels, scores, findings
+// resolved and new — and whether the scores are comparable (same rule-set and model versions).
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "report_reader.hpp"
+
+#include "dxassess/engine/diagnostics.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <sstream>
+
+namespace dxassess::host {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const json* find_area(const json& report, const std::string& id) {
+    for (const auto& a : report["areas"])
+        if (a.value("id", "") == id) return &a;
+    return nullptr;
+}
+
+std::vector<std::string> check_ids(const json& area) {
+    std::vector<std::string> ids;
+    if (area.contains("findings"))
+        for (const auto& f : area["findings"]) ids.push_back(f.value("check", ""));
+    return ids;
+}
+
+json finding_titles(const json& area, const std::vector<std::string>& ids) {
+    json out = json::array();
+    for (const auto& id : ids)
+        for (const auto& f : area["findings"])
+            if (f.value("check", "") == id) out.push_back({{"check", id}, {"title", f["title"]}});
+    return out;
+}
+
+json change(const json& old_v, const json& new_v) {
+    json c = {{"old", old_v}, {"new", new_v}};
+    c["delta"] = old_v.is_number() && new_v.is_number() ? json(new_v.get<double>() - old_v.get<double>()) : json(nullptr);
+    return c;
+}
+
+std::string rules_version(const json& area) {
+    return area.contains("rules") ? area["rules"].value("version", "") : std::string();
+}
+
+std::string model_version(const json& r) {
+    if (r.contains("provenance") && r["provenance"].contains("model")) return r["provenance"]["model"].value("version", "");
+    return {};
+}
+
+/// The structured difference (also the --format json output).
+json compute(const json& o, const json& n, const std::string& old_path, const std::string& new_path) {
+    json d;
+    const auto side = [](const json& r, const std::string& path) {
+        return json{{"file", path}, {"fiscal_year", r["municipality"].value("fiscal_year", 0)},
+                    {"as_of", r.value("as_of", "")}, {"generated_at", r.value("generated_at", "")}};
+    };
+    d["old"] = side(o, old_path);
+    d["new"] = side(n, new_path);
+    d["municipality"] = n["municipality"];
+    json warnings = json::array();
+    if (o["municipality"].value("code", "") != n["municipality"].value("code", ""))
+        warnings.push_back({{"ja", "別の団体のレポートです（" + o["municipality"].value("code", "") + " と " + n["municipality"].value("code", "") + "）"},
+                            {"en", "the reports are of different municipalities (" + o["municipality"].value("code", "") + " and " +
+                                       n["municipality"].value("code", "") + ")"}});
+    if (model_version(o) != model_version(n))
+        warnings.push_back({{"ja", "共通モデルのバージョンが異なります（" + model_version(o) + " → " + model_version(n) + "）: 総合指数は厳密には比較できません"},
+                            {"en", "the common model differs (" + model_version(o) + " → " + model_version(n) + "): overall indexes are not strictly comparable"}});
+    d["overall"] = {{"index", change(o["overall"]["index"], n["overall"]["index"])},
+                    {"level", change(o["overall"]["level"], n["overall"]["level"])}};
+
+    std::vector<std::string> ids;
+    for (const auto* r : {&o, &n})
+        for (const auto& a : (*r)["areas"])
+            if (std::find(ids.begin(), ids.end(), a.value("id", "")) == ids.end()) ids.push_back(a.value("id", ""));
+    json areas = json::array();
+    bool comparable = warnings.empty();
+    for (const auto& id : ids) {
+        const json* a = find_area(o, id);
+        const json* b = find_area(n, id);
+        json x = {{"id", id}, {"title", (b ? *b : *a)["title"]}};
+        const bool both_scored = a && b && a->value("status", "") == "scored" && b->value("status", "") == "scored";
+        x["status"] = {{"old", a ? json(a->value("status", "")) : json(nullptr)}, {"new", b ? json(b->value("status", "")) : json(nullptr)}};
+        if (both_scored) {
+            x["level"] = change((*a)["level"], (*b)["level"]);
+            x["score"] = change((*a)["score"], (*b)["score"]);
+            const auto before = check_ids(*a), after = check_ids(*b);
+            std::vector<std::string> resolved, added;
+            for (const auto& c : before)
+                if (std::find(after.begin(), after.end(), c) == after.end()) resolved.push_back(c);
+            for (const auto& c : after)
+                if (std::find(before.begin(), before.end(), c) == before.end()) added.push_back(c);
+            x["findings_resolved"] = finding_titles(*a, resolved);
+            x["findings_new"] = finding_titles(*b, added);
+            x["rules_version"] = {{"old", rules_version(*a)}, {"new", rules_version(*b)}};
+            x["comparable"] = rules_version(*a) == rules_version(*b);
+            comparable = comparable && x["comparable"].get<bool>();
+        } else {
+            x["comparable"] = false;
+            comparable = false;
+        }
+        areas.push_back(std::move(x));
+    }
+    d["areas"] = std::move(areas);
+    d["comparable"] = comparable;
+    d["warnings"] = std::move(warnings);
+    return d;
+}
+
+std::string signed_num(double v) {
+    std::ostringstream os;
+    os.precision(3);
+    os << (v > 0 ? "+" : "") << v;
+    return os.str();
+}
+
+std::string num(const json& v) {
+    if (v.is_null()) return "—";
+    std::ostringstream os;
+    os.precision(4);
+    os << v.get<double>();
+    return os.str();
+}
+
+std::string render_text(const json& d, bool en) {
+    std::ostringstream out;
+    const auto& m = d["municipality"];
+    out << (en ? "Changes: " : "変化: ") << m.value("prefecture", "") << " " << m.value("name", "") << " (" << m.value("code", "")
+        << ") FY" << d["old"].value("fiscal_year", 0) << " → FY" << d["new"].value("fiscal_year", 0) << "\n";
+    for (const auto& w : d["warnings"]) out << "⚠ " << text_in(w, en) << "\n";
+    const auto& idx = d["overall"]["index"];
+    out << (en ? "overall index " : "総合指数 ") << num(idx["old"]) << " → " << num(idx["new"]);
+    if (!idx["delta"].is_null()) out << " (" << signed_num(idx["delta"].get<double>()) << ")";
+    out << "\n";
+    for (const auto& a : d["areas"]) {
+        out << text_in(a["title"], en) << ": ";
+        if (!a.contains("level")) {
+            out << (en ? "not comparable (scored in only one report: " : "比較できません（片方でのみ評価: ")
+                << (a["status"]["old"].is_null() ? "—" : a["status"]["old"].get<std::string>()) << " → "
+                << (a["status"]["new"].is_null() ? "—" : a["status"]["new"].get<std::string>()) << ")\n";
+            continue;
+        }
+        out << (en ? "level " : "レベル ") << num(a["level"]["old"]) << " → " << num(a["level"]["new"]) << " ("
+            << signed_num(a["level"]["delta"].get<double>()) << "), " << (en ? "score " : "スコア ") << num(a["score"]["old"]) << " → "
+            << num(a["score"]["new"]) << " (" << signed_num(a["score"]["delta"].get<double>()) << ")\n";
+        for (const auto& f : a["findings_resolved"]) out << "  ✓ " << (en ? "resolved: " : "解消: ") << text_in(f["title"], en) << " [" << f.value("check", "") << "]\n";
+        for (const auto& f : a["findings_new"]) out << "  ! " << (en ? "new: " : "新規: ") << text_in(f["title"], en) << " [" << f.value("check", "") << "]\n";
+        if (!a["comparable"].get<bool>())
+            out << "  ⚠ " << (en ? "rule set version differs (" : "ルールのバージョンが異なります（") << a["rules_version"].value("old", "") << " → "
+                << a["rules_version"].value("new", "") << (en ? "): scores are not strictly comparable" : "）: スコアは厳密には比較できません") << "\n";
+    }
+    return out.str();
+}
+
+}  // namespace
+
+int run_diff(const GlobalOptions& g, const std::string& old_path, const std::string& new_path, bool as_json) {
+    const bool en = g.lang == engine::Lang::en;
+    try {
+        const json o = load_report(old_path);
+        const json n = load_report(new_path);
+        const json d = compute(o, n, old_path, new_path);
+        std::cout << (as_json ? d.dump(2) + "\n" : render_text(d, en));
+        return exit_ok;
+    } catch (const engine::InputError& e) {
+        std::cerr << e.format(g.lang) << "\n";
+        return exit_input;
+    } catch (const nlohmann::json::exception& e) {
+        std::cerr << (en ? "not a valid dxassess report: " : "dxassess のレポートとして読めません: ") << e.what() << "\n";
+        return exit_input;
+    }
+}
+
+}  // namespace dxassess::host

@@ -1,0 +1,74 @@
+// `dxassess explain REPORT.json [--area X]`: why each area got its level — every criterion of every
+// level, its outcome, its condition, and the answers that decided it.
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "report_reader.hpp"
+
+#include "dxassess/engine/diagnostics.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <sstream>
+
+namespace dxassess::host {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const char* mark(const json& outcome) {
+    if (outcome.is_boolean()) return outcome.get<bool>() ? "✓" : "✗";
+    return "?";
+}
+
+std::string explain_area(const json& a, bool en) {
+    std::ostringstream out;
+    out << text_in(a["title"], en) << " (" << a.value("id", "") << ")";
+    if (a.value("status", "") != "scored") {
+        out << " — " << (en ? "not scored: " : "評価できませんでした: ") << text_in(a["reason"], en) << "\n";
+        return out.str();
+    }
+    out << " — " << (en ? "level " : "レベル ") << a["level"].get<int>() << " (" << text_in(a["level_name"], en) << "), "
+        << (en ? "score " : "スコア ") << a["score"].get<int>() << "\n";
+    for (const auto& l : a["levels"]) {
+        const bool holds = l.value("holds", false);
+        out << "  " << (en ? "Level " : "レベル ") << l["level"].get<int>() << " " << (holds ? "✓ " : "✗ ")
+            << (holds ? (en ? "met" : "達成") : (en ? "not met" : "未達")) << " (" << l.value("met", 0) << "/" << l.value("total", 0) << ")\n";
+        for (const auto& c : l["criteria"]) {
+            out << "    " << mark(c["outcome"]) << " " << text_in(c["text"], en) << " [" << c.value("id", "") << "]";
+            if (!c["outcome"].is_boolean()) out << (en ? " (unanswered)" : "（未回答）");
+            out << "\n      " << (en ? "condition: " : "条件: ") << c.value("condition", "") << "\n";
+            for (const auto& i : c["inputs"])
+                out << "      " << (en ? "answer: " : "回答: ") << text_in(i["label"], en) << " (" << i.value("name", "") << ") = "
+                    << text_in(i["display"], en) << "\n";
+        }
+    }
+    return out.str();
+}
+
+}  // namespace
+
+int run_explain(const GlobalOptions& g, const std::string& path, const std::string& area) {
+    const bool en = g.lang == engine::Lang::en;
+    try {
+        const json r = load_report(path);
+        std::vector<std::string> ids;
+        for (const auto& a : r["areas"]) ids.push_back(a.value("id", ""));
+        if (!area.empty() && std::find(ids.begin(), ids.end(), area) == ids.end()) {
+            const engine::Text hint = engine::did_you_mean(area, ids);
+            std::cerr << path << ": " << (en ? "no area '" + area + "' in the report" + hint.en : "レポートに領域 '" + area + "' はありません" + hint.ja)
+                      << "\n";
+            return exit_input;
+        }
+        for (const auto& a : r["areas"])
+            if (area.empty() || a.value("id", "") == area) std::cout << explain_area(a, en);
+        return exit_ok;
+    } catch (const engine::InputError& e) {
+        std::cerr << e.format(g.lang) << "\n";
+        return exit_input;
+    } catch (const nlohmann::json::exception& e) {
+        std::cerr << (en ? "not a valid dxassess report: " : "dxassess のレポートとして読めません: ") << e.what() << "\n";
+        return exit_input;
+    }
+}
+
+}  // namespace dxassess::host

@@ -1,0 +1,67 @@
+#include "report_reader.hpp"
+
+#include "report.hpp"
+
+#include "dxassess/engine/diagnostics.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace dxassess::host {
+
+using engine::InputError;
+using engine::Location;
+using engine::Text;
+
+namespace {
+
+/// Line and column (code points) of a byte offset.
+Location locate(const std::string& path, const std::string& text, std::size_t byte) {
+    Location loc{path, 1, 1};
+    for (std::size_t i = 0; i < text.size() && i < byte; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++loc.line;
+            loc.column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++loc.column;
+        }
+    }
+    return loc;
+}
+
+}  // namespace
+
+nlohmann::ordered_json load_report(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(Location{path}, Text{"ファイルが見つからないか読めません", "file not found or unreadable"});
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    const std::string text = ss.str();
+    nlohmann::ordered_json j;
+    try {
+        j = nlohmann::ordered_json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
+        throw InputError(locate(path, text, at), Text{std::string("JSON として読めません: ") + e.what(), std::string("not valid JSON: ") + e.what()});
+    }
+    const auto version = j.is_object() && j.contains("schema_version") && j["schema_version"].is_string()
+                             ? j["schema_version"].get<std::string>() : std::string();
+    if (version.empty() || !j.contains("areas") || !j["areas"].is_array() || !j.contains("overall") || !j.contains("municipality"))
+        throw InputError(Location{path}, Text{"dxassess のレポートではありません（schema_version・areas・overall がありません）",
+                                              "not a dxassess report (no schema_version, areas or overall)"});
+    const std::string ours = report_schema_version;
+    if (version.substr(0, version.find('.')) != ours.substr(0, ours.find('.')))
+        throw InputError(Location{path}, Text{"レポートの形式 " + version + " はこの dxassess（" + ours + "）では読めません",
+                                              "report schema " + version + " cannot be read by this dxassess (" + ours + ")"});
+    return j;
+}
+
+std::string text_in(const nlohmann::ordered_json& text, bool english) {
+    if (!text.is_object()) return text.is_string() ? text.get<std::string>() : std::string();
+    const char* key = english ? "en" : "ja";
+    if (text.contains(key) && text[key].is_string() && !text[key].get<std::string>().empty()) return text[key].get<std::string>();
+    return text.value("ja", std::string());
+}
+
+}  // namespace dxassess::host

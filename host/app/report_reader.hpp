@@ -1,0 +1,17 @@
+// Reading JSON reports back (for `diff` and `explain`): parse errors and reports of another
+// major schema version are input errors naming the file and, where known, the line and column.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace dxassess::host {
+
+/// Loads a dxassess JSON report. Throws engine::InputError.
+nlohmann::ordered_json load_report(const std::string& path);
+
+/// The text of a {"ja": ..., "en": ...} object in the requested language.
+std::string text_in(const nlohmann::ordered_json& text, bool english);
+
+}  // namespace dxassess::host
