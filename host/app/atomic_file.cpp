@@ -70,6 +70,12 @@ void AtomicBatch::add(const std::string& path, const std::string& content) {
 }
 
 void AtomicBatch::commit() {
+    // Refuse before renaming anything when a target cannot be replaced, so the set stays consistent.
+    for (const auto& [temp, target] : pending_) {
+        struct stat st {};
+        if (::lstat(target.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+            throw std::runtime_error(target + ": rename failed: a directory is in the way");
+    }
     for (const auto& [temp, target] : pending_) {
         if (::rename(temp.c_str(), target.c_str()) != 0)
             throw std::runtime_error(target + ": rename failed: " + std::strerror(errno));

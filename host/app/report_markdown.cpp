@@ -51,13 +51,16 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
     md << "- " << w.index << ": **" << a.overall.index << "** / 100\n";
     md << "- " << w.level << ": **" << a.overall.level << " " << model.level_name(a.overall.level).in(lang) << "**\n";
     if (!a.overall.complete) md << "\n> " << w.incomplete << "\n";
-    md << "\n| " << w.area << " | " << w.level << " | " << w.score << " | " << w.completeness << " |\n|---|---|---|---|\n";
+    md << "\n| " << w.area << " | " << w.level << " | " << w.score << " | " << w.target << " | " << w.completeness
+       << " |\n|---|---|---|---|---|\n";
     for (const auto& r : a.areas) {
+        const auto t = a.answers.targets.find(r.area);
+        const std::string target = t == a.answers.targets.end() ? "—" : std::to_string(t->second);
         if (r.scored)
             md << "| " << cell(r.title.in(lang)) << " | " << r.level << " " << cell(model.level_name(r.level).in(lang)) << " | "
-               << r.score << " | " << r.answered << "/" << r.question_count << " |\n";
+               << r.score << " | " << target << " | " << r.answered << "/" << r.question_count << " |\n";
         else
-            md << "| " << cell(r.title.in(lang)) << " | — | — | " << w.not_scored << " |\n";
+            md << "| " << cell(r.title.in(lang)) << " | — | — | " << target << " | " << w.not_scored << " |\n";
     }
     if (!a.not_installed.empty()) {
         md << "\n" << w.not_assessed << ": ";
@@ -66,6 +69,17 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
             md << (i ? ", " : "") << (aw ? aw->title.in(lang) : a.not_installed[i]);
         }
         md << "\n";
+    }
+
+    if (!a.actions.empty()) {
+        md << "\n## " << w.actions << "\n\n";
+        for (const auto& act : a.actions) {
+            if (act.rank > 10) break;
+            const engine::Finding& f = *act.finding;
+            const auto* aw = model.find_area(act.area);
+            md << act.rank << ". **[" << severity_label(f.severity, lang) << "] " << md_escape(f.title.in(lang)) << "** ("
+               << md_escape(aw ? aw->short_title.in(lang) : act.area) << ") — " << md_escape(f.advice.in(lang)) << "\n";
+        }
     }
 
     for (const auto& r : a.areas) {
