@@ -35,5 +35,5 @@ set +e
 build/release/stage/bin/dxassess assess rules/samples/sample-city.toml -o report
 status=$?
 set -e
-echo "dxassess: report written to report/report.json and report/report.md (exit code $status)"
+echo "dxassess: reports written to report/ (report.json, report.md, report.html; exit code $status)"
 exit "$status"
