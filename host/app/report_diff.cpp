@@ -158,20 +158,11 @@ std::string render_text(const json& d, bool en) {
 }  // namespace
 
 int run_diff(const GlobalOptions& g, const std::string& old_path, const std::string& new_path, bool as_json) {
-    const bool en = g.lang == engine::Lang::en;
-    try {
-        const json o = load_report(old_path);
-        const json n = load_report(new_path);
-        const json d = compute(o, n, old_path, new_path);
-        std::cout << (as_json ? d.dump(2) + "\n" : render_text(d, en));
-        return exit_ok;
-    } catch (const engine::InputError& e) {
-        std::cerr << e.format(g.lang) << "\n";
-        return exit_input;
-    } catch (const nlohmann::json::exception& e) {
-        std::cerr << (en ? "not a valid dxassess report: " : "dxassess のレポートとして読めません: ") << e.what() << "\n";
-        return exit_input;
-    }
+    return with_report_errors(g.lang, [&] {
+        const json d = compute(load_report(old_path), load_report(new_path), old_path, new_path);
+        std::cout << (as_json ? d.dump(2) + "\n" : render_text(d, g.lang == engine::Lang::en));
+        return static_cast<int>(exit_ok);
+    });
 }
 
 }  // namespace dxassess::host

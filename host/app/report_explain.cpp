@@ -49,7 +49,7 @@ std::string explain_area(const json& a, bool en) {
 
 int run_explain(const GlobalOptions& g, const std::string& path, const std::string& area) {
     const bool en = g.lang == engine::Lang::en;
-    try {
+    return with_report_errors(g.lang, [&] {
         const json r = load_report(path);
         std::vector<std::string> ids;
         for (const auto& a : r["areas"]) ids.push_back(a.value("id", ""));
@@ -57,18 +57,12 @@ int run_explain(const GlobalOptions& g, const std::string& path, const std::stri
             const engine::Text hint = engine::did_you_mean(area, ids);
             std::cerr << path << ": " << (en ? "no area '" + area + "' in the report" + hint.en : "レポートに領域 '" + area + "' はありません" + hint.ja)
                       << "\n";
-            return exit_input;
+            return static_cast<int>(exit_input);
         }
         for (const auto& a : r["areas"])
             if (area.empty() || a.value("id", "") == area) std::cout << explain_area(a, en);
-        return exit_ok;
-    } catch (const engine::InputError& e) {
-        std::cerr << e.format(g.lang) << "\n";
-        return exit_input;
-    } catch (const nlohmann::json::exception& e) {
-        std::cerr << (en ? "not a valid dxassess report: " : "dxassess のレポートとして読めません: ") << e.what() << "\n";
-        return exit_input;
-    }
+        return static_cast<int>(exit_ok);
+    });
 }
 
 }  // namespace dxassess::host

@@ -1,10 +1,12 @@
 #include "report_reader.hpp"
 
+#include "exit_codes.hpp"
 #include "report.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 namespace dxassess::host {
@@ -55,6 +57,17 @@ nlohmann::ordered_json load_report(const std::string& path) {
         throw InputError(Location{path}, Text{"レポートの形式 " + version + " はこの dxassess（" + ours + "）では読めません",
                                               "report schema " + version + " cannot be read by this dxassess (" + ours + ")"});
     return j;
+}
+
+int with_report_errors(engine::Lang lang, const std::function<int()>& f) {
+    try {
+        return f();
+    } catch (const InputError& e) {
+        std::cerr << e.format(lang) << "\n";
+    } catch (const nlohmann::json::exception& e) {
+        std::cerr << (lang == engine::Lang::en ? "not a valid dxassess report: " : "dxassess のレポートとして読めません: ") << e.what() << "\n";
+    }
+    return exit_input;
 }
 
 std::string text_in(const nlohmann::ordered_json& text, bool english) {

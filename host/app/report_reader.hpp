@@ -2,7 +2,11 @@
 // major schema version are input errors naming the file and, where known, the line and column.
 #pragma once
 
+#include "dxassess/engine/text.hpp"
+
 #include <nlohmann/json.hpp>
+
+#include <functional>
 
 #include <string>
 
@@ -10,6 +14,10 @@ namespace dxassess::host {
 
 /// Loads a dxassess JSON report. Throws engine::InputError.
 nlohmann::ordered_json load_report(const std::string& path);
+
+/// Runs f() (which returns an exit code); an unreadable or malformed report becomes exit code 2
+/// with its message on stderr.
+int with_report_errors(engine::Lang lang, const std::function<int()>& f);
 
 /// The text of a {"ja": ..., "en": ...} object in the requested language.
 std::string text_in(const nlohmann::ordered_json& text, bool english);
