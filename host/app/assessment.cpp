@@ -2,6 +2,7 @@
 
 #include "log.hpp"
 #include "plugin_session.hpp"
+#include "lock_file.hpp"
 #include "sha256.hpp"
 
 #include <algorithm>
@@ -36,31 +37,108 @@ Installation::Installation(const SearchPaths& paths) : paths_(paths) {
     model_ = engine::load_model(model_file);
     model_sha256_ = sha256_file(model_file);
 
-    registry_.discover(paths_.plugin_dirs);
+    std::optional<LockFile> lock;
+    if (!paths_.lock_file.empty()) {
+        lock = load_lock(paths_.lock_file);
+        if (lock->model != model_sha256_)
+            throw engine::InputError(engine::Location{model_file},
+                                     Text{"model.toml の SHA-256 がロックファイル " + paths_.lock_file + " と一致しません",
+                                          "model.toml's SHA-256 differs from the lock file " + paths_.lock_file});
+    }
+
+    registry_.discover(paths_.plugin_dirs, paths_.shipped_plugin_dir);
+    if (lock) refuse_unlocked_plugins(*lock);
+
+    for (const auto& plugin : registry_.plugins()) {
+        if (!plugin.loaded || plugin.area == DXA_GENERIC_AREA) continue;
+        const std::string file = find_rules_file(plugin.area);
+        if (file.empty() && !model_.find_area(plugin.area)) {
+            registry_.refuse(plugin.file, {"不明な領域 '" + plugin.area + "'（共通モデルになく、ルールファイル " + plugin.area + ".toml もありません）",
+                                           "unknown area '" + plugin.area + "' (not in the model and no rule file " + plugin.area + ".toml)"});
+            continue;
+        }
+        areas_.push_back(load_area_rules(plugin, plugin.area, file));
+    }
+    add_generic_areas();
+    if (lock)
+        for (auto& a : areas_) {
+            if (!a.rules) continue;
+            const auto it = lock->rule_sets.find(a.rules->area);
+            if (it != lock->rule_sets.end() && it->second == a.sha256) continue;
+            a.failure = {a.file + " の SHA-256 がロックファイル " + lock->path + (it == lock->rule_sets.end() ? " にありません" : " と一致しません"),
+                         a.file + "'s SHA-256 " + (it == lock->rule_sets.end() ? "is not in" : "differs from") + " the lock file " + lock->path};
+            log::warn(a.failure.en);
+            a.rules.reset();
+        }
+}
+
+void Installation::refuse_unlocked_plugins(const LockFile& lock) {
     for (const auto& plugin : registry_.plugins()) {
         if (!plugin.loaded) continue;
-        AreaRules a;
-        a.plugin = &plugin;
-        a.file = find_rules_file(plugin.area);
-        if (a.file.empty()) {
-            a.failure = {"領域 " + plugin.area + " のルールファイル " + plugin.area + ".toml が見つかりません",
-                         "no rule file " + plugin.area + ".toml for area " + plugin.area};
-        } else {
-            try {
-                a.rules = engine::load_rule_set(a.file, plugin.symbols, plugin.area);
-                a.sha256 = sha256_file(a.file);
-                if (!a.rules->plugin.empty() && a.rules->plugin != plugin.id) {
-                    a.failure = {a.file + " はプラグイン " + a.rules->plugin + " 用ですが、読み込まれたのは " + plugin.id + " です",
-                                 a.file + " is written for plugin " + a.rules->plugin + " but " + plugin.id + " is loaded"};
-                    a.rules.reset();
-                }
-            } catch (const engine::InputError& e) {
-                a.failure = {"ルールファイルに誤りがあります:\n" + e.format(engine::Lang::ja),
-                             "the rule file has errors:\n" + e.format(engine::Lang::en)};
+        const auto it = lock.plugins.find(plugin.id);
+        if (it == lock.plugins.end())
+            registry_.refuse(plugin.file, {"プラグイン " + plugin.id + " はロックファイル " + lock.path + " にありません",
+                                           "plugin " + plugin.id + " is not in the lock file " + lock.path});
+        else if (it->second != plugin.sha256)
+            registry_.refuse(plugin.file, {"プラグイン " + plugin.id + " の SHA-256 がロックファイルと一致しません（ロック " + it->second.substr(0, 12) +
+                                               "…、実物 " + plugin.sha256.substr(0, 12) + "…）",
+                                           "plugin " + plugin.id + "'s SHA-256 differs from the lock file (locked " + it->second.substr(0, 12) +
+                                               "…, found " + plugin.sha256.substr(0, 12) + "…)"});
+    }
+}
+
+AreaRules Installation::load_area_rules(const PluginRecord& plugin, const std::string& area, const std::string& file) {
+    AreaRules a;
+    a.plugin = &plugin;
+    a.area_id = area;
+    a.file = file;
+    if (a.file.empty()) {
+        a.failure = {"領域 " + area + " のルールファイル " + area + ".toml が見つかりません", "no rule file " + area + ".toml for area " + area};
+    } else {
+        try {
+            a.rules = engine::load_rule_set(a.file, plugin.symbols, area);
+            a.sha256 = sha256_file(a.file);
+            if (!a.rules->plugin.empty() && a.rules->plugin != plugin.id) {
+                a.failure = {a.file + " はプラグイン " + a.rules->plugin + " 用ですが、読み込まれたのは " + plugin.id + " です",
+                             a.file + " is written for plugin " + a.rules->plugin + " but " + plugin.id + " is loaded"};
+                a.rules.reset();
             }
+        } catch (const engine::InputError& e) {
+            a.failure = {"ルールファイルに誤りがあります:\n" + e.format(engine::Lang::ja), "the rule file has errors:\n" + e.format(engine::Lang::en)};
         }
-        if (!a.failure.empty()) log::warn(a.failure.en);
-        areas_.push_back(std::move(a));
+    }
+    if (!a.failure.empty()) log::warn(a.failure.en);
+    return a;
+}
+
+void Installation::add_generic_areas() {
+    // Rule sets that name a generic plugin are scored by it, with no area-specific code.
+    std::vector<std::string> seen;
+    for (const auto& dir : paths_.rules_dirs) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) continue;
+        std::vector<std::string> files;
+        for (const auto& e : fs::directory_iterator(dir, ec))
+            if (e.path().extension() == ".toml" && e.path().filename() != "model.toml" && !is_rule_test_file(e.path().string()))
+                files.push_back(e.path().string());
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) {
+            engine::RuleSetHeader header;
+            try {
+                header = engine::peek_rule_set(f);
+            } catch (const engine::InputError& e) {
+                log::warn(e.format(engine::Lang::en));
+                continue;
+            }
+            if (std::find(seen.begin(), seen.end(), header.area) != seen.end()) continue;  // the first directory wins
+            seen.push_back(header.area);
+            const bool taken = std::any_of(areas_.begin(), areas_.end(), [&](const AreaRules& a) { return a.area() == header.area; });
+            if (taken || header.plugin.empty()) continue;
+            const auto generic = std::find_if(registry_.plugins().begin(), registry_.plugins().end(), [&](const PluginRecord& p) {
+                return p.loaded && p.area == DXA_GENERIC_AREA && p.id == header.plugin;
+            });
+            if (generic != registry_.plugins().end()) areas_.push_back(load_area_rules(*generic, header.area, f));
+        }
     }
 }
 
@@ -148,13 +226,13 @@ Assessment assess(const Installation& inst, engine::Answers answers) {
     std::vector<std::string> order;
     for (const auto& w : inst.model().areas) order.push_back(w.area);
     for (const auto& a : inst.areas())
-        if (std::find(order.begin(), order.end(), a.plugin->area) == order.end()) order.push_back(a.plugin->area);
+        if (std::find(order.begin(), order.end(), a.area()) == order.end()) order.push_back(a.area());
 
     for (const auto& area : order) {
         const auto* weight = inst.model().find_area(area);
         const Text title = weight ? weight->title : Text{area, area};
         const auto a = std::find_if(inst.areas().begin(), inst.areas().end(),
-                                    [&](const AreaRules& x) { return x.plugin->area == area; });
+                                    [&](const AreaRules& x) { return x.area() == area; });
         if (a != inst.areas().end()) {
             if (a->rules) {
                 out.areas.push_back(score_with_plugin(*a, out.answers));

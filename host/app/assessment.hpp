@@ -23,7 +23,12 @@ struct AreaRules {
     std::string file;
     std::string sha256;
     engine::Text failure;
+    std::string area_id;  // the area scored (a generic plugin scores areas other than its own)
+
+    const std::string& area() const { return area_id; }
 };
+
+struct LockFile;
 
 /// Plugins, model and rule sets, ready to assess answers.
 class Installation {
@@ -42,6 +47,10 @@ public:
     const SearchPaths& paths() const { return paths_; }
 
 private:
+    void refuse_unlocked_plugins(const LockFile& lock);
+    AreaRules load_area_rules(const PluginRecord& plugin, const std::string& area, const std::string& file);
+    void add_generic_areas();
+
     SearchPaths paths_;
     PluginRegistry registry_;
     engine::Model model_;

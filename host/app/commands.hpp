@@ -12,6 +12,7 @@ struct GlobalOptions {
     engine::Lang lang = engine::Lang::ja;
     std::vector<std::string> plugin_dirs;
     std::vector<std::string> rules_dirs;
+    std::string lock_file;    // --lock-file: refuse plugins and rule sets whose digest differs
     bool verbose = false;
 };
 
@@ -24,7 +25,8 @@ struct AssessOptions {
 };
 
 int run_assess(const GlobalOptions& g, const AssessOptions& o);
-int run_plugins(const GlobalOptions& g);
+/// `dxassess plugins [--lock FILE] [--check]`: list; write a lock file; or verify against the lock file.
+int run_plugins(const GlobalOptions& g, const std::string& write_lock, bool check);
 int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& files);
 
 /// `dxassess init`: write (or update) the answers template.

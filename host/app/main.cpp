@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     app.add_option("--plugin-dir", g.plugin_dirs, "プラグインの場所（複数可）/ plugin directory (repeatable)");
     app.add_option("--rules-dir", g.rules_dirs, "ルールの場所（複数可）/ rules directory (repeatable)");
     app.add_flag("-v,--verbose", g.verbose, "詳細なログ / verbose log on stderr");
+    app.add_option("--lock-file", g.lock_file, "ロックファイル: ダイジェストが違うものを拒否 / refuse plugins and rules whose SHA-256 differs");
 
     AssessOptions assess;
     CLI::App* cmd_assess = app.add_subcommand("assess", "回答を評価してレポートを書く / assess answers and write the report");
@@ -41,6 +42,10 @@ int main(int argc, char** argv) {
     cmd_assess->add_flag("--bom", assess.bom, "CSV に BOM を付ける（Excel 用）/ write a UTF-8 BOM in the CSV (for Excel)");
 
     CLI::App* cmd_plugins = app.add_subcommand("plugins", "見つかったプラグインと状態 / list plugins: loaded, refused and why");
+    std::string lock_out;
+    bool lock_check = false;
+    cmd_plugins->add_option("--lock", lock_out, "ロックファイルを書く / write the SHA-256 of every plugin and rule set that loads");
+    cmd_plugins->add_flag("--check", lock_check, "ロックファイルと照合 / verify against the lock file without assessing");
 
     CLI::App* cmd_rules = app.add_subcommand("rules", "ルールファイルの操作 / rule file tools");
     cmd_rules->require_subcommand(1);
@@ -83,7 +88,7 @@ int main(int argc, char** argv) {
     log::init(g.verbose);
     try {
         if (*cmd_assess) return run_assess(g, assess);
-        if (*cmd_plugins) return run_plugins(g);
+        if (*cmd_plugins) return run_plugins(g, lock_out, lock_check);
         if (*cmd_check) return run_rules_check(g, rule_files);
         if (*cmd_test) return run_rule_tests(g, test);
         if (*cmd_init) return run_init(g, init_output);

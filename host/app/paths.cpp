@@ -2,6 +2,10 @@
 
 #include "build_config.hpp"
 
+#include "dxassess/engine/settings.hpp"
+
+#include <algorithm>
+
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -31,16 +35,41 @@ void append_env(std::vector<std::string>& out, const char* var) {
 }
 }  // namespace
 
+/// The settings files: the main one, then config.d/*.toml beside it in name order.
+engine::Settings read_settings() {
+    engine::Settings settings;
+    const char* env = std::getenv("DXASSESS_CONFIG");
+    if (env && !*env) return settings;  // DXASSESS_CONFIG="" turns the settings files off
+    const fs::path main = env ? fs::path(env) : fs::path("/etc/dxassess/config.toml");
+    std::error_code ec;
+    if (fs::is_regular_file(main, ec)) engine::load_settings(main.string(), settings);
+    const fs::path drop_ins = main.parent_path() / "config.d";
+    if (fs::is_directory(drop_ins, ec)) {
+        std::vector<std::string> files;
+        for (const auto& e : fs::directory_iterator(drop_ins, ec))
+            if (e.path().extension() == ".toml") files.push_back(e.path().string());
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) engine::load_settings(f, settings);
+    }
+    return settings;
+}
+
 SearchPaths resolve_search_paths(const std::vector<std::string>& plugin_dirs_opt,
-                                 const std::vector<std::string>& rules_dirs_opt) {
+                                 const std::vector<std::string>& rules_dirs_opt, const std::string& lock_opt) {
     SearchPaths p;
     p.plugin_dirs = plugin_dirs_opt;
     p.rules_dirs = rules_dirs_opt;
     append_env(p.plugin_dirs, "DXASSESS_PLUGIN_PATH");
     append_env(p.rules_dirs, "DXASSESS_RULES_PATH");
+    const engine::Settings settings = read_settings();
+    p.plugin_dirs.insert(p.plugin_dirs.end(), settings.plugin_dirs.begin(), settings.plugin_dirs.end());
+    p.rules_dirs.insert(p.rules_dirs.end(), settings.rules_dirs.begin(), settings.rules_dirs.end());
     const fs::path prefix = fs::path(executable_dir()).parent_path();
-    p.plugin_dirs.push_back((prefix / build_config::plugin_subdir).lexically_normal().string());
+    p.shipped_plugin_dir = (prefix / build_config::plugin_subdir).lexically_normal().string();
+    p.plugin_dirs.push_back(p.shipped_plugin_dir);
     p.rules_dirs.push_back((prefix / build_config::rules_subdir).lexically_normal().string());
+    const char* lock_env = std::getenv("DXASSESS_LOCK_FILE");
+    p.lock_file = !lock_opt.empty() ? lock_opt : (lock_env && *lock_env ? std::string(lock_env) : settings.lock_file);
     return p;
 }
 

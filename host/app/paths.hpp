@@ -1,5 +1,6 @@
 // Where the program finds its plugins, rules and model: relative to its own executable, so an
-// installed tree can be moved, with command-line options and environment variables first.
+// installed tree can be moved, with command-line options, environment variables and the per-system
+// settings file (/etc/dxassess/config.toml and config.d/*.toml) adding directories before it.
 #pragma once
 
 #include <string>
@@ -10,6 +11,8 @@ namespace dxassess::host {
 struct SearchPaths {
     std::vector<std::string> plugin_dirs;  // searched in order
     std::vector<std::string> rules_dirs;   // searched in order; model.toml is taken from the first that has it
+    std::string shipped_plugin_dir;        // plugins here came with dxassess; others run isolated by default
+    std::string lock_file;                 // pinned digests (dxassess plugins --lock); empty = none
 };
 
 /// Whether a file is a rule-test file (*.test.toml) rather than a rule set.
@@ -18,10 +21,12 @@ bool is_rule_test_file(const std::string& path);
 /// Directory of the running executable (/proc/self/exe).
 std::string executable_dir();
 
-/// Builds the search paths: `--plugin-dir` / `--rules-dir` options, then DXASSESS_PLUGIN_PATH /
-/// DXASSESS_RULES_PATH (colon-separated), then <exe>/../lib/dxassess/plugins and
-/// <exe>/../share/dxassess/rules.
+/// Builds the search paths, in this order: `--plugin-dir` / `--rules-dir` options;
+/// DXASSESS_PLUGIN_PATH / DXASSESS_RULES_PATH (colon-separated); the settings files
+/// ($DXASSESS_CONFIG, default /etc/dxassess/config.toml, then config.d/*.toml beside it);
+/// <exe>/../lib/dxassess/plugins and <exe>/../share/dxassess/rules. The lock file comes from
+/// `lock_opt`, else DXASSESS_LOCK_FILE, else the settings. Throws engine::InputError for a bad settings file.
 SearchPaths resolve_search_paths(const std::vector<std::string>& plugin_dirs_opt,
-                                 const std::vector<std::string>& rules_dirs_opt);
+                                 const std::vector<std::string>& rules_dirs_opt, const std::string& lock_opt = "");
 
 }  // namespace dxassess::host

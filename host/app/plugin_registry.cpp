@@ -122,12 +122,36 @@ std::optional<Text> vet(const dxa_plugin_descriptor* d, PluginRecord& r) {
     return std::nullopt;
 }
 
+/// A plugin anyone but its owner can replace is not trusted: refuse group- or world-writable files
+/// and directories, naming the path and the fix.
+std::optional<Text> permission_problem(const std::string& file) {
+    namespace fs = std::filesystem;
+    for (const fs::path& p : {fs::path(file), fs::path(file).parent_path()}) {
+        std::error_code ec;
+        const auto perms = fs::status(p, ec).permissions();
+        if (ec) continue;
+        if ((perms & (fs::perms::group_write | fs::perms::others_write)) != fs::perms::none)
+            return Text{p.string() + " はグループまたは他のユーザーが書き込めるため信頼できません。`chmod go-w " + p.string() + "` で直してください",
+                        p.string() + " is writable by group or others, so it cannot be trusted; fix it with `chmod go-w " + p.string() + "`"};
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 PluginRegistry::PluginRegistry() = default;
 PluginRegistry::~PluginRegistry() = default;
 
-void PluginRegistry::discover(const std::vector<std::string>& dirs) {
+void PluginRegistry::refuse(const std::string& file, Text reason) {
+    for (auto& r : records_)
+        if (r.file == file && r.loaded) {
+            r.loaded = false;
+            r.reason = std::move(reason);
+            log::warn(file + ": plugin refused: " + r.reason.en);
+        }
+}
+
+void PluginRegistry::discover(const std::vector<std::string>& dirs, const std::string& shipped_dir) {
     namespace fs = std::filesystem;
     for (const auto& dir : dirs) {
         std::error_code ec;
@@ -139,19 +163,23 @@ void PluginRegistry::discover(const std::vector<std::string>& dirs) {
         for (const auto& entry : fs::directory_iterator(dir, ec))
             if (entry.path().extension() == ".so" && entry.is_regular_file(ec)) files.push_back(entry.path().string());
         std::sort(files.begin(), files.end());
-        for (const auto& f : files) load(f);
+        const bool shipped = !shipped_dir.empty() && std::filesystem::path(dir).lexically_normal() ==
+                                                         std::filesystem::path(shipped_dir).lexically_normal();
+        for (const auto& f : files) load(f, shipped);
     }
 }
 
-const PluginRecord& PluginRegistry::load(const std::string& file) {
+const PluginRecord& PluginRegistry::load(const std::string& file, bool shipped) {
     PluginRecord r;
     r.file = file;
+    r.shipped = shipped;
     auto refuse = [&](Text why) -> const PluginRecord& {
         r.reason = std::move(why);
         log::warn(file + ": plugin refused: " + r.reason.en);
         records_.push_back(std::move(r));
         return records_.back();
     };
+    if (auto why = permission_problem(file)) return refuse(std::move(*why));
     std::shared_ptr<boost::dll::shared_library> lib;
     try {
         lib = std::make_shared<boost::dll::shared_library>(

@@ -16,6 +16,7 @@ namespace dxassess::host {
 struct PluginRecord {
     std::string file;
     std::string sha256;                      // of the shared library file
+    bool shipped = false;                    // from the directory installed with dxassess
     bool loaded = false;
     engine::Text reason;                     // why it was refused
     std::string id;
@@ -37,10 +38,13 @@ public:
     PluginRegistry(const PluginRegistry&) = delete;
     PluginRegistry& operator=(const PluginRegistry&) = delete;
 
-    /// Loads every *.so in each directory (sorted by name; missing directories are skipped).
-    void discover(const std::vector<std::string>& dirs);
+    /// Loads every *.so in each directory (sorted by name; missing directories are skipped). Plugins
+    /// from `shipped_dir` count as shipped with dxassess.
+    void discover(const std::vector<std::string>& dirs, const std::string& shipped_dir = "");
     /// Loads one file; returns its record (loaded or refused).
-    const PluginRecord& load(const std::string& file);
+    const PluginRecord& load(const std::string& file, bool shipped = false);
+    /// Refuses a plugin that loaded (e.g. its digest differs from the lock file).
+    void refuse(const std::string& file, engine::Text reason);
 
     const std::vector<PluginRecord>& plugins() const { return records_; }
     /// The loaded plugin that scores `area`, or nullptr.

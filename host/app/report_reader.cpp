@@ -34,7 +34,7 @@ Location locate(const std::string& path, const std::string& text, std::size_t by
 
 }  // namespace
 
-nlohmann::ordered_json load_report(const std::string& path) {
+nlohmann::ordered_json load_json_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(Location{path}, Text{"ファイルが見つからないか読めません", "file not found or unreadable"});
     std::ostringstream ss;
@@ -47,6 +47,11 @@ nlohmann::ordered_json load_report(const std::string& path) {
         const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
         throw InputError(locate(path, text, at), Text{std::string("JSON として読めません: ") + e.what(), std::string("not valid JSON: ") + e.what()});
     }
+    return j;
+}
+
+nlohmann::ordered_json load_report(const std::string& path) {
+    const nlohmann::ordered_json j = load_json_file(path);
     const auto version = j.is_object() && j.contains("schema_version") && j["schema_version"].is_string()
                              ? j["schema_version"].get<std::string>() : std::string();
     if (version.empty() || !j.contains("areas") || !j["areas"].is_array() || !j.contains("overall") || !j.contains("municipality"))

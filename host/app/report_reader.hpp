@@ -12,6 +12,9 @@
 
 namespace dxassess::host {
 
+/// Parses a JSON file; errors name the file, line and column. Throws engine::InputError.
+nlohmann::ordered_json load_json_file(const std::string& path);
+
 /// Loads a dxassess JSON report. Throws engine::InputError.
 nlohmann::ordered_json load_report(const std::string& path);
 

@@ -366,11 +366,11 @@ RuleSet load_rule_set(const std::string& path, const PluginSymbols& symbols, con
     return parse_rule_set(read_input_file(path), path, symbols, expected_area);
 }
 
-std::string peek_rule_set_area(const std::string& path) {
+RuleSetHeader peek_rule_set(const std::string& path) {
     const toml::table root = parse_toml(read_input_file(path), path);
     const auto id = root["area"]["id"].value<std::string>();
     if (!id) throw InputError(Location{path}, Text{"[area] id がありません", "missing [area] id"});
-    return *id;
+    return {*id, root["area"]["plugin"].value_or(std::string())};
 }
 
 }  // namespace dxassess::engine

@@ -42,6 +42,10 @@ extern "C" {
  * in plain C it is a variable `const void* dxassess_plugin_entry = (const void*)&fn;` with default visibility. */
 #define DXA_ENTRY_NAME "dxassess_plugin_entry"
 
+/* A plugin whose descriptor names this area is a generic scorer: it scores any rule set whose
+ * [area] plugin names its id, for vendors who ship a rule set with no area-specific code. */
+#define DXA_GENERIC_AREA "generic"
+
 /* True when a struct that reported `size` bytes contains `field` of `type`. */
 #define DXA_HAS_FIELD(type, size, field) ((size) >= offsetof(type, field) + sizeof(((type*)0)->field))
 

@@ -105,7 +105,13 @@ RuleSet load_rule_set(const std::string& path, const PluginSymbols& symbols, con
 RuleSet parse_rule_set(const std::string& text, const std::string& path, const PluginSymbols& symbols,
                        const std::string& expected_area = "");
 
-/// Reads only `[area] id` of a rule file, to find which plugin it belongs to. Throws InputError.
-std::string peek_rule_set_area(const std::string& path);
+/// The `[area] id` and `[area] plugin` of a rule file, read without checking the rest.
+struct RuleSetHeader {
+    std::string area;
+    std::string plugin;
+};
+
+/// Reads only the header of a rule file, to find which plugin scores it. Throws InputError.
+RuleSetHeader peek_rule_set(const std::string& path);
 
 }  // namespace dxassess::engine
