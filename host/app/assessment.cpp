@@ -2,7 +2,9 @@
 
 #include "log.hpp"
 #include "plugin_session.hpp"
+#include "child_process.hpp"
 #include "lock_file.hpp"
+#include "value_json.hpp"
 #include "sha256.hpp"
 
 #include <algorithm>
@@ -21,7 +23,7 @@ engine::Date today_local() {
     return engine::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
-Installation::Installation(const SearchPaths& paths) : paths_(paths) {
+Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : paths_(paths) {
     std::string model_file;
     for (const auto& dir : paths_.rules_dirs) {
         std::error_code ec;
@@ -46,6 +48,7 @@ Installation::Installation(const SearchPaths& paths) : paths_(paths) {
                                           "model.toml's SHA-256 differs from the lock file " + paths_.lock_file});
     }
 
+    registry_.set_probe(policy.timeout_seconds, policy.isolate_all);
     registry_.discover(paths_.plugin_dirs, paths_.shipped_plugin_dir);
     if (lock) refuse_unlocked_plugins(*lock);
 
@@ -166,10 +169,88 @@ engine::AreaResult not_scored(const std::string& area, Text title, Text why) {
     return r;
 }
 
-engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& answers) {
+/// What a plugin contributes to scoring an area: its facts, its diagnostics and the results of its
+/// rule functions. In-process it comes straight from a PluginSession; isolated, it comes back from
+/// the child process as JSON and the area is then scored in the host from these results alone.
+struct PluginOutcome {
+    bool ok = false;
+    Text failure;
+    std::map<std::string, engine::Value> facts;
+    std::vector<engine::PluginDiagnostic> diagnostics;
+    std::map<std::string, engine::Value> calls;  // function + arguments (JSON) -> result
+};
+
+std::string call_key(const std::string& fn, const std::vector<engine::Value>& args) {
+    nlohmann::json key = nlohmann::json::array({fn});
+    for (const auto& v : args) key.push_back(value_to_json(v));
+    return key.dump();
+}
+
+/// Runs the plugin (in the child process): derive, then score once to learn which functions the
+/// rules call, so the host can score from the results without calling the plugin again.
+PluginOutcome run_plugin(const AreaRules& a, const engine::AnswerNode* node, const engine::Answers& answers) {
+    PluginOutcome out;
+    PluginSession session(*a.plugin, node, answers.profile.as_of);
+    out.ok = session.derive();
+    if (out.ok) {
+        engine::AreaEnvironment env(*a.rules, node, answers.profile, session.facts(),
+                                    [&](const std::string& fn, const std::vector<engine::Value>& args) {
+                                        engine::Value v = session.call(fn, args);
+                                        out.calls[call_key(fn, args)] = v;
+                                        return v;
+                                    });
+        (void)engine::score_area(*a.rules, env, node, a.plugin->fact_labels);
+        out.facts = session.facts();
+    }
+    out.failure = session.failure();
+    out.diagnostics = session.diagnostics();
+    return out;
+}
+
+nlohmann::json outcome_to_json(const PluginOutcome& o) {
+    nlohmann::json j = {{"ok", o.ok}, {"failure", {{"ja", o.failure.ja}, {"en", o.failure.en}}}};
+    for (const auto& [k, v] : o.facts) j["facts"][k] = value_to_json(v);
+    for (const auto& [k, v] : o.calls) j["calls"][k] = value_to_json(v);
+    j["diagnostics"] = nlohmann::json::array();
+    for (const auto& d : o.diagnostics)
+        j["diagnostics"].push_back({{"severity", static_cast<int>(d.severity)}, {"key", d.answer_key}, {"ja", d.message.ja}, {"en", d.message.en}});
+    return j;
+}
+
+PluginOutcome outcome_from_json(const std::string& text) {
+    const nlohmann::json j = nlohmann::json::parse(text);
+    PluginOutcome o;
+    o.ok = j.at("ok").get<bool>();
+    o.failure = {j.at("failure").at("ja").get<std::string>(), j.at("failure").at("en").get<std::string>()};
+    if (j.contains("facts"))
+        for (const auto& [k, v] : j["facts"].items()) o.facts[k] = value_from_json(v);
+    if (j.contains("calls"))
+        for (const auto& [k, v] : j["calls"].items()) o.calls[k] = value_from_json(v);
+    for (const auto& d : j.at("diagnostics"))
+        o.diagnostics.push_back({static_cast<engine::Severity>(d.at("severity").get<int>()), d.at("key").get<std::string>(),
+                                 {d.at("ja").get<std::string>(), d.at("en").get<std::string>()}});
+    return o;
+}
+
+/// Runs the plugin in a child process with a time limit; a crash, abort or hang is the area's failure.
+PluginOutcome run_plugin_isolated(const AreaRules& a, const engine::AnswerNode* node, const engine::Answers& answers,
+                                  const RunPolicy& policy) {
+    PluginOutcome out;
+    const std::string what = "plugin " + a.plugin->id;
+    const auto result = run_in_child([&] { return outcome_to_json(run_plugin(a, node, answers)).dump(); }, policy.timeout_seconds, what,
+                                     out.failure);
+    if (!result) return out;
+    try {
+        return outcome_from_json(*result);
+    } catch (const std::exception&) {
+        out.failure = {what + " が結果を返しませんでした", what + " returned no result"};
+        return out;
+    }
+}
+
+/// A plugin shipped with dxassess runs in the host process.
+engine::AreaResult score_in_process(const AreaRules& a, const engine::AnswerNode* node, const engine::Answers& answers) {
     const engine::RuleSet& rules = *a.rules;
-    const auto it = answers.areas.find(rules.area);
-    const engine::AnswerNode* node = it == answers.areas.end() ? nullptr : &it->second;
     PluginSession session(*a.plugin, node, answers.profile.as_of);
     if (!session.derive()) {
         auto r = not_scored(rules.area, rules.title, session.failure());
@@ -177,12 +258,33 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
         return r;
     }
     engine::AreaEnvironment env(rules, node, answers.profile, session.facts(),
-                                [&session](const std::string& fn, const std::vector<engine::Value>& args) {
-                                    return session.call(fn, args);
-                                });
+                                [&session](const std::string& fn, const std::vector<engine::Value>& args) { return session.call(fn, args); });
     engine::AreaResult r = engine::score_area(rules, env, node, a.plugin->fact_labels);
     r.facts = session.facts();
     r.diagnostics = session.diagnostics();  // after scoring: includes failures of rule functions
+    return r;
+}
+
+engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& answers, const RunPolicy& policy) {
+    const engine::RuleSet& rules = *a.rules;
+    const auto it = answers.areas.find(rules.area);
+    const engine::AnswerNode* node = it == answers.areas.end() ? nullptr : &it->second;
+    if (!policy.isolate_all && a.plugin->shipped) return score_in_process(a, node, answers);
+    const PluginOutcome outcome = run_plugin_isolated(a, node, answers, policy);
+    if (!outcome.ok) {
+        auto r = not_scored(rules.area, rules.title, outcome.failure);
+        r.diagnostics = outcome.diagnostics;
+        return r;
+    }
+    // Score from the plugin's results: the same facts and function results, whichever process produced them.
+    engine::AreaEnvironment env(rules, node, answers.profile, outcome.facts,
+                                [&](const std::string& fn, const std::vector<engine::Value>& args) {
+                                    const auto c = outcome.calls.find(call_key(fn, args));
+                                    return c == outcome.calls.end() ? engine::Value{} : c->second;
+                                });
+    engine::AreaResult r = engine::score_area(rules, env, node, a.plugin->fact_labels);
+    r.facts = outcome.facts;
+    r.diagnostics = outcome.diagnostics;  // includes failures of rule functions
     return r;
 }
 
@@ -204,8 +306,8 @@ engine::AnswerSchema Installation::answer_schema() const {
     return schema;
 }
 
-Assessment assess(const Installation& inst, const std::string& answers_path, engine::Date today) {
-    Assessment a = assess(inst, engine::load_answers(answers_path, inst.answer_schema(), today));
+Assessment assess(const Installation& inst, const std::string& answers_path, engine::Date today, const RunPolicy& policy) {
+    Assessment a = assess(inst, engine::load_answers(answers_path, inst.answer_schema(), today), policy);
     a.answers_sha256 = sha256_file(answers_path);
     return a;
 }
@@ -216,7 +318,7 @@ const AreaRules* Assessment::rules_of(const std::string& area) const {
     return nullptr;
 }
 
-Assessment assess(const Installation& inst, engine::Answers answers) {
+Assessment assess(const Installation& inst, engine::Answers answers, const RunPolicy& policy) {
     Assessment out;
     out.model = &inst.model();
     out.model_sha256 = inst.model_sha256();
@@ -235,7 +337,7 @@ Assessment assess(const Installation& inst, engine::Answers answers) {
                                     [&](const AreaRules& x) { return x.area() == area; });
         if (a != inst.areas().end()) {
             if (a->rules) {
-                out.areas.push_back(score_with_plugin(*a, out.answers));
+                out.areas.push_back(score_with_plugin(*a, out.answers, policy));
                 out.scored_by.push_back(&*a);
             } else {
                 out.areas.push_back(not_scored(area, title, a->failure));

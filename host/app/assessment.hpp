@@ -30,10 +30,17 @@ struct AreaRules {
 
 struct LockFile;
 
+/// How plugins run. Plugins not shipped with dxassess always run in a child process with a time
+/// limit; `isolate_all` (--isolate) runs every plugin that way.
+struct RunPolicy {
+    bool isolate_all = false;
+    double timeout_seconds = 10;
+};
+
 /// Plugins, model and rule sets, ready to assess answers.
 class Installation {
 public:
-    explicit Installation(const SearchPaths& paths);
+    explicit Installation(const SearchPaths& paths, const RunPolicy& policy = {});
 
     const PluginRegistry& registry() const { return registry_; }
     const engine::Model& model() const { return model_; }
@@ -75,10 +82,11 @@ struct Assessment {
 };
 
 /// Assesses answers already checked against installation.answer_schema().
-Assessment assess(const Installation& installation, engine::Answers answers);
+Assessment assess(const Installation& installation, engine::Answers answers, const RunPolicy& policy = {});
 
 /// Loads and assesses an answers file. Throws engine::InputError for invalid answers.
-Assessment assess(const Installation& installation, const std::string& answers_path, engine::Date today);
+Assessment assess(const Installation& installation, const std::string& answers_path, engine::Date today,
+                  const RunPolicy& policy = {});
 
 /// Today's date in local time.
 engine::Date today_local();

@@ -44,8 +44,8 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
         return exit_input;
     }
     try {
-        const Installation inst(paths_for(g));
-        const Assessment a = assess(inst, o.answers_file, today_local());
+        const Installation inst(paths_for(g), g.run);
+        const Assessment a = assess(inst, o.answers_file, today_local(), g.run);
         std::optional<engine::Benchmark> benchmark;
         if (!o.benchmark_file.empty()) {
             std::vector<std::string> areas;
@@ -90,7 +90,7 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
 int run_init(const GlobalOptions& g, const std::string& output) {
     const Lang lang = g.lang;
     try {
-        const Installation inst(paths_for(g));
+        const Installation inst(paths_for(g), g.run);
         std::error_code ec;
         const bool exists = fs::exists(output, ec);
         // An existing file must parse: its answers are carried over, never silently dropped.
@@ -112,7 +112,7 @@ int run_plugins(const GlobalOptions& g, const std::string& write_lock, bool chec
     const Lang lang = g.lang;
     try {
         const SearchPaths paths = paths_for(g);
-        const Installation inst(paths);
+        const Installation inst(paths, g.run);
         std::cout << tr(lang, "プラグインの検索場所:", "plugin directories:") << "\n";
         for (const auto& d : paths.plugin_dirs) std::cout << "  " << d << "\n";
         if (inst.registry().plugins().empty()) std::cout << tr(lang, "プラグインが見つかりません", "no plugins found") << "\n";
@@ -166,7 +166,8 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
         std::sort(files.begin(), files.end());
     }
     PluginRegistry registry;
-    registry.discover(paths.plugin_dirs);
+    registry.set_probe(g.run.timeout_seconds, g.run.isolate_all);
+    registry.discover(paths.plugin_dirs, paths.shipped_plugin_dir);
     int failed = 0;
     for (const auto& file : files) {
         try {

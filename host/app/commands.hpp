@@ -1,6 +1,8 @@
 // The dxassess commands. Each returns an exit code (exit_codes.hpp).
 #pragma once
 
+#include "assessment.hpp"
+
 #include "dxassess/engine/text.hpp"
 
 #include <string>
@@ -13,6 +15,7 @@ struct GlobalOptions {
     std::vector<std::string> plugin_dirs;
     std::vector<std::string> rules_dirs;
     std::string lock_file;    // --lock-file: refuse plugins and rule sets whose digest differs
+    RunPolicy run;            // --isolate, --plugin-timeout
     bool verbose = false;
 };
 

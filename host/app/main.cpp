@@ -27,6 +27,11 @@ int main(int argc, char** argv) {
     app.add_option("--plugin-dir", g.plugin_dirs, "プラグインの場所（複数可）/ plugin directory (repeatable)");
     app.add_option("--rules-dir", g.rules_dirs, "ルールの場所（複数可）/ rules directory (repeatable)");
     app.add_flag("-v,--verbose", g.verbose, "詳細なログ / verbose log on stderr");
+    app.add_flag("--isolate", g.run.isolate_all,
+                 "全プラグインを子プロセスで実行 / run every plugin in a child process (always done for plugins not shipped with dxassess)");
+    app.add_option("--plugin-timeout", g.run.timeout_seconds, "プラグインの制限時間（秒）/ time limit of an isolated plugin, in seconds")
+        ->check(CLI::Range(0.1, 3600.0))
+        ->default_val(10);
     app.add_option("--lock-file", g.lock_file, "ロックファイル: ダイジェストが違うものを拒否 / refuse plugins and rules whose SHA-256 differs");
 
     AssessOptions assess;

@@ -3,6 +3,7 @@
 // before the host relies on them.
 #include "plugin_registry.hpp"
 
+#include "child_process.hpp"
 #include "log.hpp"
 #include "plugin_session.hpp"
 #include "sha256.hpp"
@@ -180,6 +181,20 @@ const PluginRecord& PluginRegistry::load(const std::string& file, bool shipped) 
         return records_.back();
     };
     if (auto why = permission_problem(file)) return refuse(std::move(*why));
+    if (probe_timeout_ > 0 && (probe_all_ || !shipped)) {
+        // Foreign code runs first in a child: only a crash or a hang there refuses the plugin here;
+        // ordinary problems (no entry point, bad descriptor) are diagnosed below in the host.
+        Text failure;
+        const auto probe = run_in_child(
+            [&] {
+                boost::dll::shared_library probe_lib(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+                if (probe_lib.has(DXA_ENTRY_NAME))
+                    (void)probe_lib.get_alias<const dxa_plugin_descriptor*(const dxa_host_api*)>(DXA_ENTRY_NAME)(host_api());
+                return std::string("ok");
+            },
+            probe_timeout_, "plugin " + file, failure);
+        if (!probe && failure.en.find("exited with status") == std::string::npos) return refuse(std::move(failure));
+    }
     std::shared_ptr<boost::dll::shared_library> lib;
     try {
         lib = std::make_shared<boost::dll::shared_library>(

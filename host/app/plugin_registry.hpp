@@ -43,6 +43,12 @@ public:
     void discover(const std::vector<std::string>& dirs, const std::string& shipped_dir = "");
     /// Loads one file; returns its record (loaded or refused).
     const PluginRecord& load(const std::string& file, bool shipped = false);
+    /// Before loading a plugin into the host, first load it in a child process with this time limit
+    /// (0 = never): a plugin that crashes or hangs while loading is refused. `all` probes shipped plugins too.
+    void set_probe(double timeout_seconds, bool all) {
+        probe_timeout_ = timeout_seconds;
+        probe_all_ = all;
+    }
     /// Refuses a plugin that loaded (e.g. its digest differs from the lock file).
     void refuse(const std::string& file, engine::Text reason);
 
@@ -52,6 +58,8 @@ public:
 
 private:
     std::vector<PluginRecord> records_;
+    double probe_timeout_ = 0;
+    bool probe_all_ = false;
     // Boost.DLL libraries, type-erased; they stay loaded until the registry (and so the host) ends.
     std::vector<std::shared_ptr<void>> libraries_;
 };

@@ -41,14 +41,14 @@ std::vector<std::string> test_files(const std::vector<std::string>& paths) {
 int run_rule_tests(const GlobalOptions& g, const TestOptions& o) {
     const Lang lang = g.lang;
     const bool en = lang == Lang::en;
-    const SearchPaths paths = resolve_search_paths(g.plugin_dirs, g.rules_dirs);
+    const SearchPaths paths = resolve_search_paths(g.plugin_dirs, g.rules_dirs, g.lock_file);
     const std::vector<std::string> files = test_files(o.paths.empty() ? paths.rules_dirs : o.paths);
     if (files.empty()) {
         std::cerr << (en ? "no rule tests found (*.test.toml)" : "ルールのテスト（*.test.toml）が見つかりません") << "\n";
         return exit_input;
     }
     try {
-        const Installation inst(paths);
+        const Installation inst(paths, g.run);
         const engine::AnswerSchema schema = inst.answer_schema();
         std::vector<engine::RuleTestSuite> suites;
         for (const auto& f : files) suites.push_back(engine::load_rule_tests(f, schema, engine::Date{2026, 1, 1}));
@@ -59,7 +59,7 @@ int run_rule_tests(const GlobalOptions& g, const TestOptions& o) {
         for (const auto& suite : suites) {
             std::cout << suite.path << "\n";
             for (const auto& c : suite.cases) {
-                runs.push_back(assess(inst, c.answers));
+                runs.push_back(assess(inst, c.answers, g.run));
                 const Assessment& a = runs.back();
                 std::vector<engine::Text> diffs;
                 for (const auto& e : c.expects) {

@@ -8,6 +8,8 @@
 
 #include "dxassess/engine/answers.hpp"
 
+#include <filesystem>
+
 using namespace dxassess;
 using namespace dxassess::host;
 
@@ -201,4 +203,89 @@ TEST_CASE("a failing plugin leaves the other areas scored", "[plugins][assess]")
     CHECK_THAT(bad.failure.en, Catch::Contains("failed to derive its facts"));
     CHECK(a.overall.index == Approx(good.score));
     CHECK_FALSE(a.overall.complete);
+}
+
+TEST_CASE("faulty plugins are refused or contained and every other area is scored", "[plugins][isolation]") {
+    test::TempDir dir;
+    const std::string answers_file = dir.file("answers.toml",
+        "[profile]\ncode = \"142018\"\nname = \"横須賀市\"\nprefecture = \"神奈川県\"\npopulation = 380000\n"
+        "fiscal_year = 2025\nas_of = 2025-10-01\n\n[telework]\nstatus = \"considering\"\n\n"
+        "[fx_good]\ncount = 3\ntags = [\"a\", \"b\"]\n\n[fx_slow]\ncount = 1\n\n[fx_segv]\ncount = 1\n\n[fx_abort]\ncount = 1\n\n"
+        "[fx_throws]\ncount = 1\n\n[fx_fails]\ncount = 1\n");
+    SearchPaths paths;
+    for (const char* f : {"fx_good", "fx_dup_area", "fx_nowhere", "fx_load_crash", "fx_slow", "fx_segv", "fx_abort", "fx_throws",
+                          "fx_fails", "fx_no_entry", "fx_major", "fx_minor_newer", "fx_null", "fx_empty_id", "fx_small_struct"})
+        paths.plugin_dirs.push_back(std::string(DXASSESS_FIXTURE_DIR) + "/" + f);
+    paths.plugin_dirs.push_back(DXASSESS_STAGE_PLUGIN_DIR);
+    paths.shipped_plugin_dir = DXASSESS_STAGE_PLUGIN_DIR;
+    paths.rules_dirs = {std::string(DXASSESS_SOURCE_DIR) + "/tests/fixtures/rules", std::string(DXASSESS_SOURCE_DIR) + "/rules"};
+    const RunPolicy policy{false, 2.0};
+    const Installation inst(paths, policy);
+
+    const auto refusal = [&](const std::string& name) -> std::string {
+        for (const auto& p : inst.registry().plugins())
+            if (p.file.find("/" + name + "/") != std::string::npos) return p.loaded ? "loaded" : p.reason.en;
+        return "not found";
+    };
+    CHECK(refusal("fx_good") == "loaded");
+    CHECK_THAT(refusal("fx_dup_area"), Catch::Contains("area 'fx_good' is already scored by plugin test.fx_good"));
+    CHECK_THAT(refusal("fx_nowhere"), Catch::Contains("unknown area 'fx_nowhere' (not in the model and no rule file fx_nowhere.toml)"));
+    CHECK_THAT(refusal("fx_load_crash"), Catch::Contains("crashed (SIGSEGV)"));
+    CHECK_THAT(refusal("fx_no_entry"), Catch::Contains("missing entry point"));
+    CHECK_THAT(refusal("fx_major"), Catch::Contains("major version differs"));
+    CHECK_THAT(refusal("fx_minor_newer"), Catch::Contains("newer than this host's ABI"));
+    CHECK_THAT(refusal("fx_null"), Catch::Contains("returned no descriptor (NULL)"));
+    CHECK_THAT(refusal("fx_empty_id"), Catch::Contains("empty or invalid id"));
+    CHECK_THAT(refusal("fx_small_struct"), Catch::Contains("malformed descriptor (struct_size 24"));
+
+    const Assessment a = assess(inst, answers_file, engine::Date{2026, 1, 1}, policy);
+    const auto area = [&](const std::string& id) -> const engine::AreaResult& {
+        for (const auto& r : a.areas)
+            if (r.area == id) return r;
+        FAIL("no area " << id);
+        throw;
+    };
+    CHECK_THAT(area("fx_slow").failure.en, Catch::Contains("plugin test.fx_slow did not finish within the time limit (2 s)"));
+    CHECK_THAT(area("fx_segv").failure.en, Catch::Contains("plugin test.fx_segv crashed (SIGSEGV)"));
+    CHECK_THAT(area("fx_abort").failure.en, Catch::Contains("plugin test.fx_abort crashed (SIGABRT)"));
+    CHECK_THAT(area("fx_throws").failure.en, Catch::Contains("failed to derive its facts (DXA_ERR_INTERNAL)"));
+    CHECK_THAT(area("fx_fails").failure.en, Catch::Contains("failed to derive its facts (DXA_ERR_FAILED)"));
+    // The others are intact: the isolated good plugin (facts and a rule function through the child) and a shipped one.
+    CHECK(area("fx_good").scored);
+    CHECK(area("fx_good").level == 4);
+    CHECK(std::get<double>(area("fx_good").facts.at("doubled")) == 6.0);
+    CHECK(area("telework").scored);
+    CHECK(area("telework").level == 1);
+    CHECK_FALSE(a.complete());
+}
+
+TEST_CASE("group- or world-writable plugins are refused with the fix", "[plugins][trust]") {
+    namespace fs = std::filesystem;
+    test::TempDir dir;
+    const fs::path plugin_dir = dir.path() / "plugins";
+    fs::create_directory(plugin_dir);
+    fs::permissions(plugin_dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
+    const fs::path copy = plugin_dir / "dxassess_fx_good.so";
+    fs::copy_file(fixture("fx_good"), copy);
+    fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
+    {
+        PluginRegistry reg;
+        CHECK(reg.load(copy.string()).loaded);  // the pass
+    }
+    fs::permissions(copy, fs::perms::group_write, fs::perm_options::add);
+    {
+        PluginRegistry reg;
+        const PluginRecord& p = reg.load(copy.string());
+        CHECK_FALSE(p.loaded);
+        CHECK_THAT(p.reason.en, Catch::Contains(copy.string() + " is writable by group or others") &&
+                                    Catch::Contains("chmod go-w " + copy.string()));
+    }
+    fs::permissions(copy, fs::perms::group_write, fs::perm_options::remove);
+    fs::permissions(plugin_dir, fs::perms::others_write, fs::perm_options::add);
+    {
+        PluginRegistry reg;
+        const PluginRecord& p = reg.load(copy.string());
+        CHECK_FALSE(p.loaded);
+        CHECK_THAT(p.reason.en, Catch::Contains(plugin_dir.string() + " is writable by group or others"));
+    }
 }

@@ -1,0 +1,18 @@
+// Running foreign code in a child process with a time limit, so that a plugin that crashes, aborts
+// or hangs becomes a clear failure of its area instead of taking the host down.
+#pragma once
+
+#include "dxassess/engine/text.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace dxassess::host {
+
+/// Runs `work` in a forked child and returns what it returned. On a crash, a non-zero exit or when
+/// `timeout_seconds` pass, the child is killed and `failure` says what happened (naming `what`).
+std::optional<std::string> run_in_child(const std::function<std::string()>& work, double timeout_seconds,
+                                        const std::string& what, engine::Text& failure);
+
+}  // namespace dxassess::host

@@ -1,0 +1,82 @@
+cmake_minimum_required(VERSION 3.25)
+# Lock files (write, check, refuse on a changed plugin or rule set), the per-system settings file
+# with config.d drop-ins, and a crashing vendor plugin contained by isolation.
+#   cmake -DDXA=... -DWORK=... -DFIXTURES=... -DFIXTURE_RULES=... -DRULES=... -DSAMPLE=... -P trust.cmake
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}/out")
+function(fail msg)
+    file(REMOVE_RECURSE "${WORK}")
+    message(FATAL_ERROR "${msg}")
+endfunction()
+function(dxa expect_rc)
+    execute_process(COMMAND ${CMAKE_COMMAND} -E env DXASSESS_CONFIG=${config} "${DXA}" --lang en ${ARGN}
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT rc EQUAL expect_rc)
+        fail("dxassess ${ARGN}: exit ${rc}, expected ${expect_rc}\n${out}\n${err}")
+    endif()
+    set(out "${out}" PARENT_SCOPE)
+    set(err "${err}" PARENT_SCOPE)
+endfunction()
+function(expect text pattern)
+    if(NOT text MATCHES "${pattern}")
+        fail("does not match '${pattern}':\n${text}")
+    endif()
+endfunction()
+set(config "")  # no settings file unless a step sets one
+
+# --- Lock files ---------------------------------------------------------------------------------
+dxa(0 plugins --lock "${WORK}/lock.json")
+expect("${out}" "wrote the lock file: .*lock.json")
+dxa(0 --lock-file "${WORK}/lock.json" plugins --check)
+expect("${out}" "matches the lock file")
+dxa(0 --lock-file "${WORK}/lock.json" assess "${SAMPLE}" -o "${WORK}/out" --format json)
+
+# A plugin whose digest differs from the lock is refused; the other areas are still scored.
+file(READ "${WORK}/lock.json" lock)
+string(JSON n LENGTH "${lock}" plugins)
+math(EXPR last "${n} - 1")
+foreach(i RANGE ${last})
+    string(JSON id GET "${lock}" plugins ${i} id)
+    if(id STREQUAL "jp.dxassess.telework")
+        string(JSON lock SET "${lock}" plugins ${i} sha256 "\"0000000000000000000000000000000000000000000000000000000000000000\"")
+    endif()
+endforeach()
+file(WRITE "${WORK}/tampered.json" "${lock}")
+dxa(3 --lock-file "${WORK}/tampered.json" plugins --check)
+expect("${out}" "plugin jp.dxassess.telework's SHA-256 differs from the lock file \\(locked 000000000000…")
+dxa(3 --lock-file "${WORK}/tampered.json" assess "${SAMPLE}" -o "${WORK}/out" --format json)
+expect("${out}" "Thorough security measures: level 3")
+expect("${err}" "Promotion of telework: not scored: plugin .*dxassess_telework.so was refused: plugin jp.dxassess.telework's SHA-256 differs")
+
+# A rule set edited after locking is refused.
+file(COPY "${RULES}/" DESTINATION "${WORK}/rules")
+file(APPEND "${WORK}/rules/security.toml" "# edited after the lock\n")
+dxa(3 --lock-file "${WORK}/lock.json" --rules-dir "${WORK}/rules" assess "${SAMPLE}" -o "${WORK}/out" --format json)
+expect("${err}" "Thorough security measures: not scored: .*security.toml's SHA-256 differs from the lock file")
+expect("${out}" "Promotion of telework: level 3")
+
+# --- Settings file and config.d drop-ins --------------------------------------------------------
+file(WRITE "${WORK}/etc/config.toml" "plugin_dirs = [\"${FIXTURES}/fx_good\"]\nrules_dirs = [\"${FIXTURE_RULES}\"]\n")
+file(WRITE "${WORK}/etc/config.d/vendor.toml" "plugin_dirs = [\"${FIXTURES}/fx_segv\"]\n")
+set(config "${WORK}/etc/config.toml")
+dxa(0 plugins)
+expect("${out}" "test.fx_good 0.1.0  area=fx_good  abi=1.1  \\(isolated\\)")
+expect("${out}" "test.fx_segv 0.1.0  area=fx_segv")
+
+# A crashing vendor plugin: its area fails with a clear message, the report is still written.
+file(READ "${SAMPLE}" sample)
+file(WRITE "${WORK}/answers.toml" "${sample}\n[fx_segv]\ncount = 1\n")
+file(REMOVE "${WORK}/out/report.json")
+dxa(3 assess "${WORK}/answers.toml" -o "${WORK}/out" --format json)
+expect("${err}" "not scored: plugin test.fx_segv crashed \\(SIGSEGV\\)")
+expect("${out}" "Promotion of telework: level 3")
+file(READ "${WORK}/out/report.json" report)
+expect("${report}" "\"status\": \"not_scored\"")
+
+# A malformed settings file is an input error with its place.
+file(WRITE "${WORK}/etc/config.d/broken.toml" "plugin_dirs = \"not a list\"\n")
+dxa(2 plugins)
+expect("${err}" "broken.toml:1:15: settings file: 'plugin_dirs' must be an array, found string")
+
+file(REMOVE_RECURSE "${WORK}")
+message(STATUS "trust ok")
