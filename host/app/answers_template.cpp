@@ -92,6 +92,8 @@ const ProfileField profile_fields[] = {
     {"prefecture", "都道府県", "prefecture", "\"神奈川県\""},
     {"population", "人口（人）", "population", "380000"},
     {"fiscal_year", "回答の年度（西暦）", "fiscal year of the answers", "2025"},
+    {"type", "団体の種類（prefecture / designated_city / city / special_ward / town / village）",
+     "kind of government (prefecture, designated_city, city, special_ward, town, village)", "\"city\""},
     {"as_of", "基準日（日数の計算に使う。省略すると評価した日）", "reference date (default: the day of the assessment)", "2025-10-01"},
 };
 

@@ -307,8 +307,10 @@ engine::AnswerSchema Installation::answer_schema() const {
 }
 
 Assessment assess(const Installation& inst, const std::string& answers_path, engine::Date today, const RunPolicy& policy) {
-    Assessment a = assess(inst, engine::load_answers(answers_path, inst.answer_schema(), today), policy);
-    a.answers_sha256 = sha256_file(answers_path);
+    std::string text = engine::read_answers_file(answers_path);
+    Assessment a = assess(inst, engine::parse_answers(text, answers_path, inst.answer_schema(), today), policy);
+    a.answers_sha256 = sha256_hex(text);
+    a.answers_text = std::move(text);
     return a;
 }
 

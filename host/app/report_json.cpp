@@ -117,7 +117,8 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
     j["generator"] = {{"name", "dxassess"}, {"version", build_config::version}};
     j["generated_at"] = meta.generated_at;
     j["municipality"] = {{"code", p.code}, {"name", p.name}, {"prefecture", p.prefecture},
-                         {"population", p.population}, {"fiscal_year", p.fiscal_year}};
+                         {"population", p.population}, {"fiscal_year", p.fiscal_year},
+                         {"type", p.type.empty() ? json(nullptr) : json(p.type)}};
     j["as_of"] = p.as_of.str();
 
     json prov;
@@ -133,6 +134,8 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
         prov["rule_sets"].push_back({{"area", r->rules->area}, {"version", r->rules->version}, {"file", r->file}, {"sha256", r->sha256}});
     }
     j["provenance"] = std::move(prov);
+    // The answers as given, so the national office keeps the raw data and can re-score them.
+    j["answers"] = {{"format", "toml"}, {"text", a.answers_text}};
 
     j["areas"] = json::array();
     for (const auto& r : a.areas) {

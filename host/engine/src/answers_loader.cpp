@@ -77,6 +77,17 @@ private:
                                            "fiscal_year must be a year 2000..2100: " + std::to_string(*fy)});
             p.fiscal_year = static_cast<int>(*fy);
         }
+        if (auto type = r.string("type")) {
+            const auto& types = government_types();
+            if (std::find(types.begin(), types.end(), *type) == types.end()) {
+                std::string all;
+                for (const auto& kind : types) all += (all.empty() ? "" : ", ") + kind;
+                const Text hint = did_you_mean(*type, types);
+                r.error_at("type", {"団体の種類 '" + *type + "' は不明です" + hint.ja + "。使える値: " + all,
+                                    "unknown kind of government '" + *type + "'" + hint.en + "; use one of " + all});
+            }
+            p.type = *type;
+        }
         p.as_of = today;
         if (const toml::node* n = r.node("as_of")) {
             if (const auto* d = n->as_date())
@@ -311,6 +322,11 @@ const AnswerNode* AnswerNode::member(const std::string& key) const {
     return nullptr;
 }
 
+const std::vector<std::string>& government_types() {
+    static const std::vector<std::string> types = {"prefecture", "designated_city", "city", "special_ward", "town", "village"};
+    return types;
+}
+
 bool valid_local_government_code(const std::string& code) {
     if (code.size() != 6 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return false;
@@ -348,6 +364,12 @@ AnswerLiterals read_answer_literals(const std::string& path) {
         out.emplace_back(std::string(section.str()), std::move(entries));
     }
     return out;
+}
+
+std::string read_answers_file(const std::string& path) {
+    std::string text = read_input_file(path);
+    if (!is_valid_utf8(text)) (void)parse_toml(text, path);  // reports the first invalid byte with its place
+    return text;
 }
 
 Answers load_answers(const std::string& path, const AnswerSchema& schema, Date today) {

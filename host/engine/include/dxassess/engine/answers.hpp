@@ -30,6 +30,7 @@ struct Profile {
     std::string prefecture;
     std::int64_t population = 0;
     int fiscal_year = 0;
+    std::string type;        // prefecture | designated_city | city | special_ward | town | village ("" = not given)
     Date as_of;              // reference date for days_since(); defaults to today
 };
 
@@ -43,6 +44,9 @@ struct Answers {
 /// Verifies the check digit of a 6-digit 全国地方公共団体コード.
 bool valid_local_government_code(const std::string& code);
 
+/// The kinds of local government a profile may state (`type`).
+const std::vector<std::string>& government_types();
+
 /// What answers are checked against: the rule sets of the assessed areas, and areas whose sections
 /// are kept unchecked (e.g. areas whose plugin could not be loaded). Any other section is an error.
 struct AnswerSchema {
@@ -54,7 +58,10 @@ struct AnswerSchema {
 /// Throws InputError listing every problem with file:line:column.
 Answers load_answers(const std::string& path, const AnswerSchema& schema, Date today);
 
-/// Same, from text in memory (`path` names it in messages).
+/// Reads an answers file's text, refusing missing, oversized and non-UTF-8 files. Throws InputError.
+std::string read_answers_file(const std::string& path);
+
+/// Same as load_answers, from text in memory (`path` names it in messages).
 Answers parse_answers(const std::string& text, const std::string& path, const AnswerSchema& schema, Date today);
 
 /// The answers a file holds, as TOML literals per section and key, without checking them against
