@@ -40,6 +40,22 @@ int run_diff(const GlobalOptions& g, const std::string& old_path, const std::str
 /// `dxassess explain REPORT.json [--area X]`.
 int run_explain(const GlobalOptions& g, const std::string& path, const std::string& area);
 
+/// `dxassess collect REPORTS_OR_DIRS... --db FILE`.
+int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db);
+
+struct SummaryOptions {
+    std::string db;
+    int year = 0;                 // 0 = the latest year in the database
+    std::string by = "area";      // area | prefecture | population-band | type
+    std::string format = "text";  // text | csv | json | html
+    std::string scale = "original";
+    std::string expected_file;    // codes expected to submit, one per line
+    std::string benchmark_out;    // write the benchmark file of mean levels
+    std::string output;           // default: standard output
+    bool bom = false;
+};
+int run_summary(const GlobalOptions& g, const SummaryOptions& o);
+
 struct TestOptions {
     std::vector<std::string> paths;  // test files or directories; default: the rules directories
     double min_coverage = 0;         // percent of levels and checks the tests must reach

@@ -74,6 +74,25 @@ int main(int argc, char** argv) {
     cmd_explain->add_option("report", explain_report, "レポート / report.json")->required();
     cmd_explain->add_option("--area", explain_area, "領域 / only this area");
 
+    std::vector<std::string> collect_inputs;
+    std::string collect_db;
+    CLI::App* cmd_collect = app.add_subcommand("collect", "レポートを取り込む / ingest JSON reports into the database");
+    cmd_collect->add_option("reports", collect_inputs, "レポートかディレクトリ / report files or directories")->required();
+    cmd_collect->add_option("--db", collect_db, "SQLite データベース / SQLite database file")->required();
+
+    SummaryOptions summary;
+    CLI::App* cmd_summary = app.add_subcommand("summary", "集計 / compare the collected reports");
+    cmd_summary->add_option("--db", summary.db, "SQLite データベース / SQLite database file")->required();
+    cmd_summary->add_option("--year", summary.year, "年度 / fiscal year (default: the latest)");
+    cmd_summary->add_option("--by", summary.by, "area | prefecture | population-band | type")
+        ->check(CLI::IsMember({"area", "prefecture", "population-band", "type"}));
+    cmd_summary->add_option("--format", summary.format, "text | csv | json | html")->check(CLI::IsMember({"text", "csv", "json", "html"}));
+    cmd_summary->add_option("--scale", summary.scale, "original または再採点のラベル / original or a rescore label");
+    cmd_summary->add_option("--expected", summary.expected_file, "提出予定の団体コード一覧 / file of expected codes, one per line");
+    cmd_summary->add_option("--benchmark-out", summary.benchmark_out, "ベンチマークファイルを書く / write the benchmark file of mean levels");
+    cmd_summary->add_option("-o,--output", summary.output, "出力ファイル / output file (default: standard output)");
+    cmd_summary->add_flag("--bom", summary.bom, "CSV に BOM / UTF-8 BOM in the CSV");
+
     TestOptions test;
     CLI::App* cmd_test = app.add_subcommand("test", "ルールのテストを実行 / run the rule tests (*.test.toml)");
     cmd_test->add_option("paths", test.paths, "テストファイルかディレクトリ / test files or directories (default: the rules directories)");
@@ -97,6 +116,8 @@ int main(int argc, char** argv) {
         if (*cmd_check) return run_rules_check(g, rule_files);
         if (*cmd_test) return run_rule_tests(g, test);
         if (*cmd_init) return run_init(g, init_output);
+        if (*cmd_collect) return run_collect(g, collect_inputs, collect_db);
+        if (*cmd_summary) return run_summary(g, summary);
         if (*cmd_diff) return run_diff(g, diff_old, diff_new, diff_format == "json");
         if (*cmd_explain) return run_explain(g, explain_report, explain_area);
     } catch (const std::exception& e) {

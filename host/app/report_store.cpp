@@ -1,0 +1,249 @@
+#include "report_store.hpp"
+
+#include "report.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <stdexcept>
+#include <thread>
+
+namespace dxassess::host {
+namespace {
+
+const char* schema_sql = R"(
+CREATE TABLE IF NOT EXISTS reports (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  prefecture TEXT NOT NULL,
+  population INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  source_file TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  current INTEGER NOT NULL,
+  answers_text TEXT NOT NULL,
+  report_json TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS reports_one_current ON reports(code, fiscal_year) WHERE current = 1;
+CREATE TABLE IF NOT EXISTS results (
+  report_id INTEGER NOT NULL REFERENCES reports(id),
+  scale TEXT NOT NULL,
+  area TEXT NOT NULL,
+  rules_version TEXT NOT NULL,
+  scored INTEGER NOT NULL,
+  level INTEGER NOT NULL,
+  score INTEGER NOT NULL,
+  PRIMARY KEY (report_id, scale, area)
+);
+CREATE TABLE IF NOT EXISTS overall (
+  report_id INTEGER NOT NULL REFERENCES reports(id),
+  scale TEXT NOT NULL,
+  idx REAL NOT NULL,
+  PRIMARY KEY (report_id, scale)
+);
+)";
+
+class Statement {
+public:
+    Statement(sqlite3* db, const char* sql) : db_(db) {
+        if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
+            throw std::runtime_error(std::string("SQLite: ") + sqlite3_errmsg(db));
+    }
+    ~Statement() { sqlite3_finalize(stmt_); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int i, const std::string& s) {
+        sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement& bind(int i, long long v) {
+        sqlite3_bind_int64(stmt_, i, v);
+        return *this;
+    }
+    Statement& bind(int i, int v) { return bind(i, static_cast<long long>(v)); }
+    Statement& bind(int i, double v) {
+        sqlite3_bind_double(stmt_, i, v);
+        return *this;
+    }
+    /// Steps once; true while a row is available.
+    bool step() {
+        const int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw std::runtime_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
+    }
+    void run() {
+        while (step()) {
+        }
+    }
+    /// Ready to run again with new bindings.
+    void reset() {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+    }
+    long long integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+    double real(int col) const { return sqlite3_column_double(stmt_, col); }
+    std::string text(int col) const {
+        const auto* p = sqlite3_column_text(stmt_, col);
+        return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+    }
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+void exec(sqlite3* db, const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        const std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw std::runtime_error("SQLite: " + msg);
+    }
+}
+
+/// Tests set DXASSESS_TEST_INGEST_PAUSE_MS to hold each ingest transaction open, so that a kill
+/// lands inside one; it has no other effect.
+void test_pause() {
+    static const char* ms = std::getenv("DXASSESS_TEST_INGEST_PAUSE_MS");
+    if (ms) std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(ms)));
+}
+
+}  // namespace
+
+ReportStore::ReportStore(const std::string& path) : path_(path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        const std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw std::runtime_error(path + ": cannot open the database: " + msg);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    try {
+        exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+        exec(db_, schema_sql);
+    } catch (const std::exception& e) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw std::runtime_error(path + ": " + e.what());
+    }
+}
+
+ReportStore::~ReportStore() { sqlite3_close(db_); }
+
+void ReportStore::begin() { exec(db_, "BEGIN IMMEDIATE"); }
+void ReportStore::commit() { exec(db_, "COMMIT"); }
+
+IngestOutcome ReportStore::ingest(const NewReport& r) {
+    begin();
+    try {
+        Statement dup(db_, "SELECT 1 FROM reports WHERE sha256 = ?");
+        if (dup.bind(1, r.sha256).step()) {
+            exec(db_, "ROLLBACK");
+            return IngestOutcome::duplicate;
+        }
+        Statement old(db_, "UPDATE reports SET current = 0 WHERE code = ? AND fiscal_year = ? AND current = 1");
+        old.bind(1, r.code).bind(2, r.fiscal_year).run();
+        const bool replaced = sqlite3_changes(db_) > 0;
+        Statement ins(db_, "INSERT INTO reports (code, fiscal_year, name, prefecture, population, type, sha256, source_file, "
+                           "received_at, current, answers_text, report_json) VALUES (?,?,?,?,?,?,?,?,?,1,?,?)");
+        ins.bind(1, r.code).bind(2, r.fiscal_year).bind(3, r.name).bind(4, r.prefecture).bind(5, r.population).bind(6, r.type)
+            .bind(7, r.sha256).bind(8, r.source_file).bind(9, utc_now()).bind(10, r.answers_text).bind(11, r.report_json).run();
+        const long long id = sqlite3_last_insert_rowid(db_);
+        Statement res(db_, "INSERT INTO results (report_id, scale, area, rules_version, scored, level, score) VALUES (?, 'original', ?,?,?,?,?)");
+        for (const auto& a : r.results) {
+            res.bind(1, id).bind(2, a.area).bind(3, a.rules_version).bind(4, a.scored ? 1 : 0).bind(5, a.level).bind(6, a.score).run();
+            res.reset();
+        }
+        Statement ov(db_, "INSERT INTO overall (report_id, scale, idx) VALUES (?, 'original', ?)");
+        ov.bind(1, id).bind(2, r.overall_index).run();
+        test_pause();
+        commit();
+        return replaced ? IngestOutcome::replaced : IngestOutcome::accepted;
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+void ReportStore::store_rescore(long long report_id, const std::string& label, const std::vector<StoredResult>& results,
+                                double overall_index) {
+    Statement del(db_, "DELETE FROM results WHERE report_id = ? AND scale = ?");
+    del.bind(1, report_id).bind(2, label).run();
+    Statement ins(db_, "INSERT INTO results (report_id, scale, area, rules_version, scored, level, score) VALUES (?,?,?,?,?,?,?)");
+    for (const auto& a : results) {
+        ins.bind(1, report_id).bind(2, label).bind(3, a.area).bind(4, a.rules_version).bind(5, a.scored ? 1 : 0).bind(6, a.level)
+            .bind(7, a.score).run();
+        ins.reset();
+    }
+    Statement ov(db_, "INSERT OR REPLACE INTO overall (report_id, scale, idx) VALUES (?,?,?)");
+    ov.bind(1, report_id).bind(2, label).bind(3, overall_index).run();
+}
+
+std::vector<StoredReport> ReportStore::current(std::optional<int> year, const std::string& scale) const {
+    std::vector<StoredReport> out;
+    Statement q(db_, "SELECT r.id, r.code, r.fiscal_year, r.name, r.prefecture, r.population, r.type, COALESCE(o.idx, 0), r.answers_text "
+                     "FROM reports r LEFT JOIN overall o ON o.report_id = r.id AND o.scale = ?1 "
+                     "WHERE r.current = 1 AND (?2 IS NULL OR r.fiscal_year = ?2) ORDER BY r.code, r.fiscal_year");
+    q.bind(1, scale);
+    if (year) q.bind(2, *year);
+    std::map<long long, std::size_t> index;
+    while (q.step()) {
+        StoredReport s;
+        s.id = q.integer(0);
+        s.code = q.text(1);
+        s.fiscal_year = static_cast<int>(q.integer(2));
+        s.name = q.text(3);
+        s.prefecture = q.text(4);
+        s.population = q.integer(5);
+        s.type = q.text(6);
+        s.overall_index = q.real(7);
+        s.answers_text = q.text(8);
+        index[s.id] = out.size();
+        out.push_back(std::move(s));
+    }
+    Statement res(db_, "SELECT res.report_id, res.area, res.rules_version, res.scored, res.level, res.score FROM results res "
+                       "JOIN reports r ON r.id = res.report_id WHERE r.current = 1 AND res.scale = ?1 AND (?2 IS NULL OR r.fiscal_year = ?2)");
+    res.bind(1, scale);
+    if (year) res.bind(2, *year);
+    while (res.step()) {
+        const auto it = index.find(res.integer(0));
+        if (it == index.end()) continue;
+        out[it->second].results.push_back({res.text(1), res.text(2), res.integer(3) != 0, static_cast<int>(res.integer(4)),
+                                           static_cast<int>(res.integer(5))});
+    }
+    return out;
+}
+
+long long ReportStore::count_reports() const {
+    Statement q(db_, "SELECT COUNT(*) FROM reports");
+    q.step();
+    return q.integer(0);
+}
+
+long long ReportStore::count_current() const {
+    Statement q(db_, "SELECT COUNT(*) FROM reports WHERE current = 1");
+    q.step();
+    return q.integer(0);
+}
+
+std::vector<std::string> ReportStore::scales() const {
+    std::vector<std::string> out;
+    Statement q(db_, "SELECT DISTINCT scale FROM results ORDER BY scale");
+    while (q.step()) out.push_back(q.text(0));
+    return out;
+}
+
+std::vector<int> ReportStore::years() const {
+    std::vector<int> out;
+    Statement q(db_, "SELECT DISTINCT fiscal_year FROM reports ORDER BY fiscal_year");
+    while (q.step()) out.push_back(static_cast<int>(q.integer(0)));
+    return out;
+}
+
+}  // namespace dxassess::host

@@ -1,0 +1,90 @@
+// The national office's store of collected reports: one SQLite database file (no server).
+// Each report is ingested in its own transaction, so killing the process at any moment leaves the
+// database consistent, and re-running completes the work without duplicates.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace dxassess::host {
+
+/// One area's figures of a stored report, on one scale (the original scoring or a re-scoring).
+struct StoredResult {
+    std::string area;
+    std::string rules_version;
+    bool scored = false;
+    int level = 0;
+    int score = 0;
+};
+
+/// A current (latest) submission with its figures on the requested scale.
+struct StoredReport {
+    long long id = 0;
+    std::string code;
+    int fiscal_year = 0;
+    std::string name;
+    std::string prefecture;
+    long long population = 0;
+    std::string type;
+    double overall_index = 0;
+    std::string answers_text;
+    std::vector<StoredResult> results;
+};
+
+/// What ingesting one report did.
+enum class IngestOutcome { accepted, replaced, duplicate };
+
+struct NewReport {
+    std::string code;
+    int fiscal_year = 0;
+    std::string name;
+    std::string prefecture;
+    long long population = 0;
+    std::string type;
+    std::string sha256;        // of the report file
+    std::string source_file;
+    double overall_index = 0;
+    int overall_level = 0;
+    std::string answers_text;
+    std::string report_json;
+    std::vector<StoredResult> results;
+};
+
+class ReportStore {
+public:
+    /// Opens (creating if needed) the database. Throws std::runtime_error naming the file.
+    explicit ReportStore(const std::string& path);
+    ~ReportStore();
+    ReportStore(const ReportStore&) = delete;
+    ReportStore& operator=(const ReportStore&) = delete;
+
+    /// Stores a report in one transaction. A report already stored (same SHA-256) is a duplicate;
+    /// one for a code and year already stored replaces it as current, keeping the earlier one.
+    IngestOutcome ingest(const NewReport& report);
+
+    /// Current submissions, optionally of one fiscal year, with figures on `scale` ("original" or a
+    /// re-scoring label).
+    std::vector<StoredReport> current(std::optional<int> year, const std::string& scale) const;
+
+    /// Stores a re-scoring of one report under `label` (replacing an earlier one with the same label).
+    void store_rescore(long long report_id, const std::string& label, const std::vector<StoredResult>& results, double overall_index);
+    void begin();
+    void commit();
+
+    /// Counts for tests and summaries.
+    long long count_reports() const;
+    long long count_current() const;
+    std::vector<std::string> scales() const;
+    std::vector<int> years() const;
+
+private:
+    sqlite3* db_ = nullptr;
+    std::string path_;
+};
+
+}  // namespace dxassess::host
