@@ -73,7 +73,8 @@ struct Assessment {
     engine::OverallResult overall;
     std::vector<const AreaRules*> scored_by;        // plugin and rule set of each scored area
     std::string answers_sha256;                     // empty when the answers did not come from a file
-    std::string answers_text;                       // the answers file as given (reports carry it for re-scoring)
+    std::string answers_text;                       // the answers as given (reports carry them for re-scoring)
+    std::string answers_format = "toml";            // "toml" (an answers file) or "json" (a batch line)
     std::string model_sha256;
     std::vector<engine::Action> actions;            // all findings, most urgent first
 

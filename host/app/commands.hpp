@@ -56,6 +56,19 @@ struct SummaryOptions {
 };
 int run_summary(const GlobalOptions& g, const SummaryOptions& o);
 
+struct BatchOptions {
+    std::string input;        // .jsonl (one answers object per line) or .csv (one municipality per row)
+    std::string out;          // results, one JSON line per input line
+    std::string reports_dir;  // optional: a full JSON report per line
+};
+int run_batch(const GlobalOptions& g, const BatchOptions& o);
+
+/// `dxassess rescore --db FILE --rules DIR [--label L]`.
+int run_rescore(const GlobalOptions& g, const std::string& db, const std::string& rules_dir, const std::string& label);
+
+/// `dxassess generate --count N --seed S --out FILE.jsonl`: synthetic but valid answer sets.
+int run_generate(const GlobalOptions& g, long long count, unsigned seed, const std::string& out, int fiscal_year);
+
 struct TestOptions {
     std::vector<std::string> paths;  // test files or directories; default: the rules directories
     double min_coverage = 0;         // percent of levels and checks the tests must reach

@@ -93,6 +93,28 @@ int main(int argc, char** argv) {
     cmd_summary->add_option("-o,--output", summary.output, "出力ファイル / output file (default: standard output)");
     cmd_summary->add_flag("--bom", summary.bom, "CSV に BOM / UTF-8 BOM in the CSV");
 
+    BatchOptions batch;
+    CLI::App* cmd_batch = app.add_subcommand("batch", "多数の回答を一括採点 / score many answer sets (JSON lines or CSV)");
+    cmd_batch->add_option("--input", batch.input, "入力 / FILE.jsonl or FILE.csv")->required();
+    cmd_batch->add_option("--out", batch.out, "結果 / results, one JSON line per input line")->required();
+    cmd_batch->add_option("--reports", batch.reports_dir, "レポートの出力先 / also write a full JSON report per line here");
+
+    std::string rescore_db, rescore_rules, rescore_label;
+    CLI::App* cmd_rescore = app.add_subcommand("rescore", "別のルールで再採点 / re-score stored answers under other rules");
+    cmd_rescore->add_option("--db", rescore_db, "SQLite データベース / SQLite database file")->required();
+    cmd_rescore->add_option("--rules", rescore_rules, "ルールのディレクトリ / directory of the rule sets to score with")->required();
+    cmd_rescore->add_option("--label", rescore_label, "尺度の名前 / name of the scale (default: the rule-set versions)");
+
+    long long gen_count = 100;
+    unsigned gen_seed = 1;
+    int gen_year = 2025;
+    std::string gen_out;
+    CLI::App* cmd_generate = app.add_subcommand("generate", "合成の回答を生成 / synthetic valid answer sets (JSON lines)");
+    cmd_generate->add_option("--count", gen_count, "件数 / how many")->check(CLI::Range(1LL, 100000000LL));
+    cmd_generate->add_option("--seed", gen_seed, "乱数の種 / random seed");
+    cmd_generate->add_option("--year", gen_year, "年度 / fiscal year")->check(CLI::Range(2000, 2100));
+    cmd_generate->add_option("--out", gen_out, "出力 / FILE.jsonl")->required();
+
     TestOptions test;
     CLI::App* cmd_test = app.add_subcommand("test", "ルールのテストを実行 / run the rule tests (*.test.toml)");
     cmd_test->add_option("paths", test.paths, "テストファイルかディレクトリ / test files or directories (default: the rules directories)");
@@ -118,6 +140,9 @@ int main(int argc, char** argv) {
         if (*cmd_init) return run_init(g, init_output);
         if (*cmd_collect) return run_collect(g, collect_inputs, collect_db);
         if (*cmd_summary) return run_summary(g, summary);
+        if (*cmd_batch) return run_batch(g, batch);
+        if (*cmd_rescore) return run_rescore(g, rescore_db, rescore_rules, rescore_label);
+        if (*cmd_generate) return run_generate(g, gen_count, gen_seed, gen_out, gen_year);
         if (*cmd_diff) return run_diff(g, diff_old, diff_new, diff_format == "json");
         if (*cmd_explain) return run_explain(g, explain_report, explain_area);
     } catch (const std::exception& e) {

@@ -135,7 +135,7 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
     }
     j["provenance"] = std::move(prov);
     // The answers as given, so the national office keeps the raw data and can re-score them.
-    j["answers"] = {{"format", "toml"}, {"text", a.answers_text}};
+    j["answers"] = {{"format", a.answers_format}, {"text", a.answers_text}};
 
     j["areas"] = json::array();
     for (const auto& r : a.areas) {

@@ -181,7 +181,9 @@ int run_summary(const GlobalOptions& g, const SummaryOptions& o) {
         json j;
         j["year"] = year ? json(*year) : json(nullptr);
         j["scale"] = o.scale;
+        j["scales"] = store.scales();
         j["reports"] = static_cast<int>(reports.size());
+        j["stored_reports"] = store.count_reports();  // including earlier submissions kept as history
         j["mean_index"] = all.n ? all.index_sum / all.n : 0.0;
         json area_rows = json::array();
         for (const auto& a : areas) {

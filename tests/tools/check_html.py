@@ -2,7 +2,7 @@
 """Render dxassess HTML reports in headless Chromium and check them.
 
     check_html.py CHROMIUM --report DXASSESS ANSWERS [--benchmark FILE]   assess, then check report.html
-    check_html.py CHROMIUM --file HTML                                     check an existing file
+    check_html.py CHROMIUM --file HTML [--chart ID]                        check an existing file
 
 Checks: the file is self-contained (no scripts, external styles, images or fonts); Chromium loads it
 with no console message and no network request; the rendered DOM has the radar chart with the current
@@ -37,7 +37,7 @@ def render(chromium: str, html_path: Path, work: Path) -> tuple:
     return result.returncode, result.stdout, result.stderr
 
 
-def check(chromium: str, html_path: Path, work: Path, expect_target: bool, expect_benchmark: bool) -> list:
+def check(chromium: str, html_path: Path, work: Path, expect_target: bool, expect_benchmark: bool, chart_id: str = "radar") -> list:
     html = html_path.read_text(encoding="utf-8")
     problems = static_problems(html)
     rc, dom, log = render(chromium, html_path, work)
@@ -46,6 +46,10 @@ def check(chromium: str, html_path: Path, work: Path, expect_target: bool, expec
     for line in log.splitlines():
         if ":CONSOLE" in line or "net::ERR" in line or "Refused to" in line:
             problems.append(f"chromium reported: {line.strip()}")
+    if chart_id != "radar":
+        if not re.search(r'<svg[^>]*id="%s"' % chart_id, dom) or "<rect" not in dom:
+            problems.append(f"the rendered page has no chart (svg#{chart_id})")
+        return problems
     if not re.search(r'<svg[^>]*id="radar"', dom):
         problems.append("the rendered page has no radar chart (svg#radar)")
     current = re.search(r'<polygon[^>]*id="radar-current"[^>]*points="([^"]+)"', dom)
@@ -65,6 +69,7 @@ def main() -> int:
     ap.add_argument("--report", nargs=2, metavar=("DXASSESS", "ANSWERS"))
     ap.add_argument("--benchmark")
     ap.add_argument("--lang", default="ja")
+    ap.add_argument("--chart", default="radar", help="id of the chart to expect (dashboard-chart for the summary dashboard)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="dxassess-html-") as tmp:
         work = Path(tmp)
@@ -82,7 +87,7 @@ def main() -> int:
                              expect_benchmark=bool(args.benchmark))
         else:
             html_path = Path(args.file)
-            problems = check(args.chromium, html_path, work, False, False)
+            problems = check(args.chromium, html_path, work, False, False, args.chart)
     for p in problems:
         print(f"{html_path.name}: {p}", file=sys.stderr)
     if problems:

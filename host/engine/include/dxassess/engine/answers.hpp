@@ -58,6 +58,10 @@ struct AnswerSchema {
 /// Throws InputError listing every problem with file:line:column.
 Answers load_answers(const std::string& path, const AnswerSchema& schema, Date today);
 
+/// Answers given as a JSON object with the same structure as the TOML file ({"profile": {...},
+/// "telework": {...}}; dates as "YYYY-MM-DD"). `source` names them in messages. Throws InputError.
+Answers parse_answers_json(const std::string& text, const std::string& source, const AnswerSchema& schema, Date today);
+
 /// Reads an answers file's text, refusing missing, oversized and non-UTF-8 files. Throws InputError.
 std::string read_answers_file(const std::string& path);
 

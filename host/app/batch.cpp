@@ -1,0 +1,203 @@
+// `dxassess batch --input FILE.jsonl|FILE.csv --out RESULTS.jsonl [--reports DIR]`: scores many
+// answer sets in one process, one result line per input line, in the same order. A bad line is
+// reported with its line number and skipped; the rest are scored.
+#include "assessment.hpp"
+#include "atomic_file.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "report.hpp"
+#include "sha256.hpp"
+
+#include "dxassess/engine/diagnostics.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+namespace dxassess::host {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+/// Splits one CSV record (RFC 4180; quoted fields may hold commas and doubled quotes).
+std::vector<std::string> csv_fields(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                out.back() += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                out.back() += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            out.emplace_back();
+        } else if (c != '\r') {
+            out.back() += c;
+        }
+    }
+    return out;
+}
+
+/// A CSV row (columns "profile.code", "telework.status", "targets.telework", ...) as answers JSON:
+/// each cell is typed by its question; multi-choice cells separate choices with ';'. Empty = unanswered.
+json csv_row_to_json(const std::vector<std::string>& header, const std::vector<std::string>& cells, const engine::AnswerSchema& schema) {
+    json j = json::object();
+    for (std::size_t c = 0; c < header.size() && c < cells.size(); ++c) {
+        const std::string& cell = cells[c];
+        if (cell.empty()) continue;
+        const auto dot = header[c].find('.');
+        if (dot == std::string::npos) throw std::runtime_error("column '" + header[c] + "' is not section.key");
+        const std::string section = header[c].substr(0, dot), key = header[c].substr(dot + 1);
+        json value = cell;  // strings by default (choices, dates, codes, names)
+        const engine::Question* q = nullptr;
+        for (const auto* rs : schema.rule_sets)
+            if (rs->area == section) q = rs->find_question(key);
+        const auto number = [&](bool integer) -> json {
+            std::size_t used = 0;
+            try {
+                if (integer) {
+                    const long long v = std::stoll(cell, &used);
+                    if (used == cell.size()) return v;
+                } else {
+                    const double v = std::stod(cell, &used);
+                    if (used == cell.size()) return v;
+                }
+            } catch (const std::exception&) {
+            }
+            return cell;  // left as text: reported as a type error with its question
+        };
+        if (section == "profile" && (key == "population" || key == "fiscal_year")) value = number(true);
+        else if (section == "targets") value = number(true);
+        else if (q) {
+            switch (q->type) {
+                case engine::QuestionType::boolean:
+                    if (cell == "true" || cell == "1") value = true;
+                    else if (cell == "false" || cell == "0") value = false;
+                    break;
+                case engine::QuestionType::integer: value = number(true); break;
+                case engine::QuestionType::number:
+                case engine::QuestionType::ratio: value = number(false); break;
+                case engine::QuestionType::multi_choice: {
+                    value = json::array();
+                    std::size_t start = 0;
+                    while (start <= cell.size()) {
+                        const auto end = cell.find(';', start);
+                        const std::string part = cell.substr(start, end == std::string::npos ? std::string::npos : end - start);
+                        if (!part.empty()) value.push_back(part);
+                        if (end == std::string::npos) break;
+                        start = end + 1;
+                    }
+                    break;
+                }
+                case engine::QuestionType::table: value = json::parse(cell); break;  // a JSON array of rows
+                default: break;
+            }
+        }
+        j[section][key] = std::move(value);
+    }
+    return j;
+}
+
+json result_line(const Assessment& a, long long line) {
+    json r = {{"line", line}, {"code", a.answers.profile.code}, {"fiscal_year", a.answers.profile.fiscal_year},
+              {"overall", {{"index", a.overall.index}, {"level", a.overall.level}, {"complete", a.overall.complete}}}};
+    json areas = json::object();
+    for (const auto& ar : a.areas) {
+        if (!ar.scored) {
+            areas[ar.area] = {{"status", "not_scored"}, {"reason", ar.failure.en}};
+            continue;
+        }
+        json checks = json::array();
+        for (const auto& f : ar.findings) checks.push_back(f.check);
+        areas[ar.area] = {{"status", "scored"}, {"level", ar.level}, {"score", ar.score}, {"checks", std::move(checks)}};
+    }
+    r["areas"] = std::move(areas);
+    return r;
+}
+
+}  // namespace
+
+int run_batch(const GlobalOptions& g, const BatchOptions& o) {
+    const engine::Lang lang = g.lang;
+    try {
+        const Installation inst(resolve_search_paths(g.plugin_dirs, g.rules_dirs, g.lock_file), g.run);
+        const engine::AnswerSchema schema = inst.answer_schema();
+        std::ifstream in(o.input, std::ios::binary);
+        if (!in) throw engine::InputError(engine::Location{o.input}, {"ファイルが見つからないか読めません", "file not found or unreadable"});
+        const bool csv = fs::path(o.input).extension() == ".csv";
+        if (!o.reports_dir.empty()) fs::create_directories(o.reports_dir);
+
+        // Results stream to a temporary file (memory stays flat), renamed into place at the end.
+        AtomicBatch output;
+        long long number = 0, scored = 0, bad = 0, incomplete = 0;
+        output.add_with(o.out, [&](const std::string& temp) {
+            std::ofstream results(temp, std::ios::binary | std::ios::trunc);
+            std::string line;
+            std::vector<std::string> header;
+            const engine::Date today = today_local();
+            const bool progress = ::isatty(STDERR_FILENO);
+            const auto fail_line = [&](const std::string& where, const std::string& message) {
+                ++bad;
+                std::cerr << where << ": " << message << "\n";
+                results << json{{"line", number}, {"error", message}}.dump() << "\n";
+            };
+            while (std::getline(in, line)) {
+                ++number;
+                if (csv && number == 1) {
+                    if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+                    header = csv_fields(line);
+                    continue;
+                }
+                if (line.empty() || line == "\r") continue;
+                const std::string where = o.input + ":" + std::to_string(number);
+                try {
+                    const std::string text = csv ? csv_row_to_json(header, csv_fields(line), schema).dump() : line;
+                    Assessment a = assess(inst, engine::parse_answers_json(text, where, schema, today), g.run);
+                    a.answers_text = text;
+                    a.answers_format = "json";
+                    a.answers_sha256 = sha256_hex(text);
+                    results << result_line(a, number).dump() << "\n";
+                    ++scored;
+                    if (!a.complete()) ++incomplete;
+                    if (!o.reports_dir.empty()) {
+                        const ReportMeta meta{utc_now(), where, nullptr};
+                        output.add((fs::path(o.reports_dir) / (a.answers.profile.code + "-" + std::to_string(a.answers.profile.fiscal_year) +
+                                                              "-" + std::to_string(number) + ".json")).string(),
+                                   render_json(a, meta));
+                    }
+                } catch (const engine::InputError& e) {
+                    std::string message;
+                    for (const auto& d : e.diagnostics()) message += (message.empty() ? "" : "; ") + d.message.in(lang);
+                    fail_line(where, message);
+                } catch (const std::exception& e) {
+                    fail_line(where, e.what());
+                }
+                if (progress && number % 1000 == 0) std::cerr << "\r" << number << (lang == engine::Lang::en ? " lines" : " 行") << std::flush;
+            }
+            if (progress && number >= 1000) std::cerr << "\n";
+            results.flush();
+            if (!results) throw std::runtime_error(o.out + ": write failed");
+        });
+        output.commit();
+        std::cout << (lang == engine::Lang::en ? "scored " : "採点 ") << scored << (lang == engine::Lang::en ? ", bad lines " : "、不正な行 ") << bad
+                  << " → " << o.out << "\n";
+        if (bad) return exit_input;
+        return incomplete ? exit_area_missing : exit_ok;
+    } catch (const engine::InputError& e) {
+        std::cerr << e.format(lang) << "\n";
+        return exit_input;
+    }
+}
+
+}  // namespace dxassess::host

@@ -1,0 +1,88 @@
+// Answers given as JSON (one municipality per line in batch input), turned into the same TOML
+// tree the answers file gives, so they are checked by exactly the same rules.
+#include "dxassess/engine/answers.hpp"
+
+#include "answers_table.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace dxassess::engine {
+namespace {
+
+using json = nlohmann::json;
+
+const Question* find_in(const std::vector<Question>& list, const std::string& id) {
+    for (const auto& q : list)
+        if (q.id == id) return &q;
+    return nullptr;
+}
+
+/// A JSON value as a TOML node; `date_wanted` turns a "YYYY-MM-DD" string into a TOML date.
+std::unique_ptr<toml::node> to_toml(const json& v, const Question* q);
+
+std::unique_ptr<toml::node> table_to_toml(const json& obj, const std::vector<Question>* fields) {
+    auto t = std::make_unique<toml::table>();
+    for (const auto& [k, v] : obj.items()) {
+        const Question* q = fields ? find_in(*fields, k) : nullptr;
+        t->insert(k, std::move(*to_toml(v, q)));
+    }
+    return t;
+}
+
+std::unique_ptr<toml::node> to_toml(const json& v, const Question* q) {
+    switch (v.type()) {
+        case json::value_t::boolean: return std::make_unique<toml::value<bool>>(v.get<bool>());
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned: return std::make_unique<toml::value<int64_t>>(v.get<int64_t>());
+        case json::value_t::number_float: return std::make_unique<toml::value<double>>(v.get<double>());
+        case json::value_t::string: {
+            const std::string s = v.get<std::string>();
+            if (q && q->type == QuestionType::date) {
+                const Date d = Date::parse(s);
+                if (d.valid()) return std::make_unique<toml::value<toml::date>>(toml::date{d.year, d.month, d.day});
+            }
+            return std::make_unique<toml::value<std::string>>(s);
+        }
+        case json::value_t::array: {
+            auto a = std::make_unique<toml::array>();
+            for (const auto& e : v) {
+                if (e.is_object()) a->push_back(std::move(*static_cast<toml::table*>(table_to_toml(e, q ? &q->columns : nullptr).get())));
+                else a->push_back(std::move(*to_toml(e, nullptr)));
+            }
+            return a;
+        }
+        case json::value_t::object: return table_to_toml(v, nullptr);
+        default: return std::make_unique<toml::table>();  // null: checked as a wrong type
+    }
+}
+
+}  // namespace
+
+Answers parse_answers_json(const std::string& text, const std::string& source, const AnswerSchema& schema, Date today) {
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error& e) {
+        throw InputError(Location{source}, Text{std::string("JSON として読めません: ") + e.what(), std::string("not valid JSON: ") + e.what()});
+    }
+    if (!j.is_object()) throw InputError(Location{source}, Text{"回答は JSON オブジェクトです", "answers must be a JSON object"});
+    toml::table root;
+    static const Question as_of{"as_of", QuestionType::date};
+    for (const auto& [k, v] : j.items()) {
+        const RuleSet* rs = nullptr;
+        for (const RuleSet* r : schema.rule_sets)
+            if (r->area == k) rs = r;
+        if (k == "profile" && v.is_object()) {
+            auto t = std::make_unique<toml::table>();
+            for (const auto& [pk, pv] : v.items()) t->insert(pk, std::move(*to_toml(pv, pk == "as_of" ? &as_of : nullptr)));
+            root.insert(k, std::move(*t));
+        } else if (v.is_object()) {
+            root.insert(k, std::move(*static_cast<toml::table*>(table_to_toml(v, rs ? &rs->questions : nullptr).get())));
+        } else {
+            root.insert(k, std::move(*to_toml(v, nullptr)));
+        }
+    }
+    return answers_from_table(root, source, schema, today);
+}
+
+}  // namespace dxassess::engine
