@@ -249,7 +249,7 @@ PluginOutcome run_plugin_isolated(const AreaRules& a, const engine::AnswerNode* 
 }
 
 /// A plugin shipped with dxassess runs in the host process.
-engine::AreaResult score_in_process(const AreaRules& a, const engine::AnswerNode* node, const engine::Answers& answers) {
+engine::AreaResult score_in_process(const AreaRules& a, const engine::AnswerNode* node, const engine::Answers& answers, bool explain) {
     const engine::RuleSet& rules = *a.rules;
     PluginSession session(*a.plugin, node, answers.profile.as_of);
     if (!session.derive()) {
@@ -259,7 +259,7 @@ engine::AreaResult score_in_process(const AreaRules& a, const engine::AnswerNode
     }
     engine::AreaEnvironment env(rules, node, answers.profile, session.facts(),
                                 [&session](const std::string& fn, const std::vector<engine::Value>& args) { return session.call(fn, args); });
-    engine::AreaResult r = engine::score_area(rules, env, node, a.plugin->fact_labels);
+    engine::AreaResult r = engine::score_area(rules, env, node, a.plugin->fact_labels, explain);
     r.facts = session.facts();
     r.diagnostics = session.diagnostics();  // after scoring: includes failures of rule functions
     return r;
@@ -269,7 +269,7 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
     const engine::RuleSet& rules = *a.rules;
     const auto it = answers.areas.find(rules.area);
     const engine::AnswerNode* node = it == answers.areas.end() ? nullptr : &it->second;
-    if (!policy.isolate_all && a.plugin->shipped) return score_in_process(a, node, answers);
+    if (!policy.isolate_all && a.plugin->shipped) return score_in_process(a, node, answers, policy.explain);
     const PluginOutcome outcome = run_plugin_isolated(a, node, answers, policy);
     if (!outcome.ok) {
         auto r = not_scored(rules.area, rules.title, outcome.failure);
@@ -282,7 +282,7 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
                                     const auto c = outcome.calls.find(call_key(fn, args));
                                     return c == outcome.calls.end() ? engine::Value{} : c->second;
                                 });
-    engine::AreaResult r = engine::score_area(rules, env, node, a.plugin->fact_labels);
+    engine::AreaResult r = engine::score_area(rules, env, node, a.plugin->fact_labels, policy.explain);
     r.facts = outcome.facts;
     r.diagnostics = outcome.diagnostics;  // includes failures of rule functions
     return r;

@@ -35,6 +35,7 @@ struct LockFile;
 struct RunPolicy {
     bool isolate_all = false;
     double timeout_seconds = 10;
+    bool explain = true;  // keep the inputs of every criterion and finding (reports need them; bulk results do not)
 };
 
 /// Plugins, model and rule sets, ready to assess answers.

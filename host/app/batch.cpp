@@ -131,7 +131,9 @@ json result_line(const Assessment& a, long long line) {
 int run_batch(const GlobalOptions& g, const BatchOptions& o) {
     const engine::Lang lang = g.lang;
     try {
-        const Installation inst(resolve_search_paths(g.plugin_dirs, g.rules_dirs, g.lock_file), g.run);
+        RunPolicy policy = g.run;
+        policy.explain = !o.reports_dir.empty();  // results lines need no explanations; full reports do
+        const Installation inst(resolve_search_paths(g.plugin_dirs, g.rules_dirs, g.lock_file), policy);
         const engine::AnswerSchema schema = inst.answer_schema();
         std::ifstream in(o.input, std::ios::binary);
         if (!in) throw engine::InputError(engine::Location{o.input}, {"ファイルが見つからないか読めません", "file not found or unreadable"});
@@ -163,7 +165,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                 const std::string where = o.input + ":" + std::to_string(number);
                 try {
                     const std::string text = csv ? csv_row_to_json(header, csv_fields(line), schema).dump() : line;
-                    Assessment a = assess(inst, engine::parse_answers_json(text, where, schema, today), g.run);
+                    Assessment a = assess(inst, engine::parse_answers_json(text, where, schema, today), policy);
                     a.answers_text = text;
                     a.answers_format = "json";
                     a.answers_sha256 = sha256_hex(text);

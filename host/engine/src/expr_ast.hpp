@@ -24,8 +24,9 @@ struct Node {
     Op op = Op::literal;
     Type type = Type::unknown;
     std::size_t offset = 0;                    // where the node starts in the source text
-    Value literal;                             // Op::literal
+    Value literal;                             // Op::literal; Op::list: the StringList
     std::string name;                          // Op::name, Op::plugin_call
+    int slot = -1;                             // Op::name: the environment slot, -1 = by name
     Builtin builtin = Builtin::count;          // Op::builtin
     std::vector<std::unique_ptr<Node>> kids;   // operands / arguments / list elements
 };

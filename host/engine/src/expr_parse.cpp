@@ -230,8 +230,8 @@ constexpr int max_depth = 64;
 
 class Parser {
 public:
-    Parser(std::vector<Token> toks, const Scope& scope, std::vector<std::string>& names)
-        : toks_(std::move(toks)), scope_(scope), names_(names) {}
+    Parser(std::vector<Token> toks, const Scope& scope, std::vector<std::string>& names, std::vector<int>& slots)
+        : toks_(std::move(toks)), scope_(scope), names_(names), slots_(slots) {}
 
     NodePtr parse() {
         if (peek().kind == Tok::end) fail(0, "条件式が空です", "the expression is empty");
@@ -492,6 +492,9 @@ private:
             } while (accept(Tok::comma));
             expect(Tok::rbracket, "']'", "']'");
         }
+        StringList values;  // built once here, not at every evaluation
+        for (const auto& e : n->kids) values.push_back(std::get<std::string>(e->literal));
+        n->literal = std::move(values);
         return n;
     }
 
@@ -512,7 +515,11 @@ private:
                  "'" + t.text + "' is a table question; conditions use the facts the plugin derives from it");
         auto n = make(Op::name, it->second.type, t.offset);
         n->name = t.text;
-        if (std::find(names_.begin(), names_.end(), t.text) == names_.end()) names_.push_back(t.text);
+        n->slot = it->second.slot;
+        if (std::find(names_.begin(), names_.end(), t.text) == names_.end()) {
+            names_.push_back(t.text);
+            slots_.push_back(it->second.slot);
+        }
         return n;
     }
 
@@ -623,6 +630,7 @@ private:
     int depth_ = 0;
     const Scope& scope_;
     std::vector<std::string>& names_;
+    std::vector<int>& slots_;
 };
 
 }  // namespace
@@ -643,7 +651,7 @@ Expression::~Expression() = default;
 Expression Expression::compile(const std::string& source, const Scope& scope) {
     Expression e;
     e.source_ = source;
-    Parser p(Lexer(source).run(), scope, e.names_);
+    Parser p(Lexer(source).run(), scope, e.names_, e.slots_);
     e.root_ = p.parse();
     return e;
 }

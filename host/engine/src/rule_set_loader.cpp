@@ -192,6 +192,11 @@ private:
             scope_.names[q.id] = NameInfo{value_type(q.type), q.choice_ids(), q.type == QuestionType::table};
         }
         scope_.functions = symbols_.functions;
+        for (auto& [name, info] : scope_.names) {  // bind every name to a slot once
+            info.slot = static_cast<int>(rules_.slot_names.size());
+            rules_.slot_index[name] = info.slot;
+            rules_.slot_names.push_back(name);
+        }
     }
 
     /// Compiles a condition; an error inside the string is placed at its exact line:column.

@@ -43,7 +43,24 @@ bool AreaResult::next_level_unknown() const {
 
 AreaEnvironment::AreaEnvironment(const RuleSet& rules, const AnswerNode* answers, const Profile& profile,
                                  const std::map<std::string, Value>& facts, Caller caller)
-    : rules_(rules), answers_(answers), profile_(profile), facts_(facts), caller_(std::move(caller)) {}
+    : rules_(rules), answers_(answers), profile_(profile), facts_(facts), caller_(std::move(caller)) {
+    static const Value unknown;
+    slots_.assign(rules.slot_names.size(), &unknown);
+    const auto bind = [&](const std::string& name, const Value* v) {
+        if (const auto it = rules.slot_index.find(name); it != rules.slot_index.end()) slots_[static_cast<std::size_t>(it->second)] = v;
+    };
+    if (answers)
+        for (const auto& [key, node] : answers->members) bind(key, &node.value);
+    for (const auto& [name, value] : facts) bind(name, &value);
+    population_ = lookup("profile.population");
+    fiscal_year_ = lookup("profile.fiscal_year");
+    bind("profile.population", &population_);
+    bind("profile.fiscal_year", &fiscal_year_);
+}
+
+const Value* AreaEnvironment::slot(int index) const {
+    return index >= 0 && static_cast<std::size_t>(index) < slots_.size() ? slots_[static_cast<std::size_t>(index)] : nullptr;
+}
 
 Value AreaEnvironment::lookup(const std::string& name) const {
     if (rules_.find_question(name)) {
@@ -100,9 +117,11 @@ Text display(const Value& v, const Question* q) {
 std::vector<Input> inputs_of(const Expression& e, const RuleSet& rules, const Environment& env,
                              const std::map<std::string, Text>& fact_labels) {
     std::vector<Input> out;
-    for (const auto& name : e.names()) {
+    for (std::size_t k = 0; k < e.names().size(); ++k) {
+        const std::string& name = e.names()[k];
         const Question* q = rules.find_question(name);
-        Input in{name, {}, env.lookup(name), {}};
+        const Value* v = env.slot(e.slots()[k]);
+        Input in{name, {}, v ? *v : env.lookup(name), {}};
         in.display = display(in.value, q);
         if (q) {
             in.label = q->text;
@@ -121,26 +140,33 @@ std::vector<Input> inputs_of(const Expression& e, const RuleSet& rules, const En
 }  // namespace
 
 AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const AnswerNode* answers,
-                      const std::map<std::string, Text>& fact_labels) {
+                      const std::map<std::string, Text>& fact_labels, bool explain) {
     AreaResult r;
     r.area = rules.area;
     r.title = rules.title;
     r.rules_version = rules.version;
     r.scored = true;
     r.question_count = static_cast<int>(rules.questions.size());
+    // Answers are kept in questionnaire order, so one walk over both lists finds the unanswered.
+    std::size_t next = 0;
     for (const auto& q : rules.questions) {
-        if (answers && answers->member(q.id)) ++r.answered;
-        else r.unanswered.push_back(&q);
+        if (answers && next < answers->members.size() && answers->members[next].first == q.id) {
+            ++r.answered;
+            ++next;
+        } else if (answers && answers->member(q.id)) {  // answers built out of order
+            ++r.answered;
+        } else {
+            r.unanswered.push_back(&q);
+        }
     }
 
+    r.levels.reserve(rules.levels.size());
     for (const auto& level : rules.levels) {
-        LevelResult lr;
-        lr.level = level.level;
-        lr.source = level.source;
-        lr.caveat = level.caveat;
+        LevelResult& lr = r.levels.emplace_back(LevelResult{level.level, {}, level.source, level.caveat});
+        lr.criteria.reserve(level.criteria.size());
         for (const auto& c : level.criteria)
-            lr.criteria.push_back({c.id, c.text, c.when.source(), c.when.evaluate(env), inputs_of(c.when, rules, env, fact_labels)});
-        r.levels.push_back(std::move(lr));
+            lr.criteria.push_back({c.id, c.text, c.when.source(), c.when.evaluate(env),
+                                   explain ? inputs_of(c.when, rules, env, fact_labels) : std::vector<Input>{}});
     }
     // Cumulative: level N needs every level below it. An unknown never counts as met.
     r.level = 0;
@@ -156,19 +182,19 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const An
         r.score = 20 * r.level + (total > 0 ? (20 * next.met()) / total : 0);
     }
 
+    std::vector<const Check*> fired;
     for (const auto& check : rules.checks) {
         const Value v = check.when.evaluate(env);
-        if (!is_known(v)) {
-            r.unchecked.push_back(check.id);
-            continue;
-        }
-        if (!std::get<bool>(v)) continue;
-        r.findings.push_back({check.id, check.severity, check.title, check.advice, check.source, check.caveat,
-                              inputs_of(check.when, rules, env, fact_labels)});
+        if (!is_known(v)) r.unchecked.push_back(check.id);
+        else if (std::get<bool>(v)) fired.push_back(&check);
     }
-    std::stable_sort(r.findings.begin(), r.findings.end(), [](const Finding& a, const Finding& b) {
-        return severity_rank(a.severity) < severity_rank(b.severity);
-    });
+    // Most severe first, rule order among equals.
+    std::stable_sort(fired.begin(), fired.end(),
+                     [](const Check* a, const Check* b) { return severity_rank(a->severity) < severity_rank(b->severity); });
+    r.findings.reserve(fired.size());
+    for (const Check* c : fired)
+        r.findings.push_back({c->id, c->severity, c->title, c->advice, c->source, c->caveat,
+                              explain ? inputs_of(c->when, rules, env, fact_labels) : std::vector<Input>{}});
     return r;
 }
 

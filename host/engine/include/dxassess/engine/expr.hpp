@@ -37,6 +37,9 @@ struct NameInfo {
     std::vector<std::string> choices;
     /// A table question: plugins read it, conditions use the facts derived from it.
     bool table = false;
+    /// Index of the name in its rule set's slot table (-1: look the name up); bound at compile time
+    /// so that evaluation does no string lookups.
+    int slot = -1;
 };
 
 /// The signature of a function registered by a plugin.
@@ -57,6 +60,8 @@ public:
     virtual ~Environment() = default;
     /// The value bound to a name from the Scope, or unknown.
     virtual Value lookup(const std::string& name) const = 0;
+    /// The value of a slot (NameInfo::slot), or nullptr to fall back to lookup(name). Fast path.
+    virtual const Value* slot(int /*index*/) const { return nullptr; }
     /// Calls a plugin function from the Scope with known arguments of the declared types.
     /// Returns unknown when the function fails.
     virtual Value call(const std::string& function, const std::vector<Value>& args) const = 0;
@@ -81,6 +86,8 @@ public:
     Value evaluate(const Environment& env) const;
     /// Names (questions, facts, profile fields) the expression reads, in order of first use.
     const std::vector<std::string>& names() const noexcept { return names_; }
+    /// Their slots (-1 when unbound), parallel to names().
+    const std::vector<int>& slots() const noexcept { return slots_; }
     const std::string& source() const noexcept { return source_; }
 
 private:
@@ -88,6 +95,7 @@ private:
     std::string source_;
     std::unique_ptr<Node> root_;
     std::vector<std::string> names_;
+    std::vector<int> slots_;
 };
 
 /// The built-in function names (for documentation and "did you mean").

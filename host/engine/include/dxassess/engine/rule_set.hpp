@@ -90,6 +90,8 @@ struct RuleSet {
     std::vector<Question> questions;
     std::vector<Level> levels;   // levels 1..5 in order
     std::vector<Check> checks;
+    std::vector<std::string> slot_names;  // every name conditions may read, by slot (NameInfo::slot)
+    std::map<std::string, int, std::less<>> slot_index;  // name -> slot
 
     const Question* find_question(const std::string& id) const;
 };

@@ -21,32 +21,35 @@ struct Input {
     Text display; // the value as a person reads it: choice labels, ratios as percentages
 };
 
+// Results refer to their rule set (id, wording, source) instead of copying it, so scoring allocates
+// little; a result must not outlive the RuleSet it was scored with.
+
 struct CriterionResult {
-    std::string id;
-    Text text;
-    std::string condition;
+    const std::string& id;
+    const Text& text;
+    const std::string& condition;
     Value outcome;               // true, false or unknown
-    std::vector<Input> inputs;
+    std::vector<Input> inputs;   // empty unless scored with explain
 };
 
 struct LevelResult {
     int level = 0;
     std::vector<CriterionResult> criteria;
-    std::string source;
-    Text caveat;
+    const std::string& source;
+    const Text& caveat;
     bool holds() const;          // all criteria true
     bool unknown() const;        // no criterion false, some unknown
     int met() const;             // criteria that are true
 };
 
 struct Finding {
-    std::string check;
-    Severity severity = Severity::medium;
-    Text title;
-    Text advice;
-    std::string source;
-    Text caveat;
-    std::vector<Input> inputs;
+    const std::string& check;
+    Severity severity;
+    const Text& title;
+    const Text& advice;
+    const std::string& source;
+    const Text& caveat;
+    std::vector<Input> inputs;   // empty unless scored with explain
 };
 
 struct PluginDiagnostic {
@@ -86,10 +89,13 @@ public:
     AreaEnvironment(const RuleSet& rules, const AnswerNode* answers, const Profile& profile,
                     const std::map<std::string, Value>& facts, Caller caller);
     Value lookup(const std::string& name) const override;
+    const Value* slot(int index) const override;
     Value call(const std::string& function, const std::vector<Value>& args) const override;
     Date today() const override { return profile_.as_of; }
 
 private:
+    std::vector<const Value*> slots_;  // every name's value by slot, bound once per area (no copies)
+    Value population_, fiscal_year_;   // profile values, which live nowhere else as Values
     const RuleSet& rules_;
     const AnswerNode* answers_;
     const Profile& profile_;
@@ -97,9 +103,10 @@ private:
     Caller caller_;
 };
 
-/// Scores an area. `fact_labels` describe plugin facts for explanations.
+/// Scores an area. `fact_labels` describe plugin facts for explanations. With `explain` false the
+/// result leaves out the inputs of each criterion and finding (for bulk scoring).
 AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const AnswerNode* answers,
-                      const std::map<std::string, Text>& fact_labels);
+                      const std::map<std::string, Text>& fact_labels, bool explain = true);
 
 struct OverallResult {
     double index = 0;          // weighted mean of the scored areas' scores, 0..100

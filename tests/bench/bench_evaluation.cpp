@@ -1,0 +1,203 @@
+// Benchmark (not a test): the rule engine's evaluation of the telework rule set against a
+// hand-written C++ function that scores the same rules directly — the practical limit.
+//   dxassess_bench_evaluation RULES_DIR [N]
+// Prints nanoseconds per area evaluation for both, and checks that they agree on every answer set.
+#include "dxassess/engine/answers.hpp"
+#include "dxassess/engine/rule_set.hpp"
+#include "dxassess/engine/scoring.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace dxassess::engine;
+
+namespace {
+
+struct Telework {  // the answers and facts, as a hand-written scorer would hold them
+    std::optional<std::string> status;
+    std::optional<bool> rules_established, lgwan_access, bcp_integrated, labor_rules, collaboration_tools;
+    std::optional<double> eligible_ratio, usage_ratio, e_approval;
+    std::optional<std::int64_t> form_count, drill_age;
+    std::optional<std::string> remote_access;
+    bool home_only = false;
+    std::optional<bool> consistent;
+};
+
+/// The rules of rules/telework.toml, written out by hand with the same three-valued logic.
+struct HandResult {
+    int level = 0;
+    int score = 0;
+    unsigned checks = 0;  // bit per check, in rule order
+};
+
+int tri(std::optional<bool> b) { return b ? (*b ? 1 : 0) : -1; }
+int both(int a, int b) { return a == 0 || b == 0 ? 0 : (a < 0 || b < 0 ? -1 : 1); }
+template <class T, class F>
+int test(const std::optional<T>& v, F&& f) { return v ? (f(*v) ? 1 : 0) : -1; }
+
+HandResult score_by_hand(const Telework& t) {
+    const int formal = test(t.status, [](const std::string& s) { return s == "formal"; });
+    const int criteria[5][4] = {
+        {test(t.status, [](const std::string& s) { return s == "considering" || s == "trial" || s == "formal"; }), 1, 1, 1},
+        {formal, 1, 1, 1},
+        {tri(t.rules_established), test(t.eligible_ratio, [](double v) { return v >= 0.5; }), t.usage_ratio ? 1 : 0, 1},
+        {test(t.form_count, [](std::int64_t v) { return v >= 2; }), tri(t.lgwan_access),
+         both(tri(t.bcp_integrated), test(t.drill_age, [](std::int64_t d) { return d <= 365; })), test(t.e_approval, [](double v) { return v >= 0.5; })},
+        {test(t.usage_ratio, [](double v) { return v >= 0.3; }), test(t.e_approval, [](double v) { return v >= 0.9; }), tri(t.labor_rules), 1},
+    };
+    const int counts[5] = {1, 1, 3, 4, 3};
+    HandResult r;
+    for (int l = 0; l < 5; ++l) {
+        bool holds = true;
+        for (int c = 0; c < counts[l]; ++c) holds = holds && criteria[l][c] == 1;
+        if (!holds) break;
+        r.level = l + 1;
+    }
+    if (r.level == 5) r.score = 100;
+    else {
+        int met = 0;
+        for (int c = 0; c < counts[r.level]; ++c) met += criteria[r.level][c] == 1;
+        r.score = 20 * r.level + 20 * met / counts[r.level];
+    }
+    const int status_trial_formal = test(t.status, [](const std::string& s) { return s == "trial" || s == "formal"; });
+    const int checks[8] = {
+        t.consistent ? (*t.consistent ? 0 : 1) : -1,
+        both(formal, tri(t.rules_established) < 0 ? -1 : 1 - tri(t.rules_established)),
+        both(status_trial_formal, tri(t.bcp_integrated) < 0 ? -1 : 1 - tri(t.bcp_integrated)),
+        both(tri(t.bcp_integrated), test(t.drill_age, [](std::int64_t d) { return d > 365; })),
+        test(t.usage_ratio, [](double v) { return v < 0.3; }),
+        both(formal, tri(t.collaboration_tools) < 0 ? -1 : 1 - tri(t.collaboration_tools)),
+        both(tri(t.lgwan_access), test(t.remote_access, [](const std::string& s) { return s == "none"; })),
+        both(test(t.form_count, [](std::int64_t v) { return v == 1; }), t.form_count ? (t.home_only ? 1 : 0) : -1),
+    };
+    for (int c = 0; c < 8; ++c)
+        if (checks[c] == 1) r.checks |= 1u << c;
+    return r;
+}
+
+template <class T>
+std::optional<T> get(const AnswerNode& area, const char* key) {
+    const AnswerNode* n = area.member(key);
+    if (!n || !std::holds_alternative<T>(n->value)) return std::nullopt;
+    return std::get<T>(n->value);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: %s RULES_DIR [N]\n", argv[0]);
+        return 2;
+    }
+    const int n = argc > 2 ? std::atoi(argv[2]) : 20000;
+    PluginSymbols symbols;  // the telework plugin's declarations
+    symbols.facts["eligible_ratio"] = {Type::number, {}};
+    symbols.facts["usage_ratio"] = {Type::number, {}};
+    symbols.facts["form_count"] = {Type::integer, {}};
+    symbols.facts["staff_band"] = {Type::string, {}};
+    symbols.facts["staff_counts_consistent"] = {Type::boolean, {}};
+    symbols.functions["usage_band"] = {{Type::number}, Type::string};
+    const RuleSet rules = load_rule_set(std::string(argv[1]) + "/telework.toml", symbols, "telework");
+
+    // N answer sets with their facts, as the plugin would derive them.
+    std::mt19937 rng(42);
+    const auto coin = [&] { return rng() % 2 == 0; };
+    const auto maybe = [&] { return rng() % 10 != 0; };
+    struct Case {
+        AnswerNode area;
+        std::map<std::string, Value> facts;
+        Telework t;
+    };
+    std::vector<Case> cases(static_cast<std::size_t>(n));
+    const char* statuses[] = {"formal", "trial", "considering", "none"};
+    const char* remotes[] = {"vdi", "screen_transfer", "none"};
+    Profile profile;
+    profile.as_of = Date{2025, 10, 1};
+    for (auto& c : cases) {
+        c.area.is_table = true;
+        const auto put = [&](const char* k, Value v) {
+            AnswerNode m;
+            m.value = std::move(v);
+            c.area.members.emplace_back(k, std::move(m));
+        };
+        if (maybe()) put("status", std::string(statuses[rng() % 4]));
+        for (const char* k : {"rules_established", "lgwan_access", "bcp_integrated", "labor_rules", "collaboration_tools"})
+            if (maybe()) put(k, coin());
+        if (maybe()) put("remote_access", std::string(remotes[rng() % 3]));
+        if (maybe()) put("e_approval_ratio", (rng() % 101) / 100.0);
+        if (maybe()) put("bcp_drill_date", Date{2023 + static_cast<int>(rng() % 3), 1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28)});
+        StringList forms;
+        for (const char* f : {"home", "mobile", "satellite"})
+            if (coin()) forms.push_back(f);
+        if (maybe()) put("forms", forms);
+        if (maybe()) c.facts["eligible_ratio"] = (rng() % 101) / 100.0;
+        if (maybe()) c.facts["usage_ratio"] = (rng() % 101) / 100.0;
+        if (c.area.member("forms")) c.facts["form_count"] = static_cast<std::int64_t>(forms.size());
+        c.facts["staff_counts_consistent"] = rng() % 20 != 0;
+
+        Telework& t = c.t;
+        t.status = get<std::string>(c.area, "status");
+        t.rules_established = get<bool>(c.area, "rules_established");
+        t.lgwan_access = get<bool>(c.area, "lgwan_access");
+        t.bcp_integrated = get<bool>(c.area, "bcp_integrated");
+        t.labor_rules = get<bool>(c.area, "labor_rules");
+        t.collaboration_tools = get<bool>(c.area, "collaboration_tools");
+        t.remote_access = get<std::string>(c.area, "remote_access");
+        t.e_approval = get<double>(c.area, "e_approval_ratio");
+        if (auto d = get<Date>(c.area, "bcp_drill_date")) t.drill_age = profile.as_of.serial() - d->serial();
+        if (c.facts.count("eligible_ratio")) t.eligible_ratio = std::get<double>(c.facts["eligible_ratio"]);
+        if (c.facts.count("usage_ratio")) t.usage_ratio = std::get<double>(c.facts["usage_ratio"]);
+        if (c.facts.count("form_count")) t.form_count = std::get<std::int64_t>(c.facts["form_count"]);
+        t.home_only = std::find(forms.begin(), forms.end(), "home") != forms.end();
+        t.consistent = std::get<bool>(c.facts["staff_counts_consistent"]);
+    }
+    const auto band = [](const std::string&, const std::vector<Value>& args) -> Value {
+        return std::string(std::get<double>(args[0]) < 0.3 ? "under_30" : "30_50");
+    };
+
+    using clock = std::chrono::steady_clock;
+    std::vector<HandResult> hand(cases.size());
+    std::vector<AreaResult> engine(cases.size());
+    const auto t0 = clock::now();
+    for (int rep = 0; rep < 5; ++rep)
+        for (std::size_t i = 0; i < cases.size(); ++i) hand[i] = score_by_hand(cases[i].t);
+    const auto t1 = clock::now();
+    for (int rep = 0; rep < 5; ++rep)
+        for (std::size_t i = 0; i < cases.size(); ++i) {
+            const AreaEnvironment env(rules, &cases[i].area, profile, cases[i].facts, band);
+            engine[i] = score_area(rules, env, &cases[i].area, {}, false);
+        }
+    const auto t2 = clock::now();
+    // The conditions alone: every criterion and check evaluated, without building a result.
+    long long held = 0;
+    for (int rep = 0; rep < 5; ++rep)
+        for (std::size_t i = 0; i < cases.size(); ++i) {
+            const AreaEnvironment env(rules, &cases[i].area, profile, cases[i].facts, band);
+            for (const auto& l : rules.levels)
+                for (const auto& c : l.criteria) held += c.when.evaluate(env) == Value{true};
+            for (const auto& c : rules.checks) held += c.when.evaluate(env) == Value{true};
+        }
+    const auto t3 = clock::now();
+
+    int disagree = 0;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        unsigned bits = 0;
+        for (const auto& f : engine[i].findings)
+            for (std::size_t c = 0; c < rules.checks.size(); ++c)
+                if (rules.checks[c].id == f.check) bits |= 1u << c;
+        if (engine[i].level != hand[i].level || engine[i].score != hand[i].score || bits != hand[i].checks) ++disagree;
+    }
+    const double hand_ns = std::chrono::duration<double, std::nano>(t1 - t0).count() / (5.0 * n);
+    const double engine_ns = std::chrono::duration<double, std::nano>(t2 - t1).count() / (5.0 * n);
+    const double cond_ns = std::chrono::duration<double, std::nano>(t3 - t2).count() / (5.0 * n);
+    std::printf("answer sets: %d (x5), %zu conditions each\n", n, rules.checks.size() + 16);
+    std::printf("hand-written scorer:           %6.0f ns per area\n", hand_ns);
+    std::printf("engine, conditions alone:      %6.0f ns per area (%.1fx)\n", cond_ns, cond_ns / hand_ns);
+    std::printf("engine, full result (levels, score, gap, findings): %6.0f ns per area (%.1fx)\n", engine_ns, engine_ns / hand_ns);
+    std::printf("disagreements: %d (%lld conditions held)\n", disagree, held);
+    return disagree ? 1 : 0;
+}
