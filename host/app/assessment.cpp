@@ -118,14 +118,10 @@ void Installation::add_generic_areas() {
     // Rule sets that name a generic plugin are scored by it, with no area-specific code.
     std::vector<std::string> seen;
     for (const auto& dir : paths_.rules_dirs) {
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec)) continue;
-        std::vector<std::string> files;
-        for (const auto& e : fs::directory_iterator(dir, ec))
-            if (e.path().extension() == ".toml" && e.path().filename() != "model.toml" && !is_rule_test_file(e.path().string()))
-                files.push_back(e.path().string());
-        std::sort(files.begin(), files.end());
-        for (const auto& f : files) {
+        const auto rule_file = [](const std::string& f) {
+            return has_suffix(f, ".toml") && fs::path(f).filename() != "model.toml" && !is_rule_test_file(f);
+        };
+        for (const auto& f : files_in(dir, rule_file)) {
             engine::RuleSetHeader header;
             try {
                 header = engine::peek_rule_set(f);

@@ -166,13 +166,13 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                 try {
                     const std::string text = csv ? csv_row_to_json(header, csv_fields(line), schema).dump() : line;
                     Assessment a = assess(inst, engine::parse_answers_json(text, where, schema, today), policy);
-                    a.answers_text = text;
-                    a.answers_format = "json";
-                    a.answers_sha256 = sha256_hex(text);
                     results << result_line(a, number).dump() << "\n";
                     ++scored;
                     if (!a.complete()) ++incomplete;
-                    if (!o.reports_dir.empty()) {
+                    if (!o.reports_dir.empty()) {  // a report carries its answers and their digest
+                        a.answers_text = text;
+                        a.answers_format = "json";
+                        a.answers_sha256 = sha256_hex(text);
                         const ReportMeta meta{utc_now(), where, nullptr};
                         output.add((fs::path(o.reports_dir) / (a.answers.profile.code + "-" + std::to_string(a.answers.profile.fiscal_year) +
                                                               "-" + std::to_string(number) + ".json")).string(),

@@ -32,23 +32,6 @@ struct Rejection {
     Text message;
 };
 
-std::vector<std::string> report_files(const std::vector<std::string>& inputs) {
-    std::vector<std::string> files;
-    for (const auto& in : inputs) {
-        std::error_code ec;
-        if (fs::is_directory(in, ec)) {
-            std::vector<std::string> found;
-            for (const auto& e : fs::recursive_directory_iterator(in, ec))
-                if (e.is_regular_file(ec) && e.path().extension() == ".json") found.push_back(e.path().string());
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else {
-            files.push_back(in);
-        }
-    }
-    return files;
-}
-
 /// The official rule-set digests: from the lock file when one is configured, else the installed rules.
 std::map<std::string, std::string> official_digests(const Installation& inst, const SearchPaths& paths) {
     std::map<std::string, std::string> digests;
@@ -118,7 +101,7 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
         const Installation inst(paths, g.run);
         const auto official = official_digests(inst, paths);
         ReportStore store(db_path);
-        const std::vector<std::string> files = report_files(inputs);
+        const std::vector<std::string> files = expand_paths(inputs, [](const std::string& f) { return has_suffix(f, ".json"); }, true);
         int accepted = 0, replaced = 0, duplicate = 0;
         std::map<std::string, int> rejected;
         for (const auto& file : files) {

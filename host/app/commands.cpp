@@ -158,12 +158,9 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
     std::vector<std::string> files = files_opt;
     if (files.empty()) {
         for (const auto& dir : paths.rules_dirs) {
-            std::error_code ec;
-            if (!fs::is_directory(dir, ec)) continue;
-            for (const auto& e : fs::directory_iterator(dir, ec))
-                if (e.path().extension() == ".toml" && !is_rule_test_file(e.path().string())) files.push_back(e.path().string());
+            const auto found = files_in(dir, [](const std::string& f) { return has_suffix(f, ".toml") && !is_rule_test_file(f); });
+            files.insert(files.end(), found.begin(), found.end());
         }
-        std::sort(files.begin(), files.end());
     }
     PluginRegistry registry;
     registry.set_probe(g.run.timeout_seconds, g.run.isolate_all);

@@ -13,9 +13,40 @@
 namespace dxassess::host {
 namespace fs = std::filesystem;
 
-bool is_rule_test_file(const std::string& path) {
-    const std::string name = fs::path(path).filename().string();
-    return name.size() > 10 && name.compare(name.size() - 10, 10, ".test.toml") == 0;
+bool has_suffix(const std::string& path, const std::string& suffix) {
+    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool is_rule_test_file(const std::string& path) { return has_suffix(fs::path(path).filename().string(), ".test.toml"); }
+
+std::vector<std::string> files_in(const std::string& dir, const std::function<bool(const std::string&)>& wanted, bool recursive) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return files;
+    const auto take = [&](const fs::directory_entry& e) {
+        if (e.is_regular_file(ec) && wanted(e.path().string())) files.push_back(e.path().string());
+    };
+    if (recursive)
+        for (const auto& e : fs::recursive_directory_iterator(dir, ec)) take(e);
+    else
+        for (const auto& e : fs::directory_iterator(dir, ec)) take(e);
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const std::function<bool(const std::string&)>& wanted,
+                                      bool recursive) {
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            const auto found = files_in(p, wanted, recursive);
+            out.insert(out.end(), found.begin(), found.end());
+        } else {
+            out.push_back(p);  // a missing file is reported when it is read
+        }
+    }
+    return out;
 }
 
 std::string executable_dir() {
@@ -43,14 +74,8 @@ engine::Settings read_settings() {
     const fs::path main = env ? fs::path(env) : fs::path("/etc/dxassess/config.toml");
     std::error_code ec;
     if (fs::is_regular_file(main, ec)) engine::load_settings(main.string(), settings);
-    const fs::path drop_ins = main.parent_path() / "config.d";
-    if (fs::is_directory(drop_ins, ec)) {
-        std::vector<std::string> files;
-        for (const auto& e : fs::directory_iterator(drop_ins, ec))
-            if (e.path().extension() == ".toml") files.push_back(e.path().string());
-        std::sort(files.begin(), files.end());
-        for (const auto& f : files) engine::load_settings(f, settings);
-    }
+    const auto toml = [](const std::string& f) { return has_suffix(f, ".toml"); };
+    for (const auto& f : files_in((main.parent_path() / "config.d").string(), toml)) engine::load_settings(f, settings);
     return settings;
 }
 

@@ -5,6 +5,7 @@
 
 #include "child_process.hpp"
 #include "log.hpp"
+#include "paths.hpp"
 #include "plugin_session.hpp"
 #include "sha256.hpp"
 
@@ -160,10 +161,7 @@ void PluginRegistry::discover(const std::vector<std::string>& dirs, const std::s
             log::debug("plugin directory not found: " + dir);
             continue;
         }
-        std::vector<std::string> files;
-        for (const auto& entry : fs::directory_iterator(dir, ec))
-            if (entry.path().extension() == ".so" && entry.is_regular_file(ec)) files.push_back(entry.path().string());
-        std::sort(files.begin(), files.end());
+        const auto files = files_in(dir, [](const std::string& f) { return has_suffix(f, ".so"); });
         const bool shipped = !shipped_dir.empty() && std::filesystem::path(dir).lexically_normal() ==
                                                          std::filesystem::path(shipped_dir).lexically_normal();
         for (const auto& f : files) load(f, shipped);

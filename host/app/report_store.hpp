@@ -22,15 +22,19 @@ struct StoredResult {
     int score = 0;
 };
 
-/// A current (latest) submission with its figures on the requested scale.
-struct StoredReport {
-    long long id = 0;
+/// Who a report is about.
+struct ReportHeader {
     std::string code;
     int fiscal_year = 0;
     std::string name;
     std::string prefecture;
     long long population = 0;
     std::string type;
+};
+
+/// A current (latest) submission with its figures on the requested scale.
+struct StoredReport : ReportHeader {
+    long long id = 0;
     double overall_index = 0;
     std::string answers_text;
     std::vector<StoredResult> results;
@@ -39,13 +43,7 @@ struct StoredReport {
 /// What ingesting one report did.
 enum class IngestOutcome { accepted, replaced, duplicate };
 
-struct NewReport {
-    std::string code;
-    int fiscal_year = 0;
-    std::string name;
-    std::string prefecture;
-    long long population = 0;
-    std::string type;
+struct NewReport : ReportHeader {
     std::string sha256;        // of the report file
     std::string source_file;
     double overall_index = 0;

@@ -19,30 +19,13 @@ namespace fs = std::filesystem;
 using engine::Lang;
 
 
-std::vector<std::string> test_files(const std::vector<std::string>& paths) {
-    std::vector<std::string> files;
-    for (const auto& p : paths) {
-        std::error_code ec;
-        if (fs::is_directory(p, ec)) {
-            std::vector<std::string> found;
-            for (const auto& e : fs::directory_iterator(p, ec))
-                if (is_rule_test_file(e.path().string())) found.push_back(e.path().string());
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else {
-            files.push_back(p);  // a missing file is reported when it is loaded
-        }
-    }
-    return files;
-}
-
 }  // namespace
 
 int run_rule_tests(const GlobalOptions& g, const TestOptions& o) {
     const Lang lang = g.lang;
     const bool en = lang == Lang::en;
     const SearchPaths paths = resolve_search_paths(g.plugin_dirs, g.rules_dirs, g.lock_file);
-    const std::vector<std::string> files = test_files(o.paths.empty() ? paths.rules_dirs : o.paths);
+    const std::vector<std::string> files = expand_paths(o.paths.empty() ? paths.rules_dirs : o.paths, is_rule_test_file);
     if (files.empty()) {
         std::cerr << (en ? "no rule tests found (*.test.toml)" : "ルールのテスト（*.test.toml）が見つかりません") << "\n";
         return exit_input;

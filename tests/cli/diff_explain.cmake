@@ -1,26 +1,10 @@
 cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/helpers.cmake")
 # `dxassess diff` on a pair of years and on different rule versions, and `dxassess explain`.
 #   cmake -DDXA=... -DWORK=... -DOLD=answers-2024 -DNEW=answers-2025 -DOTHER=answers-of-another-city -P diff_explain.cmake
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}/old" "${WORK}/new" "${WORK}/other")
 
-function(fail msg)
-    file(REMOVE_RECURSE "${WORK}")
-    message(FATAL_ERROR "${msg}")
-endfunction()
-function(dxa expect_rc)
-    execute_process(COMMAND "${DXA}" --lang en ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-    if(NOT rc EQUAL expect_rc)
-        fail("dxassess ${ARGN}: exit ${rc}, expected ${expect_rc}\n${out}\n${err}")
-    endif()
-    set(out "${out}" PARENT_SCOPE)
-    set(err "${err}" PARENT_SCOPE)
-endfunction()
-function(expect text pattern)
-    if(NOT text MATCHES "${pattern}")
-        fail("does not match '${pattern}':\n${text}")
-    endif()
-endfunction()
 
 dxa(0 assess "${OLD}" -o "${WORK}/old" --format json)
 dxa(0 assess "${NEW}" -o "${WORK}/new" --format json)

@@ -1,27 +1,11 @@
 cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/helpers.cmake")
 # The national office's tools end to end: generate -> batch (with bad lines, JSON lines and CSV) ->
 # collect (every reject reason, replacement with history, an interrupted ingest) -> summary (every
 # view and format, expected codes, benchmark export) -> rescore.
 #   cmake -DDXA=... -DWORK=... -DSAMPLE=... -DRULES=... -DPYTHON=... -DCHECK_HTML=... -DCHROMIUM=... -P national.cmake
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
-function(fail msg)
-    file(REMOVE_RECURSE "${WORK}")
-    message(FATAL_ERROR "${msg}")
-endfunction()
-function(dxa expect_rc)
-    execute_process(COMMAND "${DXA}" --lang en ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-    if(NOT rc EQUAL expect_rc)
-        fail("dxassess ${ARGN}: exit ${rc}, expected ${expect_rc}\n${out}\n${err}")
-    endif()
-    set(out "${out}" PARENT_SCOPE)
-    set(err "${err}" PARENT_SCOPE)
-endfunction()
-function(expect text pattern)
-    if(NOT text MATCHES "${pattern}")
-        fail("does not match '${pattern}':\n${text}")
-    endif()
-endfunction()
 function(json_get var text)
     string(JSON value GET "${text}" ${ARGN})
     set(${var} "${value}" PARENT_SCOPE)

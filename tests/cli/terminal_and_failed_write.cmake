@@ -1,12 +1,9 @@
 cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/helpers.cmake")
 # The terminal summary is coloured on a TTY only (and never with NO_COLOR); a failed write leaves
 # every report whole and no temporary file behind.   cmake -DDXA=... -DSAMPLE=... -DWORK=... -P ...
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
-function(fail msg)
-    file(REMOVE_RECURSE "${WORK}")
-    message(FATAL_ERROR "${msg}")
-endfunction()
 string(ASCII 27 esc)
 
 # Piped: no colour.

@@ -1,28 +1,11 @@
 cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/helpers.cmake")
 # Lock files (write, check, refuse on a changed plugin or rule set), the per-system settings file
 # with config.d drop-ins, and a crashing vendor plugin contained by isolation.
 #   cmake -DDXA=... -DWORK=... -DFIXTURES=... -DFIXTURE_RULES=... -DRULES=... -DSAMPLE=... -P trust.cmake
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}/out")
-function(fail msg)
-    file(REMOVE_RECURSE "${WORK}")
-    message(FATAL_ERROR "${msg}")
-endfunction()
-function(dxa expect_rc)
-    execute_process(COMMAND ${CMAKE_COMMAND} -E env DXASSESS_CONFIG=${config} "${DXA}" --lang en ${ARGN}
-                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-    if(NOT rc EQUAL expect_rc)
-        fail("dxassess ${ARGN}: exit ${rc}, expected ${expect_rc}\n${out}\n${err}")
-    endif()
-    set(out "${out}" PARENT_SCOPE)
-    set(err "${err}" PARENT_SCOPE)
-endfunction()
-function(expect text pattern)
-    if(NOT text MATCHES "${pattern}")
-        fail("does not match '${pattern}':\n${text}")
-    endif()
-endfunction()
-set(config "")  # no settings file unless a step sets one
+set(DXA_ENV ${CMAKE_COMMAND} -E env DXASSESS_CONFIG=)  # no settings file unless a step sets one
 
 # --- Lock files ---------------------------------------------------------------------------------
 dxa(0 plugins --lock "${WORK}/lock.json")
@@ -58,7 +41,7 @@ expect("${out}" "Promotion of telework: level 3")
 # --- Settings file and config.d drop-ins --------------------------------------------------------
 file(WRITE "${WORK}/etc/config.toml" "plugin_dirs = [\"${FIXTURES}/fx_good\"]\nrules_dirs = [\"${FIXTURE_RULES}\"]\n")
 file(WRITE "${WORK}/etc/config.d/vendor.toml" "plugin_dirs = [\"${FIXTURES}/fx_segv\"]\n")
-set(config "${WORK}/etc/config.toml")
+set(DXA_ENV ${CMAKE_COMMAND} -E env "DXASSESS_CONFIG=${WORK}/etc/config.toml")
 dxa(0 plugins)
 expect("${out}" "test.fx_good 0.1.0  area=fx_good  abi=1.1  \\(isolated\\)")
 expect("${out}" "test.fx_segv 0.1.0  area=fx_segv")
