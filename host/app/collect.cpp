@@ -18,6 +18,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <unistd.h>
 
 namespace dxassess::host {
 namespace {
@@ -104,7 +105,10 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
         const std::vector<std::string> files = expand_paths(inputs, [](const std::string& f) { return has_suffix(f, ".json"); }, true);
         int accepted = 0, replaced = 0, duplicate = 0;
         std::map<std::string, int> rejected;
+        const bool progress = ::isatty(STDERR_FILENO);
+        std::size_t seen = 0;
         for (const auto& file : files) {
+            if (progress && ++seen % 500 == 0) std::cerr << "\r" << seen << "/" << files.size() << std::flush;
             NewReport report;
             std::optional<Rejection> rejection;
             try {
@@ -134,6 +138,7 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
                 case IngestOutcome::duplicate: ++duplicate; break;
             }
         }
+        if (progress && seen >= 500) std::cerr << "\n";
         int total_rejected = 0;
         for (const auto& [reason, n] : rejected) total_rejected += n;
         std::cout << (en ? "collected " : "取り込み ") << files.size() << (en ? " files: " : " 件: ") << accepted

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <unistd.h>
 
 namespace dxassess::host {
 
@@ -32,7 +33,9 @@ int run_rescore(const GlobalOptions& g, const std::string& db, const std::string
         const auto reports = store.current(std::nullopt, "original");
         int done = 0, failed = 0;
         store.begin();
+        const bool progress = ::isatty(STDERR_FILENO);
         for (const auto& r : reports) {
+            if (progress && (done + failed + 1) % 500 == 0) std::cerr << "\r" << done + failed + 1 << "/" << reports.size() << std::flush;
             const std::string where = db + ":" + r.code + ":FY" + std::to_string(r.fiscal_year);
             try {
                 const bool json_answers = r.answers_text.find_first_not_of(" \t\r\n") != std::string::npos &&
@@ -50,6 +53,7 @@ int run_rescore(const GlobalOptions& g, const std::string& db, const std::string
             }
         }
         store.commit();
+        if (progress && reports.size() >= 500) std::cerr << "\n";
         std::cout << (en ? "re-scored " : "再採点 ") << done << (en ? " reports on the scale " : " 件、尺度 ") << label;
         if (failed) std::cout << (en ? " (" : "（") << failed << (en ? " could not be re-scored)" : " 件は再採点できません）");
         std::cout << "\n";
