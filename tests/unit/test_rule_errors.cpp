@@ -142,6 +142,10 @@ TEST_CASE("rule sets are checked against the plugin's facts", "[rules][errors]")
     CHECK_NOTHROW(parse_rule_set(uses_fact, "ok.toml", symbols));
     // Without the plugin's declarations the same names are unknown.
     CHECK(test::has_diagnostic(parse_error(uses_fact), 24, 24, "unknown name 'share'"));
+    // [display] percent names number facts only.
+    CHECK_NOTHROW(parse_rule_set(base + "[display]\npercent = [\"share\"]\n", "ok.toml", symbols));
+    CHECK(test::has_diagnostic(parse_error(base + "[display]\npercent = [\"shar\"]\n", symbols), 52, 12,
+                               "[display] percent lists number facts of the plugin (did you mean 'share'?)"));
     // A question may not shadow a fact.
     symbols.facts["q"] = {Type::integer, {}};
     CHECK(test::has_diagnostic(parse_error(base, symbols), 9, 6, "clashes with a fact"));

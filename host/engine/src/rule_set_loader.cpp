@@ -69,6 +69,7 @@ public:
         build_scope();
         if (const toml::array* ls = top.array("levels", true)) read_levels(*ls, top);
         if (const toml::array* cs = top.array("checks")) read_checks(*cs);
+        if (const toml::table* d = top.table("display")) read_display(*d);
         top.reject_unknown_keys();
         if (!errors_.empty()) throw InputError(std::move(errors_));
         return std::move(rules_);
@@ -268,6 +269,27 @@ private:
         }
         r.reject_unknown_keys();
         if (level.level >= 1 && level.level <= 5) rules_.levels.push_back(std::move(level));
+    }
+
+    /// [display] percent = ["usage_ratio"]: number facts (0..1) that reports show as percentages.
+    void read_display(const toml::table& t) {
+        FieldReader r(t, path_, "[display]", "[display]", errors_);
+        if (const toml::array* percent = r.array("percent")) {
+            std::vector<std::string> facts;
+            for (const auto& [name, info] : symbols_.facts)
+                if (info.type == Type::number) facts.push_back(name);
+            for (const toml::node& n : *percent) {
+                const auto name = n.value<std::string>();
+                if (name && std::find(facts.begin(), facts.end(), *name) != facts.end()) {
+                    rules_.percent_facts.insert(*name);
+                    continue;
+                }
+                const Text hint = name ? did_you_mean(*name, facts) : Text{};
+                error(n, "[display] percent には数値型の派生事実の名前を書きます" + hint.ja,
+                      "[display] percent lists number facts of the plugin" + hint.en);
+            }
+        }
+        r.reject_unknown_keys();
     }
 
     void read_checks(const toml::array& arr) {

@@ -123,6 +123,10 @@ std::vector<Input> inputs_of(const Expression& e, const RuleSet& rules, const En
         const Value* v = env.slot(e.slots()[k]);
         Input in{name, {}, v ? *v : env.lookup(name), {}};
         in.display = display(in.value, q);
+        if (!q && rules.percent_facts.count(name) && std::holds_alternative<double>(in.value)) {
+            const std::string p = percent(std::get<double>(in.value));
+            in.display = {p, p};
+        }
         if (q) {
             in.label = q->text;
         } else if (const auto it = fact_labels.find(name); it != fact_labels.end()) {
@@ -148,11 +152,11 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const An
     r.scored = true;
     r.question_count = static_cast<int>(rules.questions.size());
     // Answers are kept in questionnaire order, so one walk over both lists finds the unanswered.
-    std::size_t next = 0;
+    std::size_t next_member = 0;
     for (const auto& q : rules.questions) {
-        if (answers && next < answers->members.size() && answers->members[next].first == q.id) {
+        if (answers && next_member < answers->members.size() && answers->members[next_member].first == q.id) {
             ++r.answered;
-            ++next;
+            ++next_member;
         } else if (answers && answers->member(q.id)) {  // answers built out of order
             ++r.answered;
         } else {

@@ -7,6 +7,7 @@
 #include "dxassess/engine/text.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,7 @@ struct RuleSet {
     std::vector<Question> questions;
     std::vector<Level> levels;   // levels 1..5 in order
     std::vector<Check> checks;
+    std::set<std::string> percent_facts;  // [display] percent: facts shown as percentages in reports
     std::vector<std::string> slot_names;  // every name conditions may read, by slot (NameInfo::slot)
     std::map<std::string, int, std::less<>> slot_index;  // name -> slot
 
