@@ -22,3 +22,12 @@ function(expect text pattern)
         fail("does not match '${pattern}':\n${text}")
     endif()
 endfunction()
+
+# run(command args...): a command that must succeed; sets out.
+function(run)
+    execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT rc EQUAL 0)
+        fail("failed (${rc}): ${ARGN}\n${out}\n${err}")
+    endif()
+    set(out "${out}" PARENT_SCOPE)
+endfunction()

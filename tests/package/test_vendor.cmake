@@ -1,23 +1,10 @@
 cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/../cli/helpers.cmake")
 # A vendor builds the example plugin against an installed dxassess, with no access to our source
 # tree, installs it next to ours, and a municipality's assessment includes the seventh area.
 #   cmake -DBUILD_DIR=... -DEXAMPLES=... -DSAMPLE=... -DWORK=... -P test_vendor.cmake
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
-function(run)
-    execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-    if(NOT rc EQUAL 0)
-        file(REMOVE_RECURSE "${WORK}")
-        message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
-    endif()
-    set(out "${out}" PARENT_SCOPE)
-endfunction()
-function(expect text pattern)
-    if(NOT text MATCHES "${pattern}")
-        file(REMOVE_RECURSE "${WORK}")
-        message(FATAL_ERROR "does not match '${pattern}':\n${text}")
-    endif()
-endfunction()
 
 # 1. Install dxassess into an empty prefix, as the .deb or tarball would.
 run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${WORK}/dxassess")

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace test {
 
@@ -55,6 +56,28 @@ dxassess::engine::InputError input_error(F&& f) {
     }
     FAIL("the input was accepted");
     throw;
+}
+
+/// One malformed input and the diagnostic it must produce.
+struct ErrorCase {
+    const char* name;
+    std::string text;
+    unsigned line;
+    unsigned column;
+    const char* message;
+};
+
+/// Each case, in its own SECTION: parsing fails with `message` at line:column, in both languages.
+template <class Parse>
+void check_error_cases(const std::vector<ErrorCase>& cases, Parse&& parse) {
+    for (const auto& c : cases) {
+        SECTION(c.name) {
+            const dxassess::engine::InputError e = input_error([&] { parse(c.text); });
+            INFO(e.format(dxassess::engine::Lang::en));
+            CHECK(has_diagnostic(e, c.line, c.column, c.message));
+            CHECK_FALSE(e.diagnostics().front().message.ja.empty());
+        }
+    }
 }
 
 /// Replaces the 1-based line `n` of `text` with `replacement`.
