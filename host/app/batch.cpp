@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <future>
+#include <optional>
 #include <fstream>
 #include <iostream>
 #include <unistd.h>
@@ -145,49 +147,88 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
         long long number = 0, scored = 0, bad = 0, incomplete = 0;
         output.add_with(o.out, [&](const std::string& temp) {
             std::ofstream results(temp, std::ios::binary | std::ios::trunc);
-            std::string line;
             std::vector<std::string> header;
             const engine::Date today = today_local();
             const bool progress = ::isatty(STDERR_FILENO);
-            const auto fail_line = [&](const std::string& where, const std::string& message) {
-                ++bad;
-                std::cerr << where << ": " << message << "\n";
-                results << json{{"line", number}, {"error", message}}.dump() << "\n";
+
+            // Lines are read in chunks; a chunk's answers are read and checked on both cores while the
+            // previous chunk is scored. Plugins are only ever called from this thread, one at a time.
+            struct Parsed {
+                long long number = 0;
+                std::string text;
+                std::optional<engine::Answers> answers;
+                std::string error;
             };
-            while (std::getline(in, line)) {
-                ++number;
-                if (csv && number == 1) {
-                    if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-                    header = csv_fields(line);
-                    continue;
+            const auto read_chunk = [&] {
+                std::vector<Parsed> chunk;
+                std::string line;
+                while (chunk.size() < 128 && std::getline(in, line)) {
+                    ++number;
+                    if (csv && number == 1) {
+                        if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+                        header = csv_fields(line);
+                        continue;
+                    }
+                    if (line.empty() || line == "\r") continue;
+                    Parsed p;
+                    p.number = number;
+                    p.text = std::move(line);
+                    chunk.push_back(std::move(p));
                 }
-                if (line.empty() || line == "\r") continue;
-                const std::string where = o.input + ":" + std::to_string(number);
+                return chunk;
+            };
+            const auto check = [&](Parsed& p) {
+                const std::string where = o.input + ":" + std::to_string(p.number);
                 try {
-                    const std::string text = csv ? csv_row_to_json(header, csv_fields(line), schema).dump() : line;
-                    Assessment a = assess(inst, engine::parse_answers_json(text, where, schema, today), policy);
-                    results << result_line(a, number).dump() << "\n";
+                    if (csv) p.text = csv_row_to_json(header, csv_fields(p.text), schema).dump();
+                    p.answers = engine::parse_answers_json(p.text, where, schema, today);
+                } catch (const engine::InputError& e) {
+                    for (const auto& d : e.diagnostics()) p.error += (p.error.empty() ? "" : "; ") + d.message.in(lang);
+                } catch (const std::exception& e) {
+                    p.error = e.what();
+                }
+            };
+            const auto check_chunk = [&](std::vector<Parsed>& chunk) {
+                const std::size_t half = chunk.size() / 2;
+                auto first = std::async(std::launch::async, [&] {
+                    for (std::size_t i = 0; i < half; ++i) check(chunk[i]);
+                });
+                for (std::size_t i = half; i < chunk.size(); ++i) check(chunk[i]);
+                first.get();
+            };
+
+            std::vector<Parsed> current = read_chunk();
+            check_chunk(current);
+            while (!current.empty()) {
+                std::vector<Parsed> next = read_chunk();
+                auto checking = std::async(std::launch::async, [&] { check_chunk(next); });
+                for (auto& p : current) {
+                    const std::string where = o.input + ":" + std::to_string(p.number);
+                    if (!p.answers) {
+                        ++bad;
+                        std::cerr << where << ": " << p.error << "\n";
+                        results << json{{"line", p.number}, {"error", p.error}}.dump() << "\n";
+                        continue;
+                    }
+                    Assessment a = assess(inst, std::move(*p.answers), policy);
+                    results << result_line(a, p.number).dump() << "\n";
                     ++scored;
                     if (!a.complete()) ++incomplete;
                     if (!o.reports_dir.empty()) {  // a report carries its answers and their digest
-                        a.answers_text = text;
+                        a.answers_text = p.text;
                         a.answers_format = "json";
-                        a.answers_sha256 = sha256_hex(text);
+                        a.answers_sha256 = sha256_hex(p.text);
                         const ReportMeta meta{utc_now(), where, nullptr};
                         output.add((fs::path(o.reports_dir) / (a.answers.profile.code + "-" + std::to_string(a.answers.profile.fiscal_year) +
-                                                              "-" + std::to_string(number) + ".json")).string(),
+                                                              "-" + std::to_string(p.number) + ".json")).string(),
                                    render_json(a, meta));
                     }
-                } catch (const engine::InputError& e) {
-                    std::string message;
-                    for (const auto& d : e.diagnostics()) message += (message.empty() ? "" : "; ") + d.message.in(lang);
-                    fail_line(where, message);
-                } catch (const std::exception& e) {
-                    fail_line(where, e.what());
                 }
-                if (progress && number % 1000 == 0) std::cerr << "\r" << number << (lang == engine::Lang::en ? " lines" : " 行") << std::flush;
+                if (progress) std::cerr << "\r" << number << (lang == engine::Lang::en ? " lines" : " 行") << std::flush;
+                checking.get();
+                current = std::move(next);
             }
-            if (progress && number >= 1000) std::cerr << "\n";
+            if (progress) std::cerr << "\n";
             results.flush();
             if (!results) throw std::runtime_error(o.out + ": write failed");
         });
