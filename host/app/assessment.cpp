@@ -23,15 +23,16 @@ engine::Date today_local() {
     return engine::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
-Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : paths_(paths) {
-    std::string model_file;
-    for (const auto& dir : paths_.rules_dirs) {
+std::string find_model_file(const SearchPaths& paths) {
+    for (const auto& dir : paths.rules_dirs) {
         std::error_code ec;
-        if (fs::is_regular_file(fs::path(dir) / "model.toml", ec)) {
-            model_file = (fs::path(dir) / "model.toml").string();
-            break;
-        }
+        if (fs::is_regular_file(fs::path(dir) / "model.toml", ec)) return (fs::path(dir) / "model.toml").string();
     }
+    return {};
+}
+
+Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : paths_(paths) {
+    const std::string model_file = find_model_file(paths_);
     if (model_file.empty())
         throw engine::InputError(engine::Location{"model.toml"},
                                  Text{"モデルファイル model.toml がルールディレクトリにありません（--rules-dir で指定できます）",

@@ -52,7 +52,6 @@ public:
     /// What answers are checked against: the loaded rule sets, plus the areas known from the model
     /// and from refused plugins (their sections are kept, unchecked).
     engine::AnswerSchema answer_schema() const;
-    const SearchPaths& paths() const { return paths_; }
 
 private:
     void refuse_unlocked_plugins(const LockFile& lock);
@@ -90,6 +89,9 @@ Assessment assess(const Installation& installation, engine::Answers answers, con
 /// Loads and assesses an answers file. Throws engine::InputError for invalid answers.
 Assessment assess(const Installation& installation, const std::string& answers_path, engine::Date today,
                   const RunPolicy& policy = {});
+
+/// The first model.toml in the rules directories, or "".
+std::string find_model_file(const SearchPaths& paths);
 
 /// Today's date in local time.
 engine::Date today_local();

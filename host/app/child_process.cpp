@@ -42,9 +42,14 @@ std::string signal_name(int sig) {
 }  // namespace
 
 std::optional<std::string> run_in_child(const std::function<std::string()>& work, double timeout_seconds,
-                                        const std::string& what, engine::Text& failure) {
+                                        const std::string& what, engine::Text& failure, ChildEnd* end) {
+    const auto ended = [&](ChildEnd how) {
+        if (end) *end = how;
+    };
+    ended(ChildEnd::finished);
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
+        ended(ChildEnd::exited_with_error);
         failure = {what + ": 子プロセス用のパイプを作れません", what + ": cannot create a pipe for the child process"};
         return std::nullopt;
     }
@@ -55,6 +60,7 @@ std::optional<std::string> run_in_child(const std::function<std::string()>& work
     if (pid < 0) {
         ::close(fds[0]);
         ::close(fds[1]);
+        ended(ChildEnd::exited_with_error);
         failure = {what + ": 子プロセスを作れません", what + ": cannot fork a child process"};
         return std::nullopt;
     }
@@ -109,16 +115,19 @@ std::optional<std::string> run_in_child(const std::function<std::string()>& work
         ::waitpid(pid, &status, 0);
         char secs[32];
         std::snprintf(secs, sizeof secs, "%g", timeout_seconds);
+        ended(ChildEnd::timed_out);
         failure = {what + " が制限時間（" + secs + " 秒）内に終わらなかったため停止しました",
                    what + " did not finish within the time limit (" + secs + " s) and was stopped"};
         return std::nullopt;
     }
     if (WIFSIGNALED(status)) {
+        ended(ChildEnd::crashed);
         const std::string sig = signal_name(WTERMSIG(status));
         failure = {what + " が異常終了しました（" + sig + "）", what + " crashed (" + sig + ")"};
         return std::nullopt;
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+        ended(ChildEnd::exited_with_error);
         const std::string code = std::to_string(WEXITSTATUS(status));
         failure = {what + " が終了コード " + code + " で終了しました", what + " exited with status " + code};
         return std::nullopt;

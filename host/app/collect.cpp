@@ -14,10 +14,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 #include <unistd.h>
 
 namespace dxassess::host {
@@ -85,13 +83,6 @@ std::optional<Rejection> check(const json& r, const std::map<std::string, std::s
     return std::nullopt;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 }  // namespace
 
 int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db_path) {
@@ -112,9 +103,9 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
             NewReport report;
             std::optional<Rejection> rejection;
             try {
-                const json r = load_report(file);
+                report.report_json = read_text_file(file);  // read once: parsed, hashed and stored
+                const json r = parse_report(report.report_json, file);
                 rejection = check(r, official, report);
-                report.report_json = read_file(file);
                 report.sha256 = sha256_hex(report.report_json);
                 report.source_file = file;
             } catch (const engine::InputError& e) {

@@ -58,10 +58,8 @@ public:
                 return out;
             }
             case QuestionType::date: {
-                engine::Date d = as_of;
                 const int back = std::uniform_int_distribution<int>(0, 1500)(rng_);
-                std::int64_t serial = d.serial() - back;
-                return from_serial(serial).str();
+                return engine::Date::from_serial(as_of.serial() - back).str();
             }
             case QuestionType::table: {
                 json rows = json::array();
@@ -98,17 +96,6 @@ public:
 private:
     const engine::Choice& pick(const Question& q) {
         return q.choices[std::uniform_int_distribution<std::size_t>(0, q.choices.size() - 1)(rng_)];
-    }
-    static engine::Date from_serial(std::int64_t z) {  // Howard Hinnant's civil_from_days
-        z += 719468;
-        const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-        const unsigned doe = static_cast<unsigned>(z - era * 146097);
-        const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        const unsigned mp = (5 * doy + 2) / 153;
-        const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-        const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-        return {static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0)), static_cast<int>(m), static_cast<int>(d)};
     }
     std::mt19937_64 rng_;
 };

@@ -183,6 +183,7 @@ const PluginRecord& PluginRegistry::load(const std::string& file, bool shipped) 
         // Foreign code runs first in a child: only a crash or a hang there refuses the plugin here;
         // ordinary problems (no entry point, bad descriptor) are diagnosed below in the host.
         Text failure;
+        ChildEnd end = ChildEnd::finished;
         const auto probe = run_in_child(
             [&] {
                 boost::dll::shared_library probe_lib(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
@@ -190,8 +191,8 @@ const PluginRecord& PluginRegistry::load(const std::string& file, bool shipped) 
                     (void)probe_lib.get_alias<const dxa_plugin_descriptor*(const dxa_host_api*)>(DXA_ENTRY_NAME)(host_api());
                 return std::string("ok");
             },
-            probe_timeout_, "plugin " + file, failure);
-        if (!probe && failure.en.find("exited with status") == std::string::npos) return refuse(std::move(failure));
+            probe_timeout_, "plugin " + file, failure, &end);
+        if (!probe && (end == ChildEnd::crashed || end == ChildEnd::timed_out)) return refuse(std::move(failure));
     }
     std::shared_ptr<boost::dll::shared_library> lib;
     try {

@@ -40,7 +40,6 @@ public:
     const PluginRecord& plugin() const { return plugin_; }
     dxa_status publish(const char* fact, const dxa_value* value);
     void diagnose(dxa_severity severity, const char* key, const char* ja, const char* en);
-    std::string& scratch() { return scratch_; }
 
 private:
     const PluginRecord& plugin_;
@@ -49,7 +48,6 @@ private:
     std::map<std::string, engine::Value> facts_;
     std::vector<engine::PluginDiagnostic> diagnostics_;
     engine::Text failure_;
-    std::string scratch_;
     dxa_context* ctx_;
 };
 

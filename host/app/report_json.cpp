@@ -39,13 +39,18 @@ json criterion(const engine::CriterionResult& c) {
     return {{"id", c.id}, {"text", text(c.text)}, {"condition", c.condition}, {"outcome", value(c.outcome)}, {"inputs", inputs(c.inputs)}};
 }
 
+json diagnostics(const engine::AreaResult& r) {
+    json out = json::array();
+    for (const auto& d : r.diagnostics)
+        out.push_back({{"severity", engine::severity_name(d.severity)}, {"answer", d.answer_key}, {"message", text(d.message)}});
+    return out;
+}
+
 json area(const engine::AreaResult& r, const engine::Model& model, const std::string& rules_file) {
     json a = {{"id", r.area}, {"title", text(r.title)}, {"status", r.scored ? "scored" : "not_scored"}};
     if (!r.scored) {
         a["reason"] = text(r.failure);
-        a["diagnostics"] = json::array();
-        for (const auto& d : r.diagnostics)
-            a["diagnostics"].push_back({{"severity", engine::severity_name(d.severity)}, {"answer", d.answer_key}, {"message", text(d.message)}});
+        a["diagnostics"] = diagnostics(r);
         return a;
     }
     a["rules"] = {{"version", r.rules_version}, {"file", rules_file}};
@@ -82,10 +87,7 @@ json area(const engine::AreaResult& r, const engine::Model& model, const std::st
     for (const auto& [k, v] : r.facts) facts[k] = value(v);
     a["facts"] = std::move(facts);
 
-    json diags = json::array();
-    for (const auto& d : r.diagnostics)
-        diags.push_back({{"severity", engine::severity_name(d.severity)}, {"answer", d.answer_key}, {"message", text(d.message)}});
-    a["diagnostics"] = std::move(diags);
+    a["diagnostics"] = diagnostics(r);
 
     json levels = json::array();
     for (const auto& l : r.levels) {

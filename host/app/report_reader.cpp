@@ -34,12 +34,17 @@ Location locate(const std::string& path, const std::string& text, std::size_t by
 
 }  // namespace
 
-nlohmann::ordered_json load_json_file(const std::string& path) {
+std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(Location{path}, Text{"ファイルが見つからないか読めません", "file not found or unreadable"});
     std::ostringstream ss;
     ss << in.rdbuf();
-    const std::string text = ss.str();
+    return ss.str();
+}
+
+nlohmann::ordered_json load_json_file(const std::string& path) { return parse_json_text(read_text_file(path), path); }
+
+nlohmann::ordered_json parse_json_text(const std::string& text, const std::string& path) {
     nlohmann::ordered_json j;
     try {
         j = nlohmann::ordered_json::parse(text);
@@ -50,8 +55,10 @@ nlohmann::ordered_json load_json_file(const std::string& path) {
     return j;
 }
 
-nlohmann::ordered_json load_report(const std::string& path) {
-    const nlohmann::ordered_json j = load_json_file(path);
+nlohmann::ordered_json load_report(const std::string& path) { return parse_report(read_text_file(path), path); }
+
+nlohmann::ordered_json parse_report(const std::string& text, const std::string& path) {
+    nlohmann::ordered_json j = parse_json_text(text, path);
     const auto version = j.is_object() && j.contains("schema_version") && j["schema_version"].is_string()
                              ? j["schema_version"].get<std::string>() : std::string();
     if (version.empty() || !j.contains("areas") || !j["areas"].is_array() || !j.contains("overall") || !j.contains("municipality"))

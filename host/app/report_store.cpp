@@ -226,12 +226,6 @@ long long ReportStore::count_reports() const {
     return q.integer(0);
 }
 
-long long ReportStore::count_current() const {
-    Statement q(db_, "SELECT COUNT(*) FROM reports WHERE current = 1");
-    q.step();
-    return q.integer(0);
-}
-
 std::vector<std::string> ReportStore::scales() const {
     std::vector<std::string> out;
     Statement q(db_, "SELECT DISTINCT scale FROM results ORDER BY scale");

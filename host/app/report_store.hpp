@@ -76,7 +76,6 @@ public:
 
     /// Counts for tests and summaries.
     long long count_reports() const;
-    long long count_current() const;
     std::vector<std::string> scales() const;
     std::vector<int> years() const;
 

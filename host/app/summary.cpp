@@ -3,6 +3,7 @@
 // has not submitted. Text, CSV, JSON or a self-contained HTML dashboard; also the benchmark file
 // that municipalities' reports overlay (--benchmark-out).
 #include "atomic_file.hpp"
+#include "assessment.hpp"
 #include "commands.hpp"
 #include "dashboard.hpp"
 #include "exit_codes.hpp"
@@ -81,9 +82,12 @@ struct Group {
     std::map<std::string, AreaStats> areas;
 };
 
-std::vector<std::string> area_order(const std::vector<StoredReport>& reports) {
-    static const std::vector<std::string> model = {"standardization", "mynumber", "online", "ai_rpa", "telework", "security"};
-    std::vector<std::string> out = model;
+/// The model's areas in report order (when an installed model is found), then any other area reported.
+std::vector<std::string> area_order(const std::vector<StoredReport>& reports, const GlobalOptions& g) {
+    std::vector<std::string> out;
+    const std::string model_file = find_model_file(resolve_search_paths(g.plugin_dirs, g.rules_dirs, g.lock_file));
+    if (!model_file.empty())
+        for (const auto& a : engine::load_model(model_file).areas) out.push_back(a.area);
     for (const auto& r : reports)
         for (const auto& a : r.results)
             if (std::find(out.begin(), out.end(), a.area) == out.end()) out.push_back(a.area);
@@ -142,7 +146,7 @@ int run_summary(const GlobalOptions& g, const SummaryOptions& o) {
             if (!years.empty()) year = years.back();
         }
         const std::vector<StoredReport> reports = store.current(year, o.scale);
-        const std::vector<std::string> areas = area_order(reports);
+        const std::vector<std::string> areas = area_order(reports, g);
 
         // Groups: one "all" group for the area view, otherwise one per prefecture / band / kind.
         std::map<std::string, Group> groups;

@@ -124,6 +124,14 @@ TEST_CASE("lists, choices, dates and functions", "[expr]") {
           std::vector<std::string>{"i", "staff_total", "b"});
 }
 
+TEST_CASE("dates convert to day numbers and back", "[expr][dates]") {
+    for (const Date d : {Date{1970, 1, 1}, Date{2000, 2, 29}, Date{2024, 12, 31}, Date{1600, 3, 1}, Date{2100, 2, 28}})
+        CHECK(Date::from_serial(d.serial()) == d);
+    CHECK(Date{1970, 1, 1}.serial() == 0);
+    CHECK(Date::from_serial(Date{2024, 2, 28}.serial() + 1) == Date{2024, 2, 29});
+    CHECK(Date::from_serial(Date{2023, 2, 28}.serial() + 1) == Date{2023, 3, 1});
+}
+
 TEST_CASE("syntax errors carry their offset", "[expr][errors]") {
     expect_error("", 0, "empty");
     expect_error("i >", 3, "expected a value, found end of expression");

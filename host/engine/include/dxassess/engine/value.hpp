@@ -15,6 +15,8 @@ struct Date {
 
     /// Days since 1970-01-01 (proleptic Gregorian).
     std::int64_t serial() const;
+    /// The date `days` after 1970-01-01 (the inverse of serial()).
+    static Date from_serial(std::int64_t days);
     /// Whether year/month/day name a real calendar day.
     bool valid() const;
     /// "YYYY-MM-DD".
