@@ -146,6 +146,32 @@ TEST_CASE("syntax errors carry their offset", "[expr][errors]") {
     expect_error("12abc > 1", 2, "unexpected letter after a number");
 }
 
+TEST_CASE("test() gives the truth of a condition without building a value", "[expr]") {
+    MapEnv env;
+    for (const char* src : {"b", "not b", "u", "u and false", "u or true", "any(u, false)", "all(b, b, u)",
+                            "any(false, false, b)", "all(true, b, i > 3, s == \"formal\")", "s != \"formal\" or u",
+                            "\"home\" in l and \"satellite\" not in l", "count(l) >= 2 and known(d)"}) {
+        INFO(src);
+        const Expression e = Expression::compile(src, scope);
+        const Value v = e.evaluate(env);
+        CHECK(e.test(env) == (is_true(v) ? 1 : is_false(v) ? 0 : -1));
+    }
+    CHECK(Expression::compile("all(b, b, u)", scope).test(env) == -1);
+    CHECK(Expression::compile("any(false, u, b)", scope).test(env) == 1);
+    CHECK(Expression::compile("all(true, b, i > 3, s == \"formal\")", scope).test(env) == 1);
+    CHECK(Expression::compile("all(true, b, i > 4, u)", scope).test(env) == 0);  // decided before the unknown
+}
+
+TEST_CASE("operands deeper than the evaluation stack's fixed part still evaluate", "[expr]") {
+    // Right-nested sums keep every left operand on the stack: 50 entries.
+    std::string src;
+    for (int k = 0; k < 50; ++k) src += "1 + (";
+    src += "0";
+    src += std::string(50, ')');
+    CHECK(is_true(eval(src + " == 50")));
+    CHECK_FALSE(is_known(eval(src + " + ui == 50")));
+}
+
 TEST_CASE("deep nesting is refused, not a stack overflow", "[expr][errors]") {
     CHECK(is_true(eval(std::string(60, '(') + "b" + std::string(60, ')'))));
     expect_error(std::string(100000, '(') + "b" + std::string(100000, ')'), 64, "nested too deeply");

@@ -1,6 +1,6 @@
 // Lexer, recursive-descent parser and type checker of the condition language.
 // Types are checked while the tree is built, so every error carries the offset of its token.
-#include "expr_ast.hpp"
+#include "expr_program.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 #include "dxassess/engine/expr.hpp"
@@ -652,10 +652,10 @@ Expression Expression::compile(const std::string& source, const Scope& scope) {
     Expression e;
     e.source_ = source;
     Parser p(Lexer(source).run(), scope, e.names_, e.slots_);
-    e.root_ = p.parse();
+    e.program_ = std::make_unique<Program>(lower(*p.parse()));
     return e;
 }
 
-Type Expression::type() const noexcept { return root_ ? root_->type : Type::unknown; }
+Type Expression::type() const noexcept { return program_ ? program_->type : Type::unknown; }
 
 }  // namespace dxassess::engine

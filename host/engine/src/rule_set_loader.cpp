@@ -193,11 +193,25 @@ private:
             scope_.names[q.id] = NameInfo{value_type(q.type), q.choice_ids(), q.type == QuestionType::table};
         }
         scope_.functions = symbols_.functions;
-        for (auto& [name, info] : scope_.names) {  // bind every name to a slot once
-            info.slot = static_cast<int>(rules_.slot_names.size());
-            rules_.slot_index[name] = info.slot;
-            rules_.slot_names.push_back(name);
+        // Every name gets a slot once, so evaluation does no lookups. Questions come first, slot =
+        // question index, so an environment binds answers by walking both lists in order.
+        rules_.slot_names.assign(rules_.questions.size(), "");
+        for (std::size_t i = 0; i < rules_.questions.size(); ++i) {
+            const auto it = scope_.names.find(rules_.questions[i].id);
+            if (it == scope_.names.end() || it->second.slot >= 0) continue;  // no id, or a duplicate (an error)
+            it->second.slot = static_cast<int>(i);
+            rules_.slot_names[i] = it->first;
         }
+        for (auto& [name, info] : scope_.names) {
+            if (info.slot < 0) {
+                info.slot = static_cast<int>(rules_.slot_names.size());
+                rules_.slot_names.push_back(name);
+            }
+            rules_.slot_index[name] = info.slot;
+            if (symbols_.facts.count(name)) rules_.fact_slots.emplace_back(name, info.slot);  // sorted: map order
+        }
+        rules_.population_slot = rules_.slot_index.at("profile.population");
+        rules_.fiscal_year_slot = rules_.slot_index.at("profile.fiscal_year");
     }
 
     /// Compiles a condition; an error inside the string is placed at its exact line:column.

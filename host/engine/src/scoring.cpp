@@ -45,21 +45,33 @@ AreaEnvironment::AreaEnvironment(const RuleSet& rules, const AnswerNode* answers
                                  const std::map<std::string, Value>& facts, Caller caller)
     : rules_(rules), answers_(answers), profile_(profile), facts_(facts), caller_(std::move(caller)) {
     static const Value unknown;
-    slots_.assign(rules.slot_names.size(), &unknown);
-    const auto bind = [&](const std::string& name, const Value* v) {
-        if (const auto it = rules.slot_index.find(name); it != rules.slot_index.end()) slots_[static_cast<std::size_t>(it->second)] = v;
-    };
-    if (answers)
-        for (const auto& [key, node] : answers->members) bind(key, &node.value);
-    for (const auto& [name, value] : facts) bind(name, &value);
-    population_ = lookup("profile.population");
-    fiscal_year_ = lookup("profile.fiscal_year");
-    bind("profile.population", &population_);
-    bind("profile.fiscal_year", &fiscal_year_);
-}
-
-const Value* AreaEnvironment::slot(int index) const {
-    return index >= 0 && static_cast<std::size_t>(index) < slots_.size() ? slots_[static_cast<std::size_t>(index)] : nullptr;
+    const std::size_t n = rules.slot_names.size();
+    if (n > inline_slots_.size()) heap_slots_.resize(n);
+    const Value** slots = n > inline_slots_.size() ? heap_slots_.data() : inline_slots_.data();
+    std::fill(slots, slots + n, &unknown);
+    // Answers are kept in questionnaire order and a question's slot is its index: one walk over
+    // both lists binds them (answers built in another order are found by key).
+    if (answers) {
+        const auto& members = answers->members;
+        std::size_t next = 0;
+        for (std::size_t q = 0; q < rules.questions.size() && next < members.size(); ++q)
+            if (members[next].first == rules.questions[q].id) slots[q] = &members[next++].second.value;
+        if (next < members.size())  // not in questionnaire order
+            for (std::size_t q = 0; q < rules.questions.size(); ++q)
+                if (const AnswerNode* m = answers->member(rules.questions[q].id)) slots[q] = &m->value;
+    }
+    // Facts: both lists are sorted by name, so a merge binds them without lookups.
+    auto fact = facts.begin();
+    for (const auto& [name, slot] : rules.fact_slots) {
+        while (fact != facts.end() && fact->first < name) ++fact;
+        if (fact == facts.end()) break;
+        if (fact->first == name) slots[slot] = &fact->second;
+    }
+    if (profile.population > 0) population_ = profile.population;
+    if (profile.fiscal_year > 0) fiscal_year_ = std::int64_t{profile.fiscal_year};
+    if (rules.population_slot >= 0) slots[rules.population_slot] = &population_;
+    if (rules.fiscal_year_slot >= 0) slots[rules.fiscal_year_slot] = &fiscal_year_;
+    bind_slots(slots, n);
 }
 
 Value AreaEnvironment::lookup(const std::string& name) const {
@@ -80,6 +92,8 @@ Value AreaEnvironment::call(const std::string& function, const std::vector<Value
 namespace {
 
 int severity_rank(Severity s) { return static_cast<int>(s); }
+
+Value outcome(int truth) { return truth < 0 ? Value{} : Value{truth == 1}; }
 
 std::string percent(double d) {
     const double p = std::round(d * 1000.0) / 10.0;
@@ -153,14 +167,22 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const An
     r.question_count = static_cast<int>(rules.questions.size());
     // Answers are kept in questionnaire order, so one walk over both lists finds the unanswered.
     std::size_t next_member = 0;
+    static const decltype(AnswerNode::members) none;
+    const auto& members = answers ? answers->members : none;
     for (const auto& q : rules.questions) {
-        if (answers && next_member < answers->members.size() && answers->members[next_member].first == q.id) {
+        if (next_member < members.size() && members[next_member].first == q.id) {
             ++r.answered;
             ++next_member;
-        } else if (answers && answers->member(q.id)) {  // answers built out of order
-            ++r.answered;
         } else {
             r.unanswered.push_back(&q);
+        }
+    }
+    if (next_member < members.size()) {  // answers built out of order: look each one up
+        r.answered = 0;
+        r.unanswered.clear();
+        for (const auto& q : rules.questions) {
+            if (answers->member(q.id)) ++r.answered;
+            else r.unanswered.push_back(&q);
         }
     }
 
@@ -169,7 +191,7 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const An
         LevelResult& lr = r.levels.emplace_back(LevelResult{level.level, {}, level.source, level.caveat});
         lr.criteria.reserve(level.criteria.size());
         for (const auto& c : level.criteria)
-            lr.criteria.push_back({c.id, c.text, c.when.source(), c.when.evaluate(env),
+            lr.criteria.push_back({c.id, c.text, c.when.source(), outcome(c.when.test(env)),
                                    explain ? inputs_of(c.when, rules, env, fact_labels) : std::vector<Input>{}});
     }
     // Cumulative: level N needs every level below it. An unknown never counts as met.
@@ -188,9 +210,9 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const An
 
     std::vector<const Check*> fired;
     for (const auto& check : rules.checks) {
-        const Value v = check.when.evaluate(env);
-        if (!is_known(v)) r.unchecked.push_back(check.id);
-        else if (std::get<bool>(v)) fired.push_back(&check);
+        const int t = check.when.test(env);
+        if (t < 0) r.unchecked.push_back(check.id);
+        else if (t == 1) fired.push_back(&check);
     }
     // Most severe first, rule order among equals.
     std::stable_sort(fired.begin(), fired.end(),

@@ -60,16 +60,34 @@ public:
     virtual ~Environment() = default;
     /// The value bound to a name from the Scope, or unknown.
     virtual Value lookup(const std::string& name) const = 0;
-    /// The value of a slot (NameInfo::slot), or nullptr to fall back to lookup(name). Fast path.
-    virtual const Value* slot(int /*index*/) const { return nullptr; }
     /// Calls a plugin function from the Scope with known arguments of the declared types.
     /// Returns unknown when the function fails.
     virtual Value call(const std::string& function, const std::vector<Value>& args) const = 0;
     /// The reference date for days_since().
     virtual Date today() const = 0;
+
+    /// The value of a slot (NameInfo::slot), or nullptr to fall back to lookup(name). Not virtual:
+    /// it is the hot path of evaluation.
+    const Value* slot(int index) const {
+        return index >= 0 && static_cast<std::size_t>(index) < slot_count_ ? slot_values_[index] : nullptr;
+    }
+
+protected:
+    Environment() = default;
+    Environment(const Environment&) = delete;  // the slot table may point into the derived object
+    Environment& operator=(const Environment&) = delete;
+    /// Makes slot(i) return values[i]; the table must outlive the environment's use.
+    void bind_slots(const Value* const* values, std::size_t count) {
+        slot_values_ = values;
+        slot_count_ = count;
+    }
+
+private:
+    const Value* const* slot_values_ = nullptr;
+    std::size_t slot_count_ = 0;
 };
 
-struct Node;
+struct Program;
 
 /// A parsed, type-checked expression.
 class Expression {
@@ -84,6 +102,9 @@ public:
     Type type() const noexcept;
     /// Evaluates; an unknown result means some needed input was unknown (or a division by zero).
     Value evaluate(const Environment& env) const;
+    /// Evaluates a boolean expression to 1 (true), 0 (false) or -1 (unknown): the fast path for
+    /// conditions, which builds no Value.
+    int test(const Environment& env) const;
     /// Names (questions, facts, profile fields) the expression reads, in order of first use.
     const std::vector<std::string>& names() const noexcept { return names_; }
     /// Their slots (-1 when unbound), parallel to names().
@@ -93,7 +114,7 @@ public:
 private:
     Expression() = default;
     std::string source_;
-    std::unique_ptr<Node> root_;
+    std::unique_ptr<Program> program_;  // the checked expression, lowered to flat code
     std::vector<std::string> names_;
     std::vector<int> slots_;
 };

@@ -92,8 +92,13 @@ struct RuleSet {
     std::vector<Level> levels;   // levels 1..5 in order
     std::vector<Check> checks;
     std::set<std::string> percent_facts;  // [display] percent: facts shown as percentages in reports
-    std::vector<std::string> slot_names;  // every name conditions may read, by slot (NameInfo::slot)
-    std::map<std::string, int, std::less<>> slot_index;  // name -> slot
+    /// Every name conditions may read, by slot (NameInfo::slot). Questions come first: a question's
+    /// slot is its index in `questions`.
+    std::vector<std::string> slot_names;
+    std::map<std::string, int, std::less<>> slot_index;    // name -> slot
+    std::vector<std::pair<std::string, int>> fact_slots;   // plugin facts, sorted by name, with their slots
+    int population_slot = -1;                               // profile.population
+    int fiscal_year_slot = -1;                              // profile.fiscal_year
 
     const Question* find_question(const std::string& id) const;
 };

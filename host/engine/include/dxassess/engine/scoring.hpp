@@ -6,6 +6,7 @@
 #include "dxassess/engine/model.hpp"
 #include "dxassess/engine/rule_set.hpp"
 
+#include <array>
 #include <functional>
 #include <map>
 #include <string>
@@ -89,12 +90,13 @@ public:
     AreaEnvironment(const RuleSet& rules, const AnswerNode* answers, const Profile& profile,
                     const std::map<std::string, Value>& facts, Caller caller);
     Value lookup(const std::string& name) const override;
-    const Value* slot(int index) const override;
     Value call(const std::string& function, const std::vector<Value>& args) const override;
     Date today() const override { return profile_.as_of; }
 
 private:
-    std::vector<const Value*> slots_;  // every name's value by slot, bound once per area (no copies)
+    // Every name's value by slot, bound once per area (no copies); inline for the usual rule set.
+    std::array<const Value*, 64> inline_slots_;
+    std::vector<const Value*> heap_slots_;
     Value population_, fiscal_year_;   // profile values, which live nowhere else as Values
     const RuleSet& rules_;
     const AnswerNode* answers_;
