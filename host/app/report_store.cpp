@@ -134,41 +134,73 @@ ReportStore::ReportStore(const std::string& path) : path_(path) {
     }
 }
 
-ReportStore::~ReportStore() { sqlite3_close(db_); }
+struct ReportStore::IngestStatements {
+    explicit IngestStatements(sqlite3* db)
+        : duplicate(db, "SELECT 1 FROM reports WHERE sha256 = ?"),
+          retire(db, "UPDATE reports SET current = 0 WHERE code = ? AND fiscal_year = ? AND current = 1"),
+          report(db, "INSERT INTO reports (code, fiscal_year, name, prefecture, population, type, sha256, source_file, "
+                     "received_at, current, answers_text, report_json) VALUES (?,?,?,?,?,?,?,?,?,1,?,?)"),
+          result(db, "INSERT INTO results (report_id, scale, area, rules_version, scored, level, score) VALUES (?, 'original', ?,?,?,?,?)"),
+          overall(db, "INSERT INTO overall (report_id, scale, idx) VALUES (?, 'original', ?)") {}
+    Statement duplicate, retire, report, result, overall;
+};
+
+ReportStore::~ReportStore() {
+    try {
+        commit_pending();
+    } catch (...) {  // the open group is rolled back when the connection closes: each report stays whole
+    }
+    ingest_.reset();  // statements are finalized before the connection closes
+    sqlite3_close(db_);
+}
 
 void ReportStore::begin() { exec(db_, "BEGIN IMMEDIATE"); }
 void ReportStore::commit() { exec(db_, "COMMIT"); }
 
+void ReportStore::commit_pending() {
+    if (!group_open_) return;
+    group_open_ = false;
+    commit();
+}
+
 IngestOutcome ReportStore::ingest(const NewReport& r) {
-    begin();
+    if (!ingest_) ingest_ = std::make_unique<IngestStatements>(db_);
+    if (!group_open_) {
+        begin();
+        group_open_ = true;
+        group_started_ = std::chrono::steady_clock::now();
+    }
+    IngestStatements& s = *ingest_;
+    IngestOutcome outcome = IngestOutcome::accepted;
+    exec(db_, "SAVEPOINT report");
     try {
-        Statement dup(db_, "SELECT 1 FROM reports WHERE sha256 = ?");
-        if (dup.bind(1, r.sha256).step()) {
-            exec(db_, "ROLLBACK");
-            return IngestOutcome::duplicate;
+        s.duplicate.reset();
+        if (s.duplicate.bind(1, r.sha256).step()) {
+            outcome = IngestOutcome::duplicate;
+        } else {
+            s.retire.reset();
+            s.retire.bind(1, r.code).bind(2, r.fiscal_year).run();
+            if (sqlite3_changes(db_) > 0) outcome = IngestOutcome::replaced;
+            s.report.reset();
+            s.report.bind(1, r.code).bind(2, r.fiscal_year).bind(3, r.name).bind(4, r.prefecture).bind(5, r.population).bind(6, r.type)
+                .bind(7, r.sha256).bind(8, r.source_file).bind(9, utc_now()).bind(10, r.answers_text).bind(11, r.report_json).run();
+            const long long id = sqlite3_last_insert_rowid(db_);
+            for (const auto& a : r.results) {
+                s.result.reset();
+                s.result.bind(1, id).bind(2, a.area).bind(3, a.rules_version).bind(4, a.scored ? 1 : 0).bind(5, a.level).bind(6, a.score).run();
+            }
+            s.overall.reset();
+            s.overall.bind(1, id).bind(2, r.overall_index).run();
+            test_pause();
         }
-        Statement old(db_, "UPDATE reports SET current = 0 WHERE code = ? AND fiscal_year = ? AND current = 1");
-        old.bind(1, r.code).bind(2, r.fiscal_year).run();
-        const bool replaced = sqlite3_changes(db_) > 0;
-        Statement ins(db_, "INSERT INTO reports (code, fiscal_year, name, prefecture, population, type, sha256, source_file, "
-                           "received_at, current, answers_text, report_json) VALUES (?,?,?,?,?,?,?,?,?,1,?,?)");
-        ins.bind(1, r.code).bind(2, r.fiscal_year).bind(3, r.name).bind(4, r.prefecture).bind(5, r.population).bind(6, r.type)
-            .bind(7, r.sha256).bind(8, r.source_file).bind(9, utc_now()).bind(10, r.answers_text).bind(11, r.report_json).run();
-        const long long id = sqlite3_last_insert_rowid(db_);
-        Statement res(db_, "INSERT INTO results (report_id, scale, area, rules_version, scored, level, score) VALUES (?, 'original', ?,?,?,?,?)");
-        for (const auto& a : r.results) {
-            res.bind(1, id).bind(2, a.area).bind(3, a.rules_version).bind(4, a.scored ? 1 : 0).bind(5, a.level).bind(6, a.score).run();
-            res.reset();
-        }
-        Statement ov(db_, "INSERT INTO overall (report_id, scale, idx) VALUES (?, 'original', ?)");
-        ov.bind(1, id).bind(2, r.overall_index).run();
-        test_pause();
-        commit();
-        return replaced ? IngestOutcome::replaced : IngestOutcome::accepted;
+        s.duplicate.reset();
+        exec(db_, "RELEASE report");
     } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_exec(db_, "ROLLBACK TO report; RELEASE report", nullptr, nullptr, nullptr);
         throw;
     }
+    if (std::chrono::steady_clock::now() - group_started_ > std::chrono::milliseconds(250)) commit_pending();
+    return outcome;
 }
 
 void ReportStore::store_rescore(long long report_id, const std::string& label, const std::vector<StoredResult>& results,

@@ -1,8 +1,10 @@
 // The national office's store of collected reports: one SQLite database file (no server).
-// Each report is ingested in its own transaction, so killing the process at any moment leaves the
+// Reports are ingested in groups, each group in one transaction (a quarter of a second of work at
+// most), so a report is stored whole or not at all: killing the process at any moment leaves the
 // database consistent, and re-running completes the work without duplicates.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -61,9 +63,13 @@ public:
     ReportStore(const ReportStore&) = delete;
     ReportStore& operator=(const ReportStore&) = delete;
 
-    /// Stores a report in one transaction. A report already stored (same SHA-256) is a duplicate;
-    /// one for a code and year already stored replaces it as current, keeping the earlier one.
+    /// Stores a report whole, in the open group transaction (starting one if needed; committed
+    /// when it has run a quarter of a second). A report already stored (same SHA-256) is a
+    /// duplicate; one for a code and year already stored replaces it as current, keeping the
+    /// earlier one.
     IngestOutcome ingest(const NewReport& report);
+    /// Commits the open group transaction, if any. The destructor does too.
+    void commit_pending();
 
     /// Current submissions, optionally of one fiscal year, with figures on `scale` ("original" or a
     /// re-scoring label).
@@ -80,8 +86,12 @@ public:
     std::vector<int> years() const;
 
 private:
+    struct IngestStatements;  // prepared once, reused for every report
     sqlite3* db_ = nullptr;
     std::string path_;
+    std::unique_ptr<IngestStatements> ingest_;
+    bool group_open_ = false;
+    std::chrono::steady_clock::time_point group_started_;
 };
 
 }  // namespace dxassess::host

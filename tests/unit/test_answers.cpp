@@ -3,6 +3,8 @@
 
 #include "dxassess/engine/answers.hpp"
 
+#include "answers_json_fast.hpp"
+
 using namespace dxassess::engine;
 
 namespace {
@@ -194,4 +196,80 @@ TEST_CASE("missing answers file", "[answers][errors]") {
     const InputError e = test::input_error([] { (void)load_answers("/nonexistent/answers.toml", {{&rules()}, {}}, Date{2026, 1, 1}); });
     CHECK_THAT(e.format(Lang::en), Catch::Contains("/nonexistent/answers.toml: file not found"));
     CHECK_THAT(e.format(Lang::ja), Catch::Contains("ファイルが見つかりません"));
+}
+
+namespace {
+
+/// Everything the checked and fast paths must agree on, as text.
+std::string canonical(const AnswerNode& n) {
+    std::string s = to_display(n.value, true) + (n.is_table ? "{" : "") + (n.is_list ? "[" : "");
+    for (const auto& [k, m] : n.members) s += k + "=" + canonical(m) + ",";
+    for (const auto& i : n.items) s += canonical(i) + ";";
+    return s;
+}
+
+std::string canonical(const Answers& a) {
+    const Profile& p = a.profile;
+    std::string s = p.code + "|" + p.name + "|" + p.prefecture + "|" + std::to_string(p.population) + "|" +
+                    std::to_string(p.fiscal_year) + "|" + p.type + "|" + p.as_of.str() + "\n";
+    for (const auto& [area, node] : a.areas) s += area + ":" + canonical(node) + "\n";
+    for (const auto& [area, level] : a.targets) s += area + "->" + std::to_string(level) + "\n";
+    return s;
+}
+
+const std::string json_profile =
+    R"("profile": {"code": "011002", "name": "札幌市", "prefecture": "北海道", "population": 1950000, "fiscal_year": 2025)";
+
+}  // namespace
+
+TEST_CASE("the JSON answers fast path accepts exactly what the checked path accepts, with the same values", "[answers][json]") {
+    const AnswerSchema schema{{&rules()}, {"other"}};
+    const Date today{2026, 1, 1};
+    const auto with = [&](const std::string& profile_extra, const std::string& area, const std::string& rest = "") {
+        return "{" + json_profile + profile_extra + "}, \"area\": {" + area + "}" + rest + "}";
+    };
+    // Valid as they stand: the fast path must take them.
+    const std::vector<std::string> valid = {
+        with("", ""),
+        with(R"(, "as_of": "2025-10-01", "type": "designated_city")",
+             R"("flag": true, "count": 3, "share": 0.5, "mode": "試行", "forms": ["home", "Mobile"], "since": "2024-04-01")"),
+        with("", R"("share": 1, "count": 0, "systems": [{"business": "a", "done": true}, {"business": "B"}])"),
+        with("", R"("systems": [], "forms": [])", R"(, "targets": {"area": 4})"),
+        with("", R"("mode": "formal", "count": 100, "share": 0.0, "since": "2000-02-29")"),
+    };
+    for (const auto& text : valid) {
+        INFO(text);
+        const auto fast = read_valid_answers_json(text, "line", schema, today);
+        REQUIRE(fast.has_value());
+        CHECK(canonical(*fast) == canonical(parse_answers_json_checked(text, "line", schema, today)));
+    }
+    // Anything else: the fast path declines, and the checked path rejects it or reads the same.
+    const std::vector<std::string> other = {
+        "{ broken", "[]", "{}", with("", R"("count": 101)"), with("", R"("count": -1)"), with("", R"("count": 3.0)"),
+        with("", R"("count": 9223372036854775808)"), with("", R"("share": 1.5)"), with("", R"("share": "50%")"),
+        with("", R"("mode": "formally")"), with("", R"("forms": ["home", "home"])"), with("", R"("forms": ["home", 1])"),
+        with("", R"("since": "2024-02-30")"), with("", R"("since": 20240401)"), with("", R"("flag": null)"),
+        with("", R"("flag": "true")"), with("", R"("unknown": 1)"), with("", R"("count": 1, "count": 2)"),
+        with("", R"("systems": [{"business": "a"}, {"business": "A"}])"), with("", R"("systems": [{"done": true}])"),
+        with("", R"("systems": [{"business": "a", "extra": 1}])"),
+        with("", R"("systems": [{"business": "a"}, {"business": "b"}, {"business": "a"}, {"business": "b"}])"),
+        with("", R"("systems": {"business": "a"})"), with(R"(, "type": "metropolis")", ""), with(R"(, "as_of": "soon")", ""),
+        with(R"(, "extra": 1)", ""), with("", "", R"(, "targets": {"area": 6})"), with("", "", R"(, "targets": {"nowhere": 1})"),
+        with("", "", R"(, "other": {"anything": 1})"), with("", "", R"(, "elsewhere": {})"),
+        R"({"profile": {"code": "011003", "name": "x", "prefecture": "y", "population": 1, "fiscal_year": 2025}})",
+        R"({"profile": {"code": "011002", "name": "x", "prefecture": "y", "population": 0, "fiscal_year": 2025}})",
+        R"({"profile": {"code": "011002", "name": "x", "prefecture": "y", "population": 1, "fiscal_year": 1999}})",
+        R"({"profile": {"code": "011002", "name": "x", "prefecture": "y", "population": 1}})",
+        "{\"profile\": {\"code\": \"011002\", \"name\": \"\xff\"}}",
+    };
+    for (const auto& text : other) {
+        INFO(text);
+        CHECK_FALSE(read_valid_answers_json(text, "line", schema, today).has_value());
+        try {
+            const Answers checked = parse_answers_json_checked(text, "line", schema, today);
+            CHECK(canonical(checked) == canonical(parse_answers_json(text, "line", schema, today)));
+        } catch (const InputError&) {
+            CHECK_THROWS_AS(parse_answers_json(text, "line", schema, today), InputError);
+        }
+    }
 }

@@ -1,7 +1,9 @@
-// Answers given as JSON (one municipality per line in batch input), turned into the same TOML
-// tree the answers file gives, so they are checked by exactly the same rules.
+// Answers given as JSON (one municipality per line in batch input). Valid answers take the fast
+// path (answers_json_fast.cpp); anything else is turned into the same TOML tree the answers file
+// gives, so it is checked, and its problems worded, by exactly the same rules.
 #include "dxassess/engine/answers.hpp"
 
+#include "answers_json_fast.hpp"
 #include "answers_table.hpp"
 
 #include <nlohmann/json.hpp>
@@ -59,6 +61,11 @@ std::unique_ptr<toml::node> to_toml(const json& v, const Question* q) {
 }  // namespace
 
 Answers parse_answers_json(const std::string& text, const std::string& source, const AnswerSchema& schema, Date today) {
+    if (auto answers = read_valid_answers_json(text, source, schema, today)) return std::move(*answers);
+    return parse_answers_json_checked(text, source, schema, today);
+}
+
+Answers parse_answers_json_checked(const std::string& text, const std::string& source, const AnswerSchema& schema, Date today) {
     json j;
     try {
         j = json::parse(text);

@@ -1,6 +1,7 @@
 // Loads a municipality's answers and checks each one against its question: type, bounds, choices.
 #include "dxassess/engine/answers.hpp"
 
+#include "answers_json_fast.hpp"
 #include "answers_table.hpp"
 #include "toml_support.hpp"
 
@@ -150,13 +151,6 @@ private:
     void type_error(const std::string& name, const toml::node& v, const char* want_ja, const char* want_en) {
         error(v, name + " には" + want_ja + "が必要ですが、" + toml_type_ja(v) + "です",
               name + ": expected " + want_en + ", found " + toml_type_en(v));
-    }
-
-    const Choice* match_choice(const Question& q, const std::string& s) {
-        if (const Choice* c = q.find_choice(s)) return c;
-        for (const auto& c : q.choices)
-            if (c.label.ja == s || c.label.en == s) return &c;  // a person may type the label
-        return nullptr;
     }
 
     void choice_error(const Question& q, const std::string& name, const toml::node& v, const std::string& s) {
@@ -316,7 +310,7 @@ private:
 
 }  // namespace
 
-const AnswerNode* AnswerNode::member(const std::string& key) const {
+const AnswerNode* AnswerNode::member(std::string_view key) const {
     for (const auto& [k, v] : members)
         if (k == key) return &v;
     return nullptr;

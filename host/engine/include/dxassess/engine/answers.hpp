@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dxassess::engine {
@@ -21,7 +22,7 @@ struct AnswerNode {
     bool is_table = false;                                  // members are set
     bool is_list = false;                                   // items are set
 
-    const AnswerNode* member(const std::string& key) const;
+    const AnswerNode* member(std::string_view key) const;
 };
 
 struct Profile {
