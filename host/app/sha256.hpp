@@ -1,4 +1,4 @@
-// SHA-256 digests for report provenance (libsodium).
+// SHA-256 digests for report provenance and collection (OpenSSL libcrypto).
 #pragma once
 
 #include <string>

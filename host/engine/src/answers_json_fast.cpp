@@ -61,26 +61,30 @@ AnswerNode read_table(const Question& q, element v) {
     node.is_list = true;
     node.items.reserve(count);
     for (element r : rows) {
-        AnswerNode row;
+        AnswerNode& row = node.items.emplace_back();
         row.is_table = true;
-        std::vector<std::pair<std::size_t, AnswerNode>> cells;
+        // Cells usually come in column order; each is placed by its column index all the same.
+        std::uint64_t present = 0;  // bit per column
+        bool in_order = true;
+        std::size_t last = 0;
         for (auto [key, cell] : object_of(r)) {
-            const Question* c = nullptr;
-            for (const auto& col : q.columns)
-                if (col.id == key) c = &col;
-            if (!c) throw NotPlain{};
-            const auto index = static_cast<std::size_t>(c - q.columns.data());
-            for (const auto& done : cells)
-                if (done.first == index) throw NotPlain{};
-            cells.emplace_back(index, read_answer(*c, cell));
+            std::size_t index = q.columns.size();
+            for (std::size_t i = 0; i < q.columns.size(); ++i)
+                if (q.columns[i].id == key) index = i;
+            if (index == q.columns.size() || index >= 64 || (present >> index & 1)) throw NotPlain{};
+            present |= std::uint64_t{1} << index;
+            in_order = in_order && (row.members.empty() || index > last);
+            last = index;
+            row.members.emplace_back(q.columns[index].id, read_answer(q.columns[index], cell));
         }
-        std::sort(cells.begin(), cells.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        std::size_t next = 0;
-        for (std::size_t i = 0; i < q.columns.size(); ++i) {
-            if (next < cells.size() && cells[next].first == i) row.members.emplace_back(q.columns[i].id, std::move(cells[next++].second));
-            else if (q.columns[i].required) throw NotPlain{};
+        for (std::size_t i = 0; i < q.columns.size(); ++i)
+            if (q.columns[i].required && !(present >> i & 1)) throw NotPlain{};
+        if (!in_order) {
+            const auto rank = [&](const std::string& id) {
+                return std::find_if(q.columns.begin(), q.columns.end(), [&](const Question& c) { return c.id == id; }) - q.columns.begin();
+            };
+            std::sort(row.members.begin(), row.members.end(), [&](const auto& x, const auto& y) { return rank(x.first) < rank(y.first); });
         }
-        node.items.push_back(std::move(row));
     }
     for (const auto& c : q.columns) {  // key columns: values differ between rows
         if (!c.key) continue;
