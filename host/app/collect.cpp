@@ -37,7 +37,7 @@ std::map<std::string, std::string> official_digests(const Installation& inst, co
 
 }  // namespace
 
-int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db_path) {
+int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db_path, bool keep_reports) {
     const Lang lang = g.lang;
     const bool en = lang == Lang::en;
     try {
@@ -59,9 +59,9 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
         };
         const auto examine = [&](Examined& e) {
             try {
-                std::string text = read_text_file(e.file);  // read once: checked, hashed and stored
+                std::string text = read_text_file(e.file);  // read once: checked, hashed (and kept)
                 e.rejection = examine_report(text, e.file, official, e.report);
-                e.report.report_json = std::move(text);
+                if (keep_reports) e.report.report_json = std::move(text);
             } catch (const engine::InputError& err) {
                 e.rejection = Rejection{"not_a_report", err.diagnostics().front().message};
             }

@@ -41,7 +41,7 @@ int run_diff(const GlobalOptions& g, const std::string& old_path, const std::str
 int run_explain(const GlobalOptions& g, const std::string& path, const std::string& area);
 
 /// `dxassess collect REPORTS_OR_DIRS... --db FILE`.
-int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db);
+int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db, bool keep_reports);
 
 struct SummaryOptions {
     std::string db;

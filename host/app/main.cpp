@@ -79,6 +79,9 @@ int main(int argc, char** argv) {
     CLI::App* cmd_collect = app.add_subcommand("collect", "レポートを取り込む / ingest JSON reports into the database");
     cmd_collect->add_option("reports", collect_inputs, "レポートかディレクトリ / report files or directories")->required();
     cmd_collect->add_option("--db", collect_db, "SQLite データベース / SQLite database file")->required();
+    bool collect_keep = false;
+    cmd_collect->add_flag("--keep-reports", collect_keep,
+                          "レポート本文もデータベースに保存する / also store each report's text in the database");
 
     SummaryOptions summary;
     CLI::App* cmd_summary = app.add_subcommand("summary", "集計 / compare the collected reports");
@@ -138,7 +141,7 @@ int main(int argc, char** argv) {
         if (*cmd_check) return run_rules_check(g, rule_files);
         if (*cmd_test) return run_rule_tests(g, test);
         if (*cmd_init) return run_init(g, init_output);
-        if (*cmd_collect) return run_collect(g, collect_inputs, collect_db);
+        if (*cmd_collect) return run_collect(g, collect_inputs, collect_db, collect_keep);
         if (*cmd_summary) return run_summary(g, summary);
         if (*cmd_batch) return run_batch(g, batch);
         if (*cmd_rescore) return run_rescore(g, rescore_db, rescore_rules, rescore_label);

@@ -51,7 +51,7 @@ struct NewReport : ReportHeader {
     double overall_index = 0;
     int overall_level = 0;
     std::string answers_text;
-    std::string report_json;
+    std::string report_json;   // the report as submitted; empty unless collected with --keep-reports
     std::vector<StoredResult> results;
 };
 

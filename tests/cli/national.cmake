@@ -123,6 +123,19 @@ if(NOT stored EQUAL 42 OR NOT current EQUAL 41)
     fail("after a re-submission: ${stored} stored, ${current} current; expected 42 and 41")
 endif()
 
+# The database keeps each report's answers and figures; the report's text only with --keep-reports.
+set(stored_text [=[
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+row = db.execute("SELECT answers_text, report_json FROM reports WHERE source_file LIKE '%second/report.json'").fetchone()
+print("answers:%d report:%s" % (len(row[0]) > 0, "same" if row[1] == open(sys.argv[2], encoding="utf-8").read() else len(row[1])))
+]=])
+execute_process(COMMAND "${PYTHON}" -c "${stored_text}" "${db}" "${WORK}/second/report.json" OUTPUT_VARIABLE kept RESULT_VARIABLE rc)
+expect("${kept}" "answers:1 report:0")
+dxa(0 collect "${WORK}/second/report.json" --db "${WORK}/kept.sqlite" --keep-reports)
+execute_process(COMMAND "${PYTHON}" -c "${stored_text}" "${WORK}/kept.sqlite" "${WORK}/second/report.json" OUTPUT_VARIABLE kept RESULT_VARIABLE rc)
+expect("${kept}" "answers:1 report:same")
+
 # --- summary views --------------------------------------------------------------------------------
 dxa(0 summary --db "${db}")
 expect("${out}" "Summary of 41 reports FY2025, scale original")
