@@ -37,9 +37,23 @@ Location locate(const std::string& path, const std::string& text, std::size_t by
 std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(Location{path}, Text{"ファイルが見つからないか読めません", "file not found or unreadable"});
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    std::string text;
+    if (in.seekg(0, std::ios::end)) {  // a file: one read into place (reports are collected by the thousand)
+        const std::streamoff size = in.tellg();
+        in.seekg(0);
+        if (size > 0) {
+            text.resize(static_cast<std::size_t>(size));
+            in.read(text.data(), size);
+            text.resize(static_cast<std::size_t>(in.gcount()));
+        }
+    }
+    in.clear();
+    if (in.peek() != std::ifstream::traits_type::eof()) {  // a pipe, or a file that grew meanwhile
+        std::ostringstream rest;
+        rest << in.rdbuf();
+        text += rest.str();
+    }
+    return text;
 }
 
 nlohmann::ordered_json load_json_file(const std::string& path) { return parse_json_text(read_text_file(path), path); }
