@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "lock_file.hpp"
+#include "ordered_pipeline.hpp"
 #include "report_intake.hpp"
 #include "report_reader.hpp"
 #include "report_store.hpp"
@@ -14,7 +15,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <future>
 #include <iostream>
 #include <map>
 #include <unistd.h>
@@ -50,55 +50,44 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
         std::map<std::string, int> rejected;
         const bool progress = ::isatty(STDERR_FILENO);
         std::size_t seen = 0;
-        // Reports are read and checked on both cores, a chunk at a time, while the previous chunk is
-        // stored on this thread (SQLite takes one writer).
+        // Reports are read and checked on both cores and stored in order on this thread (SQLite takes
+        // one writer); at most `window` reports are in memory at once.
         struct Examined {
-            std::string file;
             NewReport report;
             std::optional<Rejection> rejection;
         };
-        const auto examine = [&](Examined& e) {
+        constexpr std::size_t window = 256;
+        std::vector<Examined> slots(window);
+        const auto examine = [&](std::size_t i) {
+            Examined& e = slots[i % window];
+            e = Examined{};
             try {
-                std::string text = read_text_file(e.file);  // read once: checked, hashed (and kept)
-                e.rejection = examine_report(text, e.file, official, e.report);
+                std::string text = read_text_file(files[i]);  // read once: checked, hashed (and kept)
+                e.rejection = examine_report(text, files[i], official, e.report);
                 if (keep_reports) e.report.report_json = std::move(text);
             } catch (const engine::InputError& err) {
                 e.rejection = Rejection{"not_a_report", err.diagnostics().front().message};
             }
         };
-        std::size_t next_file = 0;
-        const auto examine_chunk = [&] {
-            std::vector<Examined> chunk;
-            for (; next_file < files.size() && chunk.size() < 64; ++next_file) chunk.push_back(Examined{files[next_file], {}, {}});
-            const std::size_t half = chunk.size() / 2;
-            auto first = std::async(std::launch::async, [&] {
-                for (std::size_t i = 0; i < half; ++i) examine(chunk[i]);
-            });
-            for (std::size_t i = half; i < chunk.size(); ++i) examine(chunk[i]);
-            first.get();
-            return chunk;
-        };
-        std::vector<Examined> current = examine_chunk();
-        while (!current.empty()) {
-            auto next = std::async(std::launch::async, examine_chunk);
-            for (auto& [file, report, rejection] : current) {
-                if (progress && ++seen % 500 == 0) std::cerr << "\r" << seen << "/" << files.size() << std::flush;
-                if (rejection) {
-                    ++rejected[rejection->reason];
-                    std::cout << (en ? "rejected " : "却下 ") << file << ": [" << rejection->reason << "] " << rejection->message.in(lang) << "\n";
-                    continue;
-                }
-                switch (store.ingest(report)) {
-                    case IngestOutcome::accepted: ++accepted; break;
-                    case IngestOutcome::replaced:
-                        ++replaced;
-                        std::cout << (en ? "replaced " : "差し替え ") << report.code << " FY" << report.fiscal_year << " ← " << file << "\n";
-                        break;
-                    case IngestOutcome::duplicate: ++duplicate; break;
-                }
+        const auto store_one = [&](std::size_t i) {
+            const std::string& file = files[i];
+            auto& [report, rejection] = slots[i % window];
+            if (progress && ++seen % 500 == 0) std::cerr << "\r" << seen << "/" << files.size() << std::flush;
+            if (rejection) {
+                ++rejected[rejection->reason];
+                std::cout << (en ? "rejected " : "却下 ") << file << ": [" << rejection->reason << "] " << rejection->message.in(lang) << "\n";
+                return;
             }
-            current = next.get();
-        }
+            switch (store.ingest(report)) {
+                case IngestOutcome::accepted: ++accepted; break;
+                case IngestOutcome::replaced:
+                    ++replaced;
+                    std::cout << (en ? "replaced " : "差し替え ") << report.code << " FY" << report.fiscal_year << " ← " << file << "\n";
+                    break;
+                case IngestOutcome::duplicate: ++duplicate; break;
+            }
+        };
+        ordered_pipeline(files.size(), window, 2, examine, store_one);
         store.commit_pending();
         if (progress && seen >= 500) std::cerr << "\n";
         int total_rejected = 0;
