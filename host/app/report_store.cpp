@@ -87,6 +87,7 @@ public:
         sqlite3_clear_bindings(stmt_);
     }
     long long integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+    bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
     double real(int col) const { return sqlite3_column_double(stmt_, col); }
     std::string text(int col) const {
         const auto* p = sqlite3_column_text(stmt_, col);
@@ -134,6 +135,14 @@ ReportStore::ReportStore(const std::string& path) : path_(path) {
     }
 }
 
+struct ReportStore::RescoreStatements {
+    explicit RescoreStatements(sqlite3* db)
+        : clear(db, "DELETE FROM results WHERE report_id = ? AND scale = ?"),
+          result(db, "INSERT INTO results (report_id, scale, area, rules_version, scored, level, score) VALUES (?,?,?,?,?,?,?)"),
+          overall(db, "INSERT OR REPLACE INTO overall (report_id, scale, idx) VALUES (?,?,?)") {}
+    Statement clear, result, overall;
+};
+
 struct ReportStore::IngestStatements {
     explicit IngestStatements(sqlite3* db)
         : duplicate(db, "SELECT 1 FROM reports WHERE sha256 = ?"),
@@ -151,6 +160,7 @@ ReportStore::~ReportStore() {
     } catch (...) {  // the open group is rolled back when the connection closes: each report stays whole
     }
     ingest_.reset();  // statements are finalized before the connection closes
+    rescore_.reset();
     sqlite3_close(db_);
 }
 
@@ -205,51 +215,58 @@ IngestOutcome ReportStore::ingest(const NewReport& r) {
 
 void ReportStore::store_rescore(long long report_id, const std::string& label, const std::vector<StoredResult>& results,
                                 double overall_index) {
-    Statement del(db_, "DELETE FROM results WHERE report_id = ? AND scale = ?");
-    del.bind(1, report_id).bind(2, label).run();
-    Statement ins(db_, "INSERT INTO results (report_id, scale, area, rules_version, scored, level, score) VALUES (?,?,?,?,?,?,?)");
+    if (!rescore_) rescore_ = std::make_unique<RescoreStatements>(db_);
+    RescoreStatements& s = *rescore_;
+    s.clear.reset();
+    s.clear.bind(1, report_id).bind(2, label).run();
     for (const auto& a : results) {
-        ins.bind(1, report_id).bind(2, label).bind(3, a.area).bind(4, a.rules_version).bind(5, a.scored ? 1 : 0).bind(6, a.level)
+        s.result.reset();
+        s.result.bind(1, report_id).bind(2, label).bind(3, a.area).bind(4, a.rules_version).bind(5, a.scored ? 1 : 0).bind(6, a.level)
             .bind(7, a.score).run();
-        ins.reset();
     }
-    Statement ov(db_, "INSERT OR REPLACE INTO overall (report_id, scale, idx) VALUES (?,?,?)");
-    ov.bind(1, report_id).bind(2, label).bind(3, overall_index).run();
+    s.overall.reset();
+    s.overall.bind(1, report_id).bind(2, label).bind(3, overall_index).run();
 }
 
-std::vector<StoredReport> ReportStore::current(std::optional<int> year, const std::string& scale) const {
-    std::vector<StoredReport> out;
-    Statement q(db_, "SELECT r.id, r.code, r.fiscal_year, r.name, r.prefecture, r.population, r.type, COALESCE(o.idx, 0), r.answers_text "
-                     "FROM reports r LEFT JOIN overall o ON o.report_id = r.id AND o.scale = ?1 "
-                     "WHERE r.current = 1 AND (?2 IS NULL OR r.fiscal_year = ?2) ORDER BY r.code, r.fiscal_year");
+void ReportStore::for_each_current(std::optional<int> year, const std::string& scale, bool with_answers,
+                                   const std::function<void(const StoredReport&)>& visit) const {
+    // One pass over the current reports in code order (the partial index), each joined with its
+    // figures on the scale: one report in memory at a time.
+    Statement q(db_, with_answers
+                         ? "SELECT r.id, r.code, r.fiscal_year, r.name, r.prefecture, r.population, r.type, COALESCE(o.idx, 0), "
+                           "res.area, res.rules_version, res.scored, res.level, res.score, r.answers_text "
+                           "FROM reports r LEFT JOIN overall o ON o.report_id = r.id AND o.scale = ?1 "
+                           "LEFT JOIN results res ON res.report_id = r.id AND res.scale = ?1 "
+                           "WHERE r.current = 1 AND (?2 IS NULL OR r.fiscal_year = ?2) ORDER BY r.code, r.fiscal_year, r.id"
+                         : "SELECT r.id, r.code, r.fiscal_year, r.name, r.prefecture, r.population, r.type, COALESCE(o.idx, 0), "
+                           "res.area, res.rules_version, res.scored, res.level, res.score "
+                           "FROM reports r LEFT JOIN overall o ON o.report_id = r.id AND o.scale = ?1 "
+                           "LEFT JOIN results res ON res.report_id = r.id AND res.scale = ?1 "
+                           "WHERE r.current = 1 AND (?2 IS NULL OR r.fiscal_year = ?2) ORDER BY r.code, r.fiscal_year, r.id");
     q.bind(1, scale);
     if (year) q.bind(2, *year);
-    std::map<long long, std::size_t> index;
+    StoredReport s;
+    bool pending = false;
     while (q.step()) {
-        StoredReport s;
-        s.id = q.integer(0);
-        s.code = q.text(1);
-        s.fiscal_year = static_cast<int>(q.integer(2));
-        s.name = q.text(3);
-        s.prefecture = q.text(4);
-        s.population = q.integer(5);
-        s.type = q.text(6);
-        s.overall_index = q.real(7);
-        s.answers_text = q.text(8);
-        index[s.id] = out.size();
-        out.push_back(std::move(s));
+        const long long id = q.integer(0);
+        if (!pending || id != s.id) {
+            if (pending) visit(s);
+            s = StoredReport{};
+            s.id = id;
+            s.code = q.text(1);
+            s.fiscal_year = static_cast<int>(q.integer(2));
+            s.name = q.text(3);
+            s.prefecture = q.text(4);
+            s.population = q.integer(5);
+            s.type = q.text(6);
+            s.overall_index = q.real(7);
+            if (with_answers) s.answers_text = q.text(13);
+            pending = true;
+        }
+        if (!q.is_null(8))
+            s.results.push_back({q.text(8), q.text(9), q.integer(10) != 0, static_cast<int>(q.integer(11)), static_cast<int>(q.integer(12))});
     }
-    Statement res(db_, "SELECT res.report_id, res.area, res.rules_version, res.scored, res.level, res.score FROM results res "
-                       "JOIN reports r ON r.id = res.report_id WHERE r.current = 1 AND res.scale = ?1 AND (?2 IS NULL OR r.fiscal_year = ?2)");
-    res.bind(1, scale);
-    if (year) res.bind(2, *year);
-    while (res.step()) {
-        const auto it = index.find(res.integer(0));
-        if (it == index.end()) continue;
-        out[it->second].results.push_back({res.text(1), res.text(2), res.integer(3) != 0, static_cast<int>(res.integer(4)),
-                                           static_cast<int>(res.integer(5))});
-    }
-    return out;
+    if (pending) visit(s);
 }
 
 long long ReportStore::count_reports() const {

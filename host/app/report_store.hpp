@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -71,10 +72,11 @@ public:
     /// Commits the open group transaction, if any. The destructor does too.
     void commit_pending();
 
-    /// Current submissions, optionally of one fiscal year, with figures on `scale` ("original" or a
-    /// re-scoring label).
-    std::vector<StoredReport> current(std::optional<int> year, const std::string& scale) const;
-
+    /// Calls `visit` with each current (latest) submission, optionally of one fiscal year, in code
+    /// order, with its figures on `scale` ("original" or a re-scoring label) and, `with_answers`,
+    /// its answers. Streams: memory does not grow with the number of reports.
+    void for_each_current(std::optional<int> year, const std::string& scale, bool with_answers,
+                          const std::function<void(const StoredReport&)>& visit) const;
     /// Stores a re-scoring of one report under `label` (replacing an earlier one with the same label).
     void store_rescore(long long report_id, const std::string& label, const std::vector<StoredResult>& results, double overall_index);
     void begin();
@@ -87,9 +89,11 @@ public:
 
 private:
     struct IngestStatements;  // prepared once, reused for every report
+    struct RescoreStatements;
     sqlite3* db_ = nullptr;
     std::string path_;
     std::unique_ptr<IngestStatements> ingest_;
+    std::unique_ptr<RescoreStatements> rescore_;
     bool group_open_ = false;
     std::chrono::steady_clock::time_point group_started_;
 };

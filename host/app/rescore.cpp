@@ -30,12 +30,11 @@ int run_rescore(const GlobalOptions& g, const std::string& db, const std::string
         }
         const engine::AnswerSchema schema = inst.answer_schema();
         ReportStore store(db);
-        const auto reports = store.current(std::nullopt, "original");
         int done = 0, failed = 0;
         store.begin();
         const bool progress = ::isatty(STDERR_FILENO);
-        for (const auto& r : reports) {
-            if (progress && (done + failed + 1) % 500 == 0) std::cerr << "\r" << done + failed + 1 << "/" << reports.size() << std::flush;
+        store.for_each_current(std::nullopt, "original", true, [&](const StoredReport& r) {
+            if (progress && (done + failed + 1) % 500 == 0) std::cerr << "\r" << done + failed + 1 << std::flush;
             const std::string where = db + ":" + r.code + ":FY" + std::to_string(r.fiscal_year);
             try {
                 const bool json_answers = r.answers_text.find_first_not_of(" \t\r\n") != std::string::npos &&
@@ -51,9 +50,9 @@ int run_rescore(const GlobalOptions& g, const std::string& db, const std::string
                 ++failed;
                 std::cerr << where << ": " << (en ? "cannot be re-scored: " : "再採点できません: ") << e.diagnostics().front().message.in(lang) << "\n";
             }
-        }
+        });
         store.commit();
-        if (progress && reports.size() >= 500) std::cerr << "\n";
+        if (progress && done + failed >= 500) std::cerr << "\n";
         std::cout << (en ? "re-scored " : "再採点 ") << done << (en ? " reports on the scale " : " 件、尺度 ") << label;
         if (failed) std::cout << (en ? " (" : "（") << failed << (en ? " could not be re-scored)" : " 件は再採点できません）");
         std::cout << "\n";

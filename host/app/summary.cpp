@@ -83,14 +83,14 @@ struct Group {
 };
 
 /// The model's areas in report order (when an installed model is found), then any other area reported.
-std::vector<std::string> area_order(const std::vector<StoredReport>& reports, const GlobalOptions& g) {
+/// The installed model's areas in its order, then any other area the reports have.
+std::vector<std::string> area_order(const Group& all, const GlobalOptions& g) {
     std::vector<std::string> out;
     const std::string model_file = find_model_file(resolve_search_paths(g.plugin_dirs, g.rules_dirs, g.lock_file));
     if (!model_file.empty())
         for (const auto& a : engine::load_model(model_file).areas) out.push_back(a.area);
-    for (const auto& r : reports)
-        for (const auto& a : r.results)
-            if (std::find(out.begin(), out.end(), a.area) == out.end()) out.push_back(a.area);
+    for (const auto& [area, stats] : all.areas)
+        if (std::find(out.begin(), out.end(), area) == out.end()) out.push_back(area);
     return out;
 }
 
@@ -145,30 +145,29 @@ int run_summary(const GlobalOptions& g, const SummaryOptions& o) {
             const auto years = store.years();
             if (!years.empty()) year = years.back();
         }
-        const std::vector<StoredReport> reports = store.current(year, o.scale);
-        const std::vector<std::string> areas = area_order(reports, g);
-
         // Groups: one "all" group for the area view, otherwise one per prefecture / band / kind.
+        // The reports stream past once; only the groups' counts and the codes stay in memory.
         std::map<std::string, Group> groups;
         Group all;
         all.name = en ? "all" : "全体";
-        for (const auto& r : reports) {
+        std::set<std::string> submitted;
+        store.for_each_current(year, o.scale, false, [&](const StoredReport& r) {
             add(all, r);
+            submitted.insert(r.code);
             std::string key;
             if (o.by == "prefecture") key = r.code.substr(0, 2) + " " + prefecture_of(r.code);
             else if (o.by == "population-band") key = population_band(r.population, en);
             else if (o.by == "type") key = kind_of(r, en);
-            if (key.empty()) continue;
+            if (key.empty()) return;
             Group& grp = groups[key];
             grp.name = key;
             add(grp, r);
-        }
+        });
+        const std::vector<std::string> areas = area_order(all, g);
         std::vector<std::string> missing;
         if (!o.expected_file.empty()) {
             std::ifstream in(o.expected_file);
             if (!in) throw engine::InputError(engine::Location{o.expected_file}, {"ファイルを読めません", "cannot read file"});
-            std::set<std::string> submitted;
-            for (const auto& r : reports) submitted.insert(r.code);
             std::string line;
             int n = 0;
             while (std::getline(in, line)) {
@@ -186,7 +185,7 @@ int run_summary(const GlobalOptions& g, const SummaryOptions& o) {
         j["year"] = year ? json(*year) : json(nullptr);
         j["scale"] = o.scale;
         j["scales"] = store.scales();
-        j["reports"] = static_cast<int>(reports.size());
+        j["reports"] = all.n;
         j["stored_reports"] = store.count_reports();  // including earlier submissions kept as history
         j["mean_index"] = all.n ? all.index_sum / all.n : 0.0;
         json area_rows = json::array();
@@ -213,9 +212,9 @@ int run_summary(const GlobalOptions& g, const SummaryOptions& o) {
 
         if (!o.benchmark_out.empty()) {
             std::ostringstream b;
-            b << "# dxassess summary: mean levels of " << reports.size() << " reports (scale " << o.scale << ")\n[benchmark]\n"
+            b << "# dxassess summary: mean levels of " << all.n << " reports (scale " << o.scale << ")\n[benchmark]\n"
               << "name_ja = \"全国平均（dxassess 集計）\"\nname_en = \"National mean (dxassess summary)\"\n"
-              << "year = " << (year ? *year : 0) << "\nsource = \"dxassess summary of " << reports.size() << " reports, scale "
+              << "year = " << (year ? *year : 0) << "\nsource = \"dxassess summary of " << all.n << " reports, scale "
               << o.scale << "\"\n\n[levels]\n";
             for (const auto& row : area_rows) b << row["area"].get<std::string>() << " = " << fmt(row["mean_level"].get<double>(), 3) << "\n";
             write_file_atomically(o.benchmark_out, b.str());
@@ -250,7 +249,7 @@ int run_summary(const GlobalOptions& g, const SummaryOptions& o) {
         } else if (o.format == "html") {
             out << render_dashboard(j, areas, lang);
         } else {
-            out << (en ? "Summary of " : "集計: ") << reports.size() << (en ? " reports" : " 団体") << (year ? " FY" + std::to_string(*year) : "")
+            out << (en ? "Summary of " : "集計: ") << all.n << (en ? " reports" : " 団体") << (year ? " FY" + std::to_string(*year) : "")
                 << (en ? ", scale " : "、尺度 ") << o.scale << (en ? ", mean index " : "、総合指数の平均 ") << fmt(j["mean_index"].get<double>(), 1)
                 << "\n";
             if (o.by == "area") {

@@ -17,7 +17,8 @@ measure() {  # label, command...: prints seconds and peak RSS (MiB)
   printf '%-34s %8.2f s %8.1f MiB\n' "$label" "$secs" "$(echo "$kib / 1024" | bc -l)"
 }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-"$build/tests/bench/dxassess_bench_evaluation" "$rules" 20000
+"$build/tests/bench/dxassess_bench_evaluation" "$rules" 200     # answer sets in cache, as in batch
+"$build/tests/bench/dxassess_bench_evaluation" "$rules" 20000   # answer sets spread over memory
 for n in "${sizes[@]}"; do
   d="$work/$n"; rm -rf "$d"; mkdir -p "$d"
   echo "--- $n answer sets ---"

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <forward_list>
+#include <memory>
 
 namespace dxassess::engine {
 namespace {
@@ -272,15 +273,14 @@ constexpr std::size_t local_stack = 32;
 /// Runs a program. The result may point into `owned`, which must outlive its use.
 Ref run(const Program& p, const Environment& env, std::forward_list<Value>& owned) {
     Ref local[local_stack];
-    std::vector<Ref> heap;  // only for unusually deep expressions
-    if (p.depth > local_stack) heap.resize(p.depth, Ref::none());
-    Ref* const stack = p.depth > local_stack ? heap.data() : local;
+    std::unique_ptr<Ref[]> heap;  // only for unusually deep expressions
+    if (p.depth > local_stack) heap = std::make_unique<Ref[]>(p.depth);
+    Ref* const stack = heap ? heap.get() : local;
     const auto own = [&owned](Value v) -> const Value& { return owned.emplace_front(std::move(v)); };
     const auto load = [&](const Instr& in) {
         const Value* v = env.slot(in.arg);
         return ref_of(v ? *v : own(env.lookup(p.names[in.n])));
     };
-    std::vector<Value> args;  // plugin call arguments, reused
 
     std::size_t sp = 0;  // next free stack entry
     const std::size_t end = p.code.size();
@@ -350,7 +350,7 @@ Ref run(const Program& p, const Environment& env, std::forward_list<Value>& owne
                 const auto argc = static_cast<std::size_t>(in.arg);
                 sp -= argc;
                 bool known = true;
-                args.clear();
+                std::vector<Value> args;
                 for (std::size_t k = 0; k < argc && known; ++k) {
                     known = stack[sp + k].known();
                     args.push_back(value_of(stack[sp + k]));
