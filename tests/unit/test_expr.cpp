@@ -162,6 +162,30 @@ TEST_CASE("test() gives the truth of a condition without building a value", "[ex
     CHECK(Expression::compile("all(true, b, i > 4, u)", scope).test(env) == 0);  // decided before the unknown
 }
 
+TEST_CASE("a condition set gives each condition's own truth, whatever precedes it", "[expr]") {
+    MapEnv env;
+    const std::vector<std::string> sources = {
+        "b and u", "s == \"formal\" or u", "any(u, false, b)", "all(b, i > 3, not u)", "not b or twice(i) == 8",
+        "\"home\" in l and count(l) == 2", "u", "days_since(d) > 100 and (n < 0.5 or u)", "min(i, 2, 3) == 2",
+        "s in [\"trial\"] or (b and i >= 4 and known(d))", "twice(i) > staff_total or b"};
+    ConditionSet set;
+    std::vector<Expression> exprs;
+    for (const auto& src : sources) {
+        exprs.push_back(Expression::compile(src, scope));
+        set.add(exprs.back());
+    }
+    REQUIRE(set.size() == sources.size());
+    std::vector<signed char> truths(set.size(), 9);
+    set.test(env, truths.data());
+    for (std::size_t k = 0; k < sources.size(); ++k) {
+        INFO(sources[k]);
+        CHECK(truths[k] == exprs[k].test(env));
+    }
+    CHECK(truths[0] == -1);
+    CHECK(truths[2] == 1);
+    CHECK_THROWS_AS(set.add(Expression::compile("i + 1", scope)), std::invalid_argument);
+}
+
 TEST_CASE("operands deeper than the evaluation stack's fixed part still evaluate", "[expr]") {
     // Right-nested sums keep every left operand on the stack: 50 entries.
     std::string src;

@@ -11,44 +11,14 @@
 #include "dxassess/engine/expr.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <forward_list>
 #include <memory>
+#include <stdexcept>
 
 namespace dxassess::engine {
 namespace {
-
-/// A value seen by reference. Trivial on purpose: the stack is not initialised per evaluation.
-struct Ref {
-    Type type;
-    union {
-        bool b;
-        std::int64_t i;
-        double d;
-        const Date* date;
-        const std::string* s;
-        const StringList* l;
-    };
-    static Ref none() { Ref r; r.type = Type::unknown; r.i = 0; return r; }
-    static Ref boolean(bool v) { Ref r; r.type = Type::boolean; r.b = v; return r; }
-    static Ref integer(std::int64_t v) { Ref r; r.type = Type::integer; r.i = v; return r; }
-    static Ref number(double v) { Ref r; r.type = Type::number; r.d = v; return r; }
-    bool known() const { return type != Type::unknown; }
-    double as_double() const { return type == Type::integer ? static_cast<double>(i) : d; }
-};
-
-Ref ref_of(const Value& v) {
-    Ref r = Ref::none();
-    switch (v.index()) {
-        case 1: return Ref::boolean(*std::get_if<bool>(&v));
-        case 2: return Ref::integer(*std::get_if<std::int64_t>(&v));
-        case 3: return Ref::number(*std::get_if<double>(&v));
-        case 4: r.type = Type::string; r.s = std::get_if<std::string>(&v); return r;
-        case 5: r.type = Type::date; r.date = std::get_if<Date>(&v); return r;
-        case 6: r.type = Type::list; r.l = std::get_if<StringList>(&v); return r;
-        default: return r;
-    }
-}
 
 Value value_of(const Ref& r) {
     switch (r.type) {
@@ -270,30 +240,46 @@ Ref member(Op op, const Ref& l, const Ref& r) {
 
 constexpr std::size_t local_stack = 32;
 
-/// Runs a program. The result may point into `owned`, which must outlive its use.
-Ref run(const Program& p, const Environment& env, std::forward_list<Value>& owned) {
+/// Values computed during one evaluation (plugin results, names read by lookup), kept at stable
+/// addresses until it ends.
+class Owned {
+public:
+    const Value& keep(Value v) { return values_.emplace_front(std::move(v)); }
+
+private:
+    std::forward_list<Value> values_;  // allocates only when a value is kept
+};
+
+/// Runs a program. The result may point into `owned`, which must outlive its use. `results`
+/// receives the truths of a ConditionSet's conditions.
+Ref run(const Program& p, const Environment& env, Owned& owned, signed char* results = nullptr) {
     Ref local[local_stack];
     std::unique_ptr<Ref[]> heap;  // only for unusually deep expressions
     if (p.depth > local_stack) heap = std::make_unique<Ref[]>(p.depth);
     Ref* const stack = heap ? heap.get() : local;
-    const auto own = [&owned](Value v) -> const Value& { return owned.emplace_front(std::move(v)); };
+    const auto own = [&owned](Value v) -> const Value& { return owned.keep(std::move(v)); };
+    std::vector<Value> args;  // plugin call arguments, reused within the run
     const auto load = [&](const Instr& in) {
         const Value* v = env.slot(in.arg);
         return ref_of(v ? *v : own(env.lookup(p.names[in.n])));
     };
 
+    // Locals, not members: writes through `results` (char) could alias anything reached through `p`.
+    const Instr* const code = p.code.data();
+    const Ref* const constants = p.constant_refs.data();
+    std::int64_t today = INT64_MIN;  // days since 1970 of env.today(), read once when needed
     std::size_t sp = 0;  // next free stack entry
     const std::size_t end = p.code.size();
     for (std::size_t pc = 0; pc < end; ++pc) {
-        const Instr& in = p.code[pc];
+        const Instr& in = code[pc];
         switch (in.code) {
-            case Code::constant: stack[sp++] = ref_of(p.constants[static_cast<std::size_t>(in.arg)]); break;
+            case Code::constant: stack[sp++] = constants[in.arg]; break;
             case Code::load: stack[sp++] = load(in); break;
             case Code::compare_name:
-                stack[sp++] = compare(static_cast<Op>(in.aux), load(in), ref_of(p.constants[static_cast<std::size_t>(in.k)]));
+                stack[sp++] = compare(static_cast<Op>(in.aux), load(in), constants[in.k]);
                 break;
             case Code::member_name:
-                stack[sp++] = member(static_cast<Op>(in.aux), load(in), ref_of(p.constants[static_cast<std::size_t>(in.k)]));
+                stack[sp++] = member(static_cast<Op>(in.aux), load(in), constants[in.k]);
                 break;
             case Code::negate: {
                 Ref& v = stack[sp - 1];
@@ -339,18 +325,23 @@ Ref run(const Program& p, const Environment& env, std::forward_list<Value>& owne
             case Code::known: stack[sp - 1] = Ref::boolean(stack[sp - 1].known()); break;
             case Code::days_since: {
                 Ref& v = stack[sp - 1];
-                v = v.known() ? Ref::integer(env.today().serial() - v.date->serial()) : Ref::none();
+                if (v.known() && today == INT64_MIN) today = env.today().serial();
+                v = v.known() ? Ref::integer(today - v.date->serial()) : Ref::none();
                 break;
             }
             case Code::pick:
                 --sp;
                 stack[sp - 1] = pick(in.aux != 0, in.n != 0, stack[sp - 1], stack[sp]);
                 break;
+            case Code::result:
+                results[in.arg] = static_cast<signed char>(truth(stack[sp - 1]));
+                sp = 0;
+                break;
             case Code::call: {
                 const auto argc = static_cast<std::size_t>(in.arg);
                 sp -= argc;
                 bool known = true;
-                std::vector<Value> args;
+                args.clear();
                 for (std::size_t k = 0; k < argc && known; ++k) {
                     known = stack[sp + k].known();
                     args.push_back(value_of(stack[sp + k]));
@@ -360,7 +351,33 @@ Ref run(const Program& p, const Environment& env, std::forward_list<Value>& owne
             }
         }
     }
-    return stack[0];
+    return sp > 0 ? stack[0] : Ref::none();
+}
+
+/// Copies `from`'s code to the end of `to`, renumbering its constants, names and jumps.
+void append(Program& to, const Program& from) {
+    const auto code_base = static_cast<std::int32_t>(to.code.size());
+    const auto const_base = static_cast<std::int32_t>(to.constants.size());
+    if (to.names.size() + from.names.size() > 65535) throw std::length_error("too many names in one condition set");
+    const auto name_base = static_cast<std::uint16_t>(to.names.size());
+    for (Instr in : from.code) {
+        switch (in.code) {
+            case Code::constant: in.arg += const_base; break;
+            case Code::load:
+            case Code::call: in.n = static_cast<std::uint16_t>(in.n + name_base); break;
+            case Code::compare_name:
+            case Code::member_name:
+                in.n = static_cast<std::uint16_t>(in.n + name_base);
+                in.k += const_base;
+                break;
+            case Code::skip: in.arg += code_base; break;
+            default: break;
+        }
+        to.code.push_back(in);
+    }
+    to.constants.insert(to.constants.end(), from.constants.begin(), from.constants.end());
+    to.names.insert(to.names.end(), from.names.begin(), from.names.end());
+    to.depth = std::max(to.depth, from.depth);
 }
 
 }  // namespace
@@ -369,17 +386,40 @@ Program lower(const Node& root) {
     Program p;
     p.type = root.type;
     Lowering{p}(root);
+    seal(p);
     return p;
 }
 
+void seal(Program& p) {
+    p.constant_refs.clear();
+    for (const Value& v : p.constants) p.constant_refs.push_back(ref_of(v));
+}
+
 Value Expression::evaluate(const Environment& env) const {
-    std::forward_list<Value> owned;  // allocates only when a value is owned
+    Owned owned;
     return value_of(run(*program_, env, owned));
 }
 
 int Expression::test(const Environment& env) const {
-    std::forward_list<Value> owned;
+    Owned owned;
     return truth(run(*program_, env, owned));
+}
+
+ConditionSet::ConditionSet() : program_(std::make_unique<Program>()) { program_->type = Type::boolean; }
+ConditionSet::ConditionSet(ConditionSet&&) noexcept = default;
+ConditionSet& ConditionSet::operator=(ConditionSet&&) noexcept = default;
+ConditionSet::~ConditionSet() = default;
+
+void ConditionSet::add(const Expression& condition) {
+    if (condition.type() != Type::boolean) throw std::invalid_argument("a condition must be boolean: " + condition.source());
+    append(*program_, *condition.program_);
+    program_->code.push_back(Instr{Code::result, 0, 0, static_cast<std::int32_t>(count_++), 0});
+    seal(*program_);
+}
+
+void ConditionSet::test(const Environment& env, signed char* out) const {
+    Owned owned;
+    run(*program_, env, owned, out);
 }
 
 }  // namespace dxassess::engine

@@ -72,6 +72,9 @@ public:
         if (const toml::table* d = top.table("display")) read_display(*d);
         top.reject_unknown_keys();
         if (!errors_.empty()) throw InputError(std::move(errors_));
+        for (const auto& level : rules_.levels)
+            for (const auto& c : level.criteria) rules_.conditions.add(c.when);
+        for (const auto& c : rules_.checks) rules_.conditions.add(c.when);
         return std::move(rules_);
     }
 

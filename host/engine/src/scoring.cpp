@@ -2,6 +2,7 @@
 #include "dxassess/engine/scoring.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <tuple>
 
@@ -186,12 +187,20 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const An
         }
     }
 
+    // Every criterion and check in one pass (RuleSet::conditions: criteria in level order, then checks).
+    std::array<signed char, 256> inline_truths;
+    std::vector<signed char> heap_truths;
+    if (rules.conditions.size() > inline_truths.size()) heap_truths.resize(rules.conditions.size());
+    signed char* const truths = heap_truths.empty() ? inline_truths.data() : heap_truths.data();
+    rules.conditions.test(env, truths);
+    std::size_t next_truth = 0;
+
     r.levels.reserve(rules.levels.size());
     for (const auto& level : rules.levels) {
         LevelResult& lr = r.levels.emplace_back(LevelResult{level.level, {}, level.source, level.caveat});
         lr.criteria.reserve(level.criteria.size());
         for (const auto& c : level.criteria)
-            lr.criteria.push_back({c.id, c.text, c.when.source(), outcome(c.when.test(env)),
+            lr.criteria.push_back({c.id, c.text, c.when.source(), outcome(truths[next_truth++]),
                                    explain ? inputs_of(c.when, rules, env, fact_labels) : std::vector<Input>{}});
     }
     // Cumulative: level N needs every level below it. An unknown never counts as met.
@@ -210,7 +219,7 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const An
 
     std::vector<const Check*> fired;
     for (const auto& check : rules.checks) {
-        const int t = check.when.test(env);
+        const int t = truths[next_truth++];
         if (t < 0) r.unchecked.push_back(check.id);
         else if (t == 1) fired.push_back(&check);
     }

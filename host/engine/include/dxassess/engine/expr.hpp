@@ -112,11 +112,32 @@ public:
     const std::string& source() const noexcept { return source_; }
 
 private:
+    friend class ConditionSet;
     Expression() = default;
     std::string source_;
     std::unique_ptr<Program> program_;  // the checked expression, lowered to flat code
     std::vector<std::string> names_;
     std::vector<int> slots_;
+};
+
+/// Boolean conditions run together as one program: a rule set's criteria and checks are evaluated
+/// in one pass, without the set-up of a separate evaluation for each.
+class ConditionSet {
+public:
+    ConditionSet();
+    ConditionSet(ConditionSet&&) noexcept;
+    ConditionSet& operator=(ConditionSet&&) noexcept;
+    ~ConditionSet();
+
+    /// Appends a boolean condition; its truth is written at index size() - 1 by test().
+    void add(const Expression& condition);
+    std::size_t size() const noexcept { return count_; }
+    /// Writes each condition's truth to out[0 .. size()): 1 true, 0 false, -1 unknown (as Expression::test).
+    void test(const Environment& env, signed char* out) const;
+
+private:
+    std::unique_ptr<Program> program_;
+    std::size_t count_ = 0;
 };
 
 /// The built-in function names (for documentation and "did you mean").

@@ -97,6 +97,8 @@ struct RuleSet {
     std::vector<std::string> slot_names;
     std::map<std::string, int, std::less<>> slot_index;    // name -> slot
     std::vector<std::pair<std::string, int>> fact_slots;   // plugin facts, sorted by name, with their slots
+    /// Every criterion (levels in order) then every check, compiled into one program (scoring).
+    ConditionSet conditions;
     int population_slot = -1;                               // profile.population
     int fiscal_year_slot = -1;                              // profile.fiscal_year
 
