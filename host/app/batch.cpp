@@ -5,6 +5,7 @@
 #include "atomic_file.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "json_text.hpp"
 #include "report.hpp"
 #include "sha256.hpp"
 
@@ -12,9 +13,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <future>
 #include <optional>
+#include <string_view>
 #include <fstream>
 #include <iostream>
 #include <unistd.h>
@@ -111,21 +114,36 @@ json csv_row_to_json(const std::vector<std::string>& header, const std::vector<s
     return j;
 }
 
-json result_line(const Assessment& a, long long line) {
-    json r = {{"line", line}, {"code", a.answers.profile.code}, {"fiscal_year", a.answers.profile.fiscal_year},
-              {"overall", {{"index", a.overall.index}, {"level", a.overall.level}, {"complete", a.overall.complete}}}};
-    json areas = json::object();
-    for (const auto& ar : a.areas) {
-        if (!ar.scored) {
-            areas[ar.area] = {{"status", "not_scored"}, {"reason", ar.failure.en}};
+/// One result line, written directly (it is the batch's hot path): keys in the order
+/// nlohmann::json gives them, so the output is the same as a dumped JSON object.
+std::string result_line(const Assessment& a, long long line) {
+    std::vector<const engine::AreaResult*> areas;
+    for (const auto& ar : a.areas) areas.push_back(&ar);
+    std::sort(areas.begin(), areas.end(), [](const auto* x, const auto* y) { return x->area < y->area; });
+    std::string out = "{\"areas\":{";
+    for (const auto* ar : areas) {
+        if (ar != areas.front()) out += ',';
+        append_json_string(out, ar->area);
+        if (!ar->scored) {
+            out += ":{\"reason\":";
+            append_json_string(out, ar->failure.en);
+            out += ",\"status\":\"not_scored\"}";
             continue;
         }
-        json checks = json::array();
-        for (const auto& f : ar.findings) checks.push_back(f.check);
-        areas[ar.area] = {{"status", "scored"}, {"level", ar.level}, {"score", ar.score}, {"checks", std::move(checks)}};
+        out += ":{\"checks\":[";
+        for (std::size_t f = 0; f < ar->findings.size(); ++f) {
+            if (f) out += ',';
+            append_json_string(out, ar->findings[f].check);
+        }
+        out += "],\"level\":" + std::to_string(ar->level) + ",\"score\":" + std::to_string(ar->score) + ",\"status\":\"scored\"}";
     }
-    r["areas"] = std::move(areas);
-    return r;
+    out += "},\"code\":";
+    append_json_string(out, a.answers.profile.code);
+    out += ",\"fiscal_year\":" + std::to_string(a.answers.profile.fiscal_year) + ",\"line\":" + std::to_string(line) +
+           ",\"overall\":{\"complete\":" + (a.overall.complete ? "true" : "false") + ",\"index\":";
+    append_json_number(out, a.overall.index);
+    out += ",\"level\":" + std::to_string(a.overall.level) + "}}";
+    return out;
 }
 
 }  // namespace
@@ -211,7 +229,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                         continue;
                     }
                     Assessment a = assess(inst, std::move(*p.answers), policy);
-                    results << result_line(a, p.number).dump() << "\n";
+                    results << result_line(a, p.number) << "\n";
                     ++scored;
                     if (!a.complete()) ++incomplete;
                     if (!o.reports_dir.empty()) {  // a report carries its answers and their digest

@@ -7,6 +7,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <array>
 
 namespace dxassess::engine {
 namespace {
@@ -52,6 +53,33 @@ void first_time(std::array<bool, N>& seen, std::size_t i) {
 
 AnswerNode read_answer(const Question& q, element v);
 
+/// Reads an object's fields as answers to `questions`, into `members` in questionnaire order
+/// (whatever the order of the JSON keys). `columns`: they are a table row's, and a required column
+/// must be there (a required question may still be unanswered).
+void place_in_order(object o, const std::vector<Question>& questions, bool columns,
+                    std::vector<std::pair<std::string, AnswerNode>>& members) {
+    constexpr std::size_t most = 64;  // more questions than this: the checked path reads them
+    if (questions.size() > most) throw NotPlain{};
+    std::array<element, most> cells;
+    std::uint64_t present = 0;  // bit per question
+    for (auto [key, cell] : o) {
+        std::size_t index = questions.size();
+        for (std::size_t i = 0; i < questions.size(); ++i)
+            if (questions[i].id == key) {
+                index = i;
+                break;
+            }
+        if (index == questions.size() || (present >> index & 1)) throw NotPlain{};  // unknown or repeated
+        present |= std::uint64_t{1} << index;
+        cells[index] = cell;
+    }
+    members.reserve(static_cast<std::size_t>(__builtin_popcountll(present)));
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        if (present >> i & 1) members.emplace_back(questions[i].id, read_answer(questions[i], cells[i]));
+        else if (columns && questions[i].required) throw NotPlain{};
+    }
+}
+
 AnswerNode read_table(const Question& q, element v) {
     const array rows = array_of(v);
     const std::size_t count = rows.size();
@@ -63,28 +91,7 @@ AnswerNode read_table(const Question& q, element v) {
     for (element r : rows) {
         AnswerNode& row = node.items.emplace_back();
         row.is_table = true;
-        // Cells usually come in column order; each is placed by its column index all the same.
-        std::uint64_t present = 0;  // bit per column
-        bool in_order = true;
-        std::size_t last = 0;
-        for (auto [key, cell] : object_of(r)) {
-            std::size_t index = q.columns.size();
-            for (std::size_t i = 0; i < q.columns.size(); ++i)
-                if (q.columns[i].id == key) index = i;
-            if (index == q.columns.size() || index >= 64 || (present >> index & 1)) throw NotPlain{};
-            present |= std::uint64_t{1} << index;
-            in_order = in_order && (row.members.empty() || index > last);
-            last = index;
-            row.members.emplace_back(q.columns[index].id, read_answer(q.columns[index], cell));
-        }
-        for (std::size_t i = 0; i < q.columns.size(); ++i)
-            if (q.columns[i].required && !(present >> i & 1)) throw NotPlain{};
-        if (!in_order) {
-            const auto rank = [&](const std::string& id) {
-                return std::find_if(q.columns.begin(), q.columns.end(), [&](const Question& c) { return c.id == id; }) - q.columns.begin();
-            };
-            std::sort(row.members.begin(), row.members.end(), [&](const auto& x, const auto& y) { return rank(x.first) < rank(y.first); });
-        }
+        place_in_order(object_of(r), q.columns, true, row.members);
     }
     for (const auto& c : q.columns) {  // key columns: values differ between rows
         if (!c.key) continue;
@@ -201,22 +208,9 @@ void read_profile(object o, Profile& p, Date today) {
 }
 
 AnswerNode read_area(object o, const RuleSet& rs) {
-    std::vector<std::pair<std::size_t, AnswerNode>> answers;  // by question index
-    for (auto [key, v] : o) {
-        const Question* q = nullptr;
-        for (const auto& candidate : rs.questions)
-            if (candidate.id == key) q = &candidate;
-        if (!q) throw NotPlain{};
-        const auto index = static_cast<std::size_t>(q - rs.questions.data());
-        for (const auto& done : answers)
-            if (done.first == index) throw NotPlain{};
-        answers.emplace_back(index, read_answer(*q, v));
-    }
-    std::sort(answers.begin(), answers.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     AnswerNode area;
     area.is_table = true;
-    area.members.reserve(answers.size());
-    for (auto& [index, node] : answers) area.members.emplace_back(rs.questions[index].id, std::move(node));
+    place_in_order(o, rs.questions, false, area.members);
     return area;
 }
 
