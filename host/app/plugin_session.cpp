@@ -198,7 +198,11 @@ std::optional<Value> from_c(const dxa_value& v, dxa_type declared) {
     }
 }
 
-std::string safe(const char* s) { return s && engine::is_valid_utf8(s) ? std::string(s) : std::string(); }
+std::string safe(const char* s) {
+    if (!s) return {};
+    const std::string_view text(s);
+    return engine::is_valid_utf8(text) ? std::string(text) : std::string();
+}
 
 }  // namespace
 

@@ -273,3 +273,21 @@ TEST_CASE("the JSON answers fast path accepts exactly what the checked path acce
         }
     }
 }
+
+TEST_CASE("UTF-8 is checked byte by byte, also inside long ASCII runs", "[utf8]") {
+    const std::string ascii(37, 'a');  // odd length: the eight-byte steps end anywhere
+    for (const std::string& good : {std::string(""), ascii, ascii + "日本語", "é" + ascii + "😀", ascii + "\x7f"}) {
+        INFO(good);
+        CHECK(is_valid_utf8(good));
+    }
+    const std::vector<std::string> bad = {"\xff", "\xc0\xaf",          // invalid byte, overlong '/'
+                                          "\xed\xa0\x80",               // UTF-16 surrogate
+                                          "\xf4\x90\x80\x80",           // beyond U+10FFFF
+                                          "\xe6\x97"};                  // cut short
+    for (const auto& b : bad)
+        for (const std::size_t at : {std::size_t{0}, std::size_t{7}, std::size_t{8}, std::size_t{9}, std::size_t{37}}) {
+            const std::string s = ascii.substr(0, at) + b + ascii.substr(at);
+            INFO(at);
+            CHECK_FALSE(is_valid_utf8(s));
+        }
+}

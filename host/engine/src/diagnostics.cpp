@@ -1,5 +1,8 @@
 #include "dxassess/engine/diagnostics.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 #include <algorithm>
 #include <tuple>
 
@@ -85,9 +88,17 @@ Text did_you_mean(const std::string& name, const std::vector<std::string>& candi
     return Text{"（'" + m + "' の誤りですか？）", " (did you mean '" + m + "'?)"};
 }
 
-bool is_valid_utf8(const std::string& s) {
+bool is_valid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        if (i + 8 <= s.size()) {  // eight ASCII bytes at a time: the common case
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if ((word & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
         const auto c = static_cast<unsigned char>(s[i]);
         std::size_t len;
         char32_t min;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <exception>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dxassess::engine {
@@ -54,6 +55,6 @@ std::string closest_match(const std::string& name, const std::vector<std::string
 Text did_you_mean(const std::string& name, const std::vector<std::string>& candidates);
 
 /// Whether `s` is valid UTF-8.
-bool is_valid_utf8(const std::string& s);
+bool is_valid_utf8(std::string_view s);
 
 }  // namespace dxassess::engine
