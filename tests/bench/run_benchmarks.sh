@@ -10,11 +10,11 @@ dxa="$build/stage/bin/dxassess"
 rules="$build/stage/share/dxassess/rules"
 mkdir -p "$work"
 export DXASSESS_CONFIG=
-measure() {  # label, command...: prints seconds and peak RSS (MiB)
+measure() {  # label, command...: prints seconds, peak RSS (MiB) and CPU use (200% = both cores)
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/last.out" 2>&1 || { cat "$work/last.out"; exit 1; }
-  read -r secs kib < "$work/time.txt"
-  printf '%-34s %8.2f s %8.1f MiB\n' "$label" "$secs" "$(echo "$kib / 1024" | bc -l)"
+  /usr/bin/time -f "%e %M %P" -o "$work/time.txt" "$@" > "$work/last.out" 2>&1 || { cat "$work/last.out"; exit 1; }
+  read -r secs kib cpu < "$work/time.txt"
+  printf '%-34s %8.2f s %8.1f MiB %6s CPU\n' "$label" "$secs" "$(echo "$kib / 1024" | bc -l)" "$cpu"
 }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 "$build/tests/bench/dxassess_bench_evaluation" "$rules" 200     # answer sets in cache, as in batch
@@ -27,6 +27,7 @@ for n in "${sizes[@]}"; do
   measure "batch $n (with full reports)" "$dxa" batch --input "$d/answers.jsonl" --out "$d/results2.jsonl" --reports "$d/reports"
   du -sh "$d/reports" | sed 's/^/reports on disk: /'
   measure "collect $n reports" "$dxa" collect "$d/reports" --db "$d/office.sqlite"
+  du -sh "$d/office.sqlite" | sed 's/^/database: /'
   measure "summary $n (by area)" "$dxa" summary --db "$d/office.sqlite"
   measure "summary $n (by prefecture, json)" "$dxa" summary --db "$d/office.sqlite" --by prefecture --format json
   measure "rescore $n" "$dxa" rescore --db "$d/office.sqlite" --rules "$rules" --label bench
