@@ -181,3 +181,21 @@ TEST_CASE("the overall index is the weighted mean of scored areas", "[scoring]")
     CHECK(o.strongest == "y");
     CHECK(o.weakest == "x");
 }
+
+TEST_CASE("answers in any order are scored alike, and unanswered questions are listed", "[scoring]") {
+    Fixture f;
+    const std::map<std::string, Value> facts{{"bonus", true}};
+    const AreaResult in_order = f.score({{"a", true}, {"b", true}, {"n", std::int64_t{45}}}, facts);
+    const AreaResult reversed = f.score({{"n", std::int64_t{45}}, {"b", true}, {"a", true}}, facts);
+    CHECK(in_order.level == 5);
+    CHECK(reversed.level == in_order.level);
+    CHECK(reversed.score == in_order.score);
+    CHECK(reversed.answered == in_order.answered);
+    CHECK(reversed.unanswered.size() == in_order.unanswered.size());
+
+    const AreaResult partial = f.score({{"n", std::int64_t{5}}, {"a", true}});
+    CHECK(partial.answered == 2);
+    REQUIRE(partial.unanswered.size() == 1);
+    CHECK(partial.unanswered[0]->id == "b");
+    CHECK(partial.level == f.score({{"a", true}, {"n", std::int64_t{5}}}).level);
+}

@@ -42,6 +42,32 @@ bool AreaResult::next_level_unknown() const {
            levels[static_cast<std::size_t>(level)].unknown();
 }
 
+namespace {
+
+/// Calls f(question index, its answer or nullptr) for each question in order. Answers are kept in
+/// questionnaire order, so one walk over both lists pairs them; answers built in another order are
+/// looked up by key.
+template <class F>
+void for_each_answer(const RuleSet& rules, const AnswerNode* answers, F&& f) {
+    static const decltype(AnswerNode::members) none;
+    const auto& members = answers ? answers->members : none;
+    const auto& questions = rules.questions;
+    const auto pairs = [&](std::size_t member, std::size_t q) {
+        return member < members.size() && members[member].first == questions[q].id;
+    };
+    std::size_t next = 0;
+    for (std::size_t q = 0; q < questions.size(); ++q) next += pairs(next, q);
+    const bool in_order = next == members.size();
+    next = 0;
+    for (std::size_t q = 0; q < questions.size(); ++q) {
+        if (!in_order) f(q, answers->member(questions[q].id));
+        else if (pairs(next, q)) f(q, &members[next++].second);
+        else f(q, nullptr);
+    }
+}
+
+}  // namespace
+
 AreaEnvironment::AreaEnvironment(const RuleSet& rules, const AnswerNode* answers, const Profile& profile,
                                  const std::map<std::string, Value>& facts, Caller caller)
     : rules_(rules), answers_(answers), profile_(profile), facts_(facts), caller_(std::move(caller)) {
@@ -50,17 +76,9 @@ AreaEnvironment::AreaEnvironment(const RuleSet& rules, const AnswerNode* answers
     if (n > inline_slots_.size()) heap_slots_.resize(n);
     const Value** slots = n > inline_slots_.size() ? heap_slots_.data() : inline_slots_.data();
     std::fill(slots, slots + n, &unknown);
-    // Answers are kept in questionnaire order and a question's slot is its index: one walk over
-    // both lists binds them (answers built in another order are found by key).
-    if (answers) {
-        const auto& members = answers->members;
-        std::size_t next = 0;
-        for (std::size_t q = 0; q < rules.questions.size() && next < members.size(); ++q)
-            if (members[next].first == rules.questions[q].id) slots[q] = &members[next++].second.value;
-        if (next < members.size())  // not in questionnaire order
-            for (std::size_t q = 0; q < rules.questions.size(); ++q)
-                if (const AnswerNode* m = answers->member(rules.questions[q].id)) slots[q] = &m->value;
-    }
+    for_each_answer(rules, answers, [&](std::size_t q, const AnswerNode* a) {  // a question's slot is its index
+        if (a) slots[q] = &a->value;
+    });
     // Facts: both lists are sorted by name, so a merge binds them without lookups.
     auto fact = facts.begin();
     for (const auto& [name, slot] : rules.fact_slots) {
@@ -166,26 +184,10 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const An
     r.rules_version = rules.version;
     r.scored = true;
     r.question_count = static_cast<int>(rules.questions.size());
-    // Answers are kept in questionnaire order, so one walk over both lists finds the unanswered.
-    std::size_t next_member = 0;
-    static const decltype(AnswerNode::members) none;
-    const auto& members = answers ? answers->members : none;
-    for (const auto& q : rules.questions) {
-        if (next_member < members.size() && members[next_member].first == q.id) {
-            ++r.answered;
-            ++next_member;
-        } else {
-            r.unanswered.push_back(&q);
-        }
-    }
-    if (next_member < members.size()) {  // answers built out of order: look each one up
-        r.answered = 0;
-        r.unanswered.clear();
-        for (const auto& q : rules.questions) {
-            if (answers->member(q.id)) ++r.answered;
-            else r.unanswered.push_back(&q);
-        }
-    }
+    for_each_answer(rules, answers, [&](std::size_t q, const AnswerNode* a) {
+        if (a) ++r.answered;
+        else r.unanswered.push_back(&rules.questions[q]);
+    });
 
     // Every criterion and check in one pass (RuleSet::conditions: criteria in level order, then checks).
     std::array<signed char, 256> inline_truths;
