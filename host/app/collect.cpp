@@ -62,7 +62,7 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
             Examined& e = slots[i % window];
             e = Examined{};
             try {
-                std::string text = read_text_file(files[i]);  // read once: checked, hashed (and kept)
+                std::string text = read_text_file(files[i], report_read_spare);  // read once: checked, hashed (and kept)
                 e.rejection = examine_report(text, files[i], official, e.report);
                 if (keep_reports) e.report.report_json = std::move(text);
             } catch (const engine::InputError& err) {

@@ -19,23 +19,27 @@ namespace dxassess::host {
 template <class Work, class Consume>
 void ordered_pipeline(std::size_t n, std::size_t window, unsigned threads, Work&& work, Consume&& consume) {
     std::mutex m;
-    std::condition_variable changed;
+    std::condition_variable ready_cv;  // the consumer waits for item `consumed`
+    std::condition_variable space_cv;  // workers wait for room in the window
     std::vector<char> ready(window, 0);
-    std::size_t claimed = 0, consumed = 0;
+    std::size_t claimed = 0, consumed = 0, waiting_for_space = 0;
     bool stop = false;
     std::exception_ptr failure;
     const auto fail = [&](std::exception_ptr e) {
         std::lock_guard lock(m);
         if (!failure) failure = e;
         stop = true;
-        changed.notify_all();
+        ready_cv.notify_all();
+        space_cv.notify_all();
     };
     const auto worker = [&] {
         for (;;) {
             std::size_t i = 0;
             {
                 std::unique_lock lock(m);
-                changed.wait(lock, [&] { return stop || claimed >= n || claimed < consumed + window; });
+                ++waiting_for_space;
+                space_cv.wait(lock, [&] { return stop || claimed >= n || claimed < consumed + window; });
+                --waiting_for_space;
                 if (stop || claimed >= n) return;
                 i = claimed++;
             }
@@ -47,7 +51,7 @@ void ordered_pipeline(std::size_t n, std::size_t window, unsigned threads, Work&
             }
             std::lock_guard lock(m);
             ready[i % window] = 1;
-            changed.notify_all();
+            if (i == consumed) ready_cv.notify_one();  // only the item the consumer waits for wakes it
         }
     };
     std::vector<std::thread> pool;
@@ -56,14 +60,14 @@ void ordered_pipeline(std::size_t n, std::size_t window, unsigned threads, Work&
         for (std::size_t i = 0; i < n; ++i) {
             {
                 std::unique_lock lock(m);
-                changed.wait(lock, [&] { return stop || ready[i % window]; });
+                ready_cv.wait(lock, [&] { return stop || ready[i % window]; });
                 if (!ready[i % window]) break;  // a worker failed
             }
             consume(i);
             std::lock_guard lock(m);
             ready[i % window] = 0;
             ++consumed;
-            changed.notify_all();
+            if (waiting_for_space) space_cv.notify_one();
         }
     } catch (...) {
         fail(std::current_exception());

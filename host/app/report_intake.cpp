@@ -49,7 +49,8 @@ bool read_plain(const std::string& text, NewReport& out, RuleDigests& digests) {
     using namespace simdjson;
     dom::object root, m, overall;
     std::string_view version, sv;
-    if (parser.parse(text.data(), text.size()).get(root) || root["schema_version"].get(version) || root["municipality"].get(m) ||
+    const bool padded = text.capacity() >= text.size() + SIMDJSON_PADDING;  // else simdjson copies it
+    if (parser.parse(text.data(), text.size(), !padded).get(root) || root["schema_version"].get(version) || root["municipality"].get(m) ||
         root["overall"].get(overall))
         return false;
     const std::string_view ours = report_schema_version;

@@ -5,6 +5,7 @@
 
 #include "dxassess/engine/text.hpp"
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,6 +16,9 @@ struct Rejection {
     std::string reason;  // stable id, counted in the summary
     engine::Text message;
 };
+
+/// Spare capacity to read a report's text with (read_text_file), so it is checked in place.
+inline constexpr std::size_t report_read_spare = 64;
 
 /// Checks a report's text (schema and version, code check digit, fiscal year, official rule-set
 /// digests, answers present) and fills `out` with what is stored, or says why it is rejected.

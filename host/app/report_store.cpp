@@ -179,10 +179,10 @@ IngestOutcome ReportStore::ingest(const NewReport& r) {
         begin();
         group_open_ = true;
         group_started_ = std::chrono::steady_clock::now();
+        group_received_at_ = utc_now();
     }
     IngestStatements& s = *ingest_;
     IngestOutcome outcome = IngestOutcome::accepted;
-    exec(db_, "SAVEPOINT report");
     try {
         s.duplicate.reset();
         if (s.duplicate.bind(1, r.sha256).step()) {
@@ -193,7 +193,7 @@ IngestOutcome ReportStore::ingest(const NewReport& r) {
             if (sqlite3_changes(db_) > 0) outcome = IngestOutcome::replaced;
             s.report.reset();
             s.report.bind(1, r.code).bind(2, r.fiscal_year).bind(3, r.name).bind(4, r.prefecture).bind(5, r.population).bind(6, r.type)
-                .bind(7, r.sha256).bind(8, r.source_file).bind(9, utc_now()).bind(10, r.answers_text).bind(11, r.report_json).run();
+                .bind(7, r.sha256).bind(8, r.source_file).bind(9, group_received_at_).bind(10, r.answers_text).bind(11, r.report_json).run();
             const long long id = sqlite3_last_insert_rowid(db_);
             for (const auto& a : r.results) {
                 s.result.reset();
@@ -204,9 +204,10 @@ IngestOutcome ReportStore::ingest(const NewReport& r) {
             test_pause();
         }
         s.duplicate.reset();
-        exec(db_, "RELEASE report");
     } catch (...) {
-        sqlite3_exec(db_, "ROLLBACK TO report; RELEASE report", nullptr, nullptr, nullptr);
+        // A report half-stored must not be committed: the whole group goes (a re-run stores it again).
+        group_open_ = false;
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
     }
     if (std::chrono::steady_clock::now() - group_started_ > std::chrono::milliseconds(250)) commit_pending();

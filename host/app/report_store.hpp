@@ -65,7 +65,8 @@ public:
     ReportStore& operator=(const ReportStore&) = delete;
 
     /// Stores a report whole, in the open group transaction (starting one if needed; committed
-    /// when it has run a quarter of a second). A report already stored (same SHA-256) is a
+    /// when it has run a quarter of a second). If storing fails, the group is rolled back and the
+    /// error rethrown: nothing half-stored is ever committed. A report already stored (same SHA-256) is a
     /// duplicate; one for a code and year already stored replaces it as current, keeping the
     /// earlier one.
     IngestOutcome ingest(const NewReport& report);
@@ -96,6 +97,7 @@ private:
     std::unique_ptr<RescoreStatements> rescore_;
     bool group_open_ = false;
     std::chrono::steady_clock::time_point group_started_;
+    std::string group_received_at_;  // one time of receipt per group
 };
 
 }  // namespace dxassess::host
