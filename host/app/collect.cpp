@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <thread>
 #include <unistd.h>
 
 namespace dxassess::host {
@@ -50,8 +51,8 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
         std::map<std::string, int> rejected;
         const bool progress = ::isatty(STDERR_FILENO);
         std::size_t seen = 0;
-        // Reports are read and checked on both cores and stored in order on this thread (SQLite takes
-        // one writer); at most `window` reports are in memory at once.
+        // Reports are read and checked on worker threads and stored in order on this thread (SQLite
+        // takes one writer); at most `window` reports are in memory at once.
         struct Examined {
             NewReport report;
             std::optional<Rejection> rejection;
@@ -87,7 +88,9 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
                 case IngestOutcome::duplicate: ++duplicate; break;
             }
         };
-        ordered_pipeline(files.size(), window, 2, examine, store_one);
+        // Twice as many readers as cores: reading a report that is not in the page cache waits on the disk.
+        const unsigned readers = std::clamp(2 * std::thread::hardware_concurrency(), 2u, 16u);
+        ordered_pipeline(files.size(), window, readers, examine, store_one);
         store.commit_pending();
         if (progress && seen >= 500) std::cerr << "\n";
         int total_rejected = 0;
