@@ -52,18 +52,17 @@ void for_each_answer(const RuleSet& rules, const AnswerNode* answers, F&& f) {
     static const decltype(AnswerNode::members) none;
     const auto& members = answers ? answers->members : none;
     const auto& questions = rules.questions;
-    const auto pairs = [&](std::size_t member, std::size_t q) {
-        return member < members.size() && members[member].first == questions[q].id;
-    };
+    std::array<const AnswerNode*, 64> inline_found;  // one walk pairs them; f is called once it is known to hold
+    std::vector<const AnswerNode*> heap_found;
+    if (questions.size() > inline_found.size()) heap_found.resize(questions.size());
+    const AnswerNode** found = heap_found.empty() ? inline_found.data() : heap_found.data();
     std::size_t next = 0;
-    for (std::size_t q = 0; q < questions.size(); ++q) next += pairs(next, q);
-    const bool in_order = next == members.size();
-    next = 0;
     for (std::size_t q = 0; q < questions.size(); ++q) {
-        if (!in_order) f(q, answers->member(questions[q].id));
-        else if (pairs(next, q)) f(q, &members[next++].second);
-        else f(q, nullptr);
+        const bool pairs = next < members.size() && members[next].first == questions[q].id;
+        found[q] = pairs ? &members[next++].second : nullptr;
     }
+    const bool in_order = next == members.size();
+    for (std::size_t q = 0; q < questions.size(); ++q) f(q, in_order ? found[q] : answers->member(questions[q].id));
 }
 
 }  // namespace
