@@ -1,6 +1,6 @@
 // The fast path for JSON answers: simdjson's DOM read straight into Answers, accepting exactly
 // what the checked path (answers_json.cpp → answers_loader.cpp) accepts unchanged. Any doubt
-// returns nothing and the checked path decides; tests/unit/test_answers_json.cpp holds the two
+// returns nothing and the checked path decides; tests/unit/test_answers.cpp holds the two
 // paths to the same results.
 #include "answers_json_fast.hpp"
 

@@ -218,6 +218,7 @@ private:
     std::uint16_t name_index(const std::string& name) {
         const auto it = std::find(p_.names.begin(), p_.names.end(), name);
         if (it != p_.names.end()) return static_cast<std::uint16_t>(it - p_.names.begin());
+        if (p_.names.size() >= 65535) throw std::length_error("too many names in one expression");
         p_.names.push_back(name);
         return static_cast<std::uint16_t>(p_.names.size() - 1);
     }
