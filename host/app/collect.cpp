@@ -9,6 +9,7 @@
 #include "report_intake.hpp"
 #include "report_reader.hpp"
 #include "report_store.hpp"
+#include "sha256.hpp"
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/diagnostics.hpp"
@@ -63,9 +64,10 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
             Examined& e = slots[i % window];
             e = Examined{};
             try {
-                std::string text = read_text_file(files[i], report_read_spare);  // read once: checked, hashed (and kept)
-                e.rejection = examine_report(text, files[i], official, e.report);
-                if (keep_reports) e.report.report_json = std::move(text);
+                thread_local HashedFile file;  // each reader reuses its buffer
+                read_report_file(files[i], file);  // read once: hashed, checked (and kept)
+                e.rejection = examine_report(file, files[i], official, e.report);
+                if (keep_reports) e.report.report_json = file.text();
             } catch (const engine::InputError& err) {
                 e.rejection = Rejection{"not_a_report", err.diagnostics().front().message};
             }

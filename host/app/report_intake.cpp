@@ -6,7 +6,6 @@
 
 #include "report.hpp"
 #include "report_reader.hpp"
-#include "sha256.hpp"
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/diagnostics.hpp"
@@ -44,12 +43,13 @@ std::optional<Rejection> judge(const NewReport& r, const RuleDigests& digests, c
 }
 
 /// The fast path: true when every field is present with its type; false leaves it to the checked path.
-bool read_plain(const std::string& text, NewReport& out, RuleDigests& digests) {
+bool read_plain(const HashedFile& file, NewReport& out, RuleDigests& digests) {
     thread_local simdjson::dom::parser parser;
     using namespace simdjson;
     dom::object root, m, overall;
     std::string_view version, sv;
-    const bool padded = text.capacity() >= text.size() + SIMDJSON_PADDING;  // else simdjson copies it
+    const std::string_view text = file.text();
+    const bool padded = file.spare() >= SIMDJSON_PADDING;  // else simdjson copies it
     if (parser.parse(text.data(), text.size(), !padded).get(root) || root["schema_version"].get(version) || root["municipality"].get(m) ||
         root["overall"].get(overall))
         return false;
@@ -137,14 +137,16 @@ void read_checked(const std::string& text, const std::string& file, NewReport& o
 
 }  // namespace
 
-std::optional<Rejection> examine_report(const std::string& text, const std::string& file,
+void read_report_file(const std::string& path, HashedFile& file) { file.read(path, simdjson::SIMDJSON_PADDING); }
+
+std::optional<Rejection> examine_report(const HashedFile& file, const std::string& path,
                                         const std::map<std::string, std::string>& official, NewReport& out) {
     RuleDigests digests;
     try {
-        if (!read_plain(text, out, digests)) {
+        if (!read_plain(file, out, digests)) {
             out = NewReport{};
             digests.clear();
-            read_checked(text, file, out, digests);
+            read_checked(std::string(file.text()), path, out, digests);
         }
     } catch (const engine::InputError& e) {
         const bool version = e.diagnostics().front().message.en.find("report schema") != std::string::npos;
@@ -153,8 +155,8 @@ std::optional<Rejection> examine_report(const std::string& text, const std::stri
         return Rejection{"not_a_report", {std::string("レポートの形式が正しくありません: ") + e.what(), std::string("malformed report: ") + e.what()}};
     }
     if (auto rejection = judge(out, digests, official)) return rejection;
-    out.sha256 = sha256_hex(text);
-    out.source_file = file;
+    out.sha256 = file.sha256();
+    out.source_file = path;
     return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "report_store.hpp"
+#include "sha256.hpp"
 
 #include "dxassess/engine/text.hpp"
 
@@ -17,13 +18,14 @@ struct Rejection {
     engine::Text message;
 };
 
-/// Spare capacity to read a report's text with (read_text_file), so it is checked in place.
-inline constexpr std::size_t report_read_spare = 64;
+/// Reads a report file into `file` (its text and SHA-256), with the spare bytes after the text that
+/// let simdjson check it in place. Throws engine::InputError when the file cannot be read.
+void read_report_file(const std::string& path, HashedFile& file);
 
-/// Checks a report's text (schema and version, code check digit, fiscal year, official rule-set
-/// digests, answers present) and fills `out` with what is stored, or says why it is rejected.
-/// `official`: area → SHA-256 of the official rule set.
-std::optional<Rejection> examine_report(const std::string& text, const std::string& file,
+/// Checks a report read by read_report_file (schema and version, code check digit, fiscal year,
+/// official rule-set digests, answers present) and fills `out` with what is stored, or says why it is
+/// rejected. `official`: area → SHA-256 of the official rule set.
+std::optional<Rejection> examine_report(const HashedFile& file, const std::string& path,
                                         const std::map<std::string, std::string>& official, NewReport& out);
 
 }  // namespace dxassess::host

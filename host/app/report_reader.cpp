@@ -34,7 +34,7 @@ Location locate(const std::string& path, const std::string& text, std::size_t by
 
 }  // namespace
 
-std::string read_text_file(const std::string& path, std::size_t spare) {
+std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(Location{path}, Text{"ファイルが見つからないか読めません", "file not found or unreadable"});
     std::string text;
@@ -42,7 +42,6 @@ std::string read_text_file(const std::string& path, std::size_t spare) {
         const std::streamoff size = in.tellg();
         in.seekg(0);
         if (size > 0) {
-            text.reserve(static_cast<std::size_t>(size) + spare);
             text.resize(static_cast<std::size_t>(size));
             in.read(text.data(), size);
             text.resize(static_cast<std::size_t>(in.gcount()));

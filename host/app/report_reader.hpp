@@ -12,9 +12,8 @@
 
 namespace dxassess::host {
 
-/// A whole file's text. Throws engine::InputError naming the file. `spare`: capacity to leave
-/// beyond the text (simdjson reads a padded buffer in place instead of copying it).
-std::string read_text_file(const std::string& path, std::size_t spare = 0);
+/// A whole file's text. Throws engine::InputError naming the file.
+std::string read_text_file(const std::string& path);
 
 /// Parses JSON text read from `path`; errors name the file, line and column. Throws engine::InputError.
 nlohmann::ordered_json parse_json_text(const std::string& text, const std::string& path);

@@ -126,10 +126,7 @@ ReportStore::ReportStore(const std::string& path) : path_(path) {
     }
     sqlite3_busy_timeout(db_, 5000);
     try {
-        // WAL: readers never block the writer, and a kill leaves the database consistent. The page cache
-        // and memory map keep the indexes of a large database (100,000 reports) out of read() calls.
-        exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-                  "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;");
+        exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
         exec(db_, schema_sql);
     } catch (const std::exception& e) {
         sqlite3_close(db_);

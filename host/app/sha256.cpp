@@ -3,8 +3,14 @@
 // implementation on the project's machine (docs/performance.md).
 #include "sha256.hpp"
 
-#include <openssl/evp.h>
+#include "dxassess/engine/diagnostics.hpp"
 
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <memory>
@@ -49,6 +55,37 @@ std::string sha256_file(const std::string& path) {
     unsigned int size = 0;
     if (EVP_DigestFinal_ex(ctx.get(), digest, &size) != 1) throw std::runtime_error("SHA-256 failed");
     return hex(digest, size);
+}
+
+void HashedFile::read(const std::string& path, std::size_t spare) {
+    const auto unreadable = [&] {
+        return engine::InputError(engine::Location{path}, {"ファイルが見つからないか読めません", "file not found or unreadable"});
+    };
+    struct File {
+        int fd;
+        ~File() {
+            if (fd >= 0) ::close(fd);
+        }
+    } const file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    struct stat st {};
+    if (file.fd < 0 || ::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode)) throw unreadable();
+    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256 failed");
+    constexpr std::size_t piece = 64 * 1024;  // fits in L2: hashed right after it is read
+    size_ = 0;
+    for (;;) {
+        if (buffer_.size() < size_ + piece + spare) buffer_.resize(std::max(size_ + piece + spare, 2 * buffer_.size()));
+        const ssize_t got = ::read(file.fd, buffer_.data() + size_, piece);
+        if (got < 0) throw unreadable();
+        if (got == 0) break;
+        if (EVP_DigestUpdate(ctx.get(), buffer_.data() + size_, static_cast<std::size_t>(got)) != 1) throw std::runtime_error("SHA-256 failed");
+        size_ += static_cast<std::size_t>(got);
+    }
+    std::fill_n(buffer_.data() + size_, spare, '\0');
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digest_size = 0;
+    if (EVP_DigestFinal_ex(ctx.get(), digest, &digest_size) != 1) throw std::runtime_error("SHA-256 failed");
+    sha256_ = hex(digest, digest_size);
 }
 
 }  // namespace dxassess::host

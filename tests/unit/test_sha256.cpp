@@ -21,3 +21,26 @@ TEST_CASE("a file's SHA-256 is that of its bytes, however large", "[sha256]") {
     CHECK(sha256_file(dir.file("empty.bin", "")) == sha256_hex(""));
     CHECK_THROWS_WITH(sha256_file((dir.path() / "missing.bin").string()), Catch::Contains("missing.bin"));
 }
+
+TEST_CASE("a file is read and hashed in one pass, its buffer reused from file to file", "[sha256]") {
+    test::TempDir dir;
+    std::string big(300000, '\0');
+    for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>('a' + i % 26);
+    dxassess::host::HashedFile file;
+    file.read(dir.file("big.json", big), 64);
+    CHECK(file.text() == big);
+    CHECK(file.sha256() == sha256_hex(big));
+    REQUIRE(file.spare() >= 64);
+    CHECK(file.text().data()[big.size()] == '\0');  // the spare bytes are zeros, not a previous file's
+
+    file.read(dir.file("small.json", "{\"a\": 1}"), 64);  // smaller than the one before
+    CHECK(file.text() == "{\"a\": 1}");
+    CHECK(file.sha256() == sha256_hex("{\"a\": 1}"));
+    CHECK(file.text().data()[8] == '\0');
+    file.read(dir.file("empty.json", ""), 64);
+    CHECK(file.text().empty());
+    CHECK(file.sha256() == sha256_hex(""));
+
+    CHECK_THROWS_AS(file.read((dir.path() / "missing.json").string()), dxassess::engine::InputError);
+    CHECK_THROWS_AS(file.read(dir.path().string()), dxassess::engine::InputError);  // a directory
+}
