@@ -38,7 +38,7 @@ std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(Location{path}, Text{"ファイルが見つからないか読めません", "file not found or unreadable"});
     std::string text;
-    if (in.seekg(0, std::ios::end)) {  // a file: one read into place (reports are collected by the thousand)
+    if (in.seekg(0, std::ios::end)) {  // a file: one read into place
         const std::streamoff size = in.tellg();
         in.seekg(0);
         if (size > 0) {
