@@ -262,11 +262,14 @@ engine::AreaResult score_in_process(const AreaRules& a, const engine::AnswerNode
     return r;
 }
 
+/// Shipped plugins run in this process unless --isolate; others always in a child process.
+bool in_process(const AreaRules& a, const RunPolicy& policy) { return !policy.isolate_all && a.plugin->shipped; }
+
 engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& answers, const RunPolicy& policy) {
     const engine::RuleSet& rules = *a.rules;
     const auto it = answers.areas.find(rules.area);
     const engine::AnswerNode* node = it == answers.areas.end() ? nullptr : &it->second;
-    if (!policy.isolate_all && a.plugin->shipped) return score_in_process(a, node, answers, policy.explain);
+    if (in_process(a, policy)) return score_in_process(a, node, answers, policy.explain);
     const PluginOutcome outcome = run_plugin_isolated(a, node, answers, policy);
     if (!outcome.ok) {
         auto r = not_scored(rules.area, rules.title, outcome.failure);
@@ -301,6 +304,12 @@ engine::AnswerSchema Installation::answer_schema() const {
     for (const auto& p : registry_.plugins())
         if (!p.area.empty()) add_known(p.area);
     return schema;
+}
+
+bool Installation::concurrent(const RunPolicy& policy) const {
+    return std::all_of(areas_.begin(), areas_.end(), [&](const AreaRules& a) {
+        return !a.rules || (a.plugin->concurrent && in_process(a, policy));
+    });
 }
 
 Assessment assess(const Installation& inst, const std::string& answers_path, engine::Date today, const RunPolicy& policy) {

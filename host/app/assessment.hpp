@@ -52,6 +52,9 @@ public:
     /// What answers are checked against: the loaded rule sets, plus the areas known from the model
     /// and from refused plugins (their sections are kept, unchecked).
     engine::AnswerSchema answer_schema() const;
+    /// Whether answer sets may be assessed on several threads at once: every area's plugin runs in
+    /// this process under `policy` and declares DXA_PLUGIN_CONCURRENT.
+    bool concurrent(const RunPolicy& policy) const;
 
 private:
     void refuse_unlocked_plugins(const LockFile& lock);

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "json_text.hpp"
+#include "ordered_pipeline.hpp"
 #include "report.hpp"
 #include "sha256.hpp"
 
@@ -15,7 +16,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <future>
 #include <optional>
 #include <string_view>
 #include <fstream>
@@ -169,83 +169,88 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
             const engine::Date today = today_local();
             const bool progress = ::isatty(STDERR_FILENO);
 
-            // Lines are read in chunks; a chunk's answers are read and checked on both cores while the
-            // previous chunk is scored. Plugins are only ever called from this thread, one at a time.
-            struct Parsed {
+            // Lines are read one at a time by worker threads, which read and check the answers — and
+            // score them too when every plugin may be called concurrently (DXA_PLUGIN_CONCURRENT) and
+            // --jobs allows; otherwise this thread scores, one answer set at a time. Results are
+            // written here in input order. At most `window` lines are in memory at once.
+            struct Line {
                 long long number = 0;
                 std::string text;
+                std::string error;                      // why the line was not scored
                 std::optional<engine::Answers> answers;
-                std::string error;
+                std::string result;                     // its result line
+                bool complete = false;
+                std::string report_path, report;        // with --reports
             };
-            const auto read_chunk = [&] {
-                std::vector<Parsed> chunk;
-                std::string line;
-                while (chunk.size() < 128 && std::getline(in, line)) {
+            const bool concurrent = o.jobs > 1 && inst.concurrent(policy);
+            constexpr std::size_t window = 256;
+            std::vector<Line> slots(window);
+            std::string text;
+            const auto next_line = [&](std::size_t i) {
+                while (std::getline(in, text)) {
                     ++number;
                     if (csv && number == 1) {
-                        if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-                        header = csv_fields(line);
+                        if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+                        header = csv_fields(text);
                         continue;
                     }
-                    if (line.empty() || line == "\r") continue;
-                    Parsed p;
-                    p.number = number;
-                    p.text = std::move(line);
-                    chunk.push_back(std::move(p));
+                    if (text.empty() || text == "\r") continue;
+                    slots[i % window] = Line{number, std::move(text), {}, {}, {}, false, {}, {}};
+                    return true;
                 }
-                return chunk;
+                return false;
             };
-            const auto check = [&](Parsed& p) {
-                const std::string where = o.input + ":" + std::to_string(p.number);
+            const auto check = [&](Line& l) {
+                const std::string where = o.input + ":" + std::to_string(l.number);
                 try {
-                    if (csv) p.text = csv_row_to_json(header, csv_fields(p.text), schema).dump();
-                    p.answers = engine::parse_answers_json(p.text, where, schema, today);
+                    if (csv) l.text = csv_row_to_json(header, csv_fields(l.text), schema).dump();
+                    l.answers = engine::parse_answers_json(l.text, where, schema, today);
                 } catch (const engine::InputError& e) {
-                    for (const auto& d : e.diagnostics()) p.error += (p.error.empty() ? "" : "; ") + d.message.in(lang);
+                    for (const auto& d : e.diagnostics()) l.error += (l.error.empty() ? "" : "; ") + d.message.in(lang);
                 } catch (const std::exception& e) {
-                    p.error = e.what();
+                    l.error = e.what();
                 }
             };
-            const auto check_chunk = [&](std::vector<Parsed>& chunk) {
-                const std::size_t half = chunk.size() / 2;
-                auto first = std::async(std::launch::async, [&] {
-                    for (std::size_t i = 0; i < half; ++i) check(chunk[i]);
-                });
-                for (std::size_t i = half; i < chunk.size(); ++i) check(chunk[i]);
-                first.get();
+            const auto score = [&](Line& l) {
+                if (!l.answers) return;
+                Assessment a = assess(inst, std::move(*l.answers), policy);
+                l.answers.reset();
+                l.result = result_line(a, l.number);
+                l.complete = a.complete();
+                if (!o.reports_dir.empty()) {  // a report carries its answers and their digest
+                    a.answers_text = l.text;
+                    a.answers_format = "json";
+                    a.answers_sha256 = sha256_hex(l.text);
+                    const ReportMeta meta{utc_now(), o.input + ":" + std::to_string(l.number), nullptr};
+                    l.report_path = (fs::path(o.reports_dir) / (a.answers.profile.code + "-" + std::to_string(a.answers.profile.fiscal_year) +
+                                                                "-" + std::to_string(l.number) + ".json")).string();
+                    l.report = render_json(a, meta);
+                }
             };
-
-            std::vector<Parsed> current = read_chunk();
-            check_chunk(current);
-            while (!current.empty()) {
-                std::vector<Parsed> next = read_chunk();
-                auto checking = std::async(std::launch::async, [&] { check_chunk(next); });
-                for (auto& p : current) {
-                    const std::string where = o.input + ":" + std::to_string(p.number);
-                    if (!p.answers) {
-                        ++bad;
-                        std::cerr << where << ": " << p.error << "\n";
-                        results << json{{"line", p.number}, {"error", p.error}}.dump() << "\n";
-                        continue;
-                    }
-                    Assessment a = assess(inst, std::move(*p.answers), policy);
-                    results << result_line(a, p.number) << "\n";
+            const auto write = [&](Line& l) {
+                if (!l.error.empty()) {
+                    ++bad;
+                    std::cerr << o.input << ":" << l.number << ": " << l.error << "\n";
+                    results << json{{"line", l.number}, {"error", l.error}}.dump() << "\n";
+                } else {
+                    results << l.result << "\n";
                     ++scored;
-                    if (!a.complete()) ++incomplete;
-                    if (!o.reports_dir.empty()) {  // a report carries its answers and their digest
-                        a.answers_text = p.text;
-                        a.answers_format = "json";
-                        a.answers_sha256 = sha256_hex(p.text);
-                        const ReportMeta meta{utc_now(), where, nullptr};
-                        output.add((fs::path(o.reports_dir) / (a.answers.profile.code + "-" + std::to_string(a.answers.profile.fiscal_year) +
-                                                              "-" + std::to_string(p.number) + ".json")).string(),
-                                   render_json(a, meta));
-                    }
+                    if (!l.complete) ++incomplete;
+                    if (!l.report_path.empty()) output.add(l.report_path, std::move(l.report));
                 }
-                if (progress) std::cerr << "\r" << number << (lang == engine::Lang::en ? " lines" : " 行") << std::flush;
-                checking.get();
-                current = std::move(next);
-            }
+                if (progress && (scored + bad) % 1000 == 0)
+                    std::cerr << "\r" << scored + bad << (lang == engine::Lang::en ? " lines" : " 行") << std::flush;
+                l = Line{};
+            };
+            ordered_stream(window, concurrent ? o.jobs : 2, next_line,
+                           [&](std::size_t i) {
+                               check(slots[i % window]);
+                               if (concurrent) score(slots[i % window]);
+                           },
+                           [&](std::size_t i) {
+                               if (!concurrent) score(slots[i % window]);
+                               write(slots[i % window]);
+                           });
             if (progress) std::cerr << "\n";
             results.flush();
             if (!results) throw std::runtime_error(o.out + ": write failed");

@@ -119,7 +119,8 @@ int run_plugins(const GlobalOptions& g, const std::string& write_lock, bool chec
         for (const auto& p : inst.registry().plugins()) {
             if (p.loaded)
                 std::cout << "[" << tr(lang, "読込済", "loaded") << "] " << p.id << " " << p.version << "  area=" << p.area << "  abi="
-                          << p.abi_major << "." << p.abi_minor << (p.shipped ? "" : tr(lang, "  （分離して実行）", "  (isolated)")) << "  "
+                          << p.abi_major << "." << p.abi_minor << (p.shipped ? "" : tr(lang, "  （分離して実行）", "  (isolated)"))
+                          << (p.concurrent ? tr(lang, "  （並行実行可）", "  (concurrent)") : "") << "  "
                           << p.name.in(lang) << "\n      " << p.file << "\n      sha256 " << p.sha256 << "\n";
             else
                 std::cout << "[" << tr(lang, "拒否", "refused") << "] " << p.file << "\n      " << p.reason.in(lang) << "\n";

@@ -60,6 +60,7 @@ struct BatchOptions {
     std::string input;        // .jsonl (one answers object per line) or .csv (one municipality per row)
     std::string out;          // results, one JSON line per input line
     std::string reports_dir;  // optional: a full JSON report per line
+    unsigned jobs = 1;        // threads that score (when every plugin may be called concurrently)
 };
 int run_batch(const GlobalOptions& g, const BatchOptions& o);
 

@@ -7,7 +7,7 @@ namespace dxassess::host::log {
 namespace {
 std::shared_ptr<spdlog::logger>& logger() {
     static std::shared_ptr<spdlog::logger> l = [] {
-        auto lg = spdlog::stderr_color_st("dxassess");
+        auto lg = spdlog::stderr_color_mt("dxassess");  // plugins may log from several threads (batch)
         lg->set_pattern("dxassess: %^%l%$: %v");
         lg->set_level(spdlog::level::warn);
         return lg;

@@ -8,7 +8,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 using namespace dxassess::host;
 
@@ -101,6 +103,10 @@ int main(int argc, char** argv) {
     cmd_batch->add_option("--input", batch.input, "入力 / FILE.jsonl or FILE.csv")->required();
     cmd_batch->add_option("--out", batch.out, "結果 / results, one JSON line per input line")->required();
     cmd_batch->add_option("--reports", batch.reports_dir, "レポートの出力先 / also write a full JSON report per line here");
+    batch.jobs = std::max(1u, std::thread::hardware_concurrency());
+    cmd_batch->add_option("--jobs", batch.jobs, "採点するスレッド数 / threads that score answer sets (default: the number of cores)")
+        ->check(CLI::Range(1u, 256u))
+        ->capture_default_str();
 
     std::string rescore_db, rescore_rules, rescore_label;
     CLI::App* cmd_rescore = app.add_subcommand("rescore", "別のルールで再採点 / re-score stored answers under other rules");

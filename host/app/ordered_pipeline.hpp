@@ -1,6 +1,7 @@
 // Work on many items on worker threads, consumed in order on the calling thread, with memory
 // bounded by a window of items in flight (collect: read and check reports in parallel, store them
-// in order on the one thread that writes the database).
+// in order on the one thread that writes the database; batch: read and score answer sets, write
+// the results in input order).
 #pragma once
 
 #include <condition_variable>
@@ -12,18 +13,19 @@
 
 namespace dxassess::host {
 
-/// Calls work(i) for i in [0, n) on `threads` worker threads, never more than `window` items ahead
-/// of the consumer, and consume(i) on the calling thread in order 0, 1, ... as each is ready.
-/// work(i) and consume(i) may use slot i % window of the caller's storage. The first exception
-/// from either stops the rest and is rethrown here once the workers have finished.
-template <class Work, class Consume>
-void ordered_pipeline(std::size_t n, std::size_t window, unsigned threads, Work&& work, Consume&& consume) {
+/// Items 0, 1, ... come from claim(i), called on a worker thread with the pipeline's lock held
+/// (so one at a time, in order) until it returns false; work(i) then runs on that worker, never
+/// more than `window` items ahead of the consumer, and consume(i) on the calling thread in order
+/// as each is ready. claim, work and consume may use slot i % window of the caller's storage. The
+/// first exception from any of them stops the rest and is rethrown here once the workers are done.
+template <class Claim, class Work, class Consume>
+void ordered_stream(std::size_t window, unsigned threads, Claim&& claim, Work&& work, Consume&& consume) {
     std::mutex m;
     std::condition_variable ready_cv;  // the consumer waits for item `consumed`
     std::condition_variable space_cv;  // workers wait for room in the window
     std::vector<char> ready(window, 0);
     std::size_t claimed = 0, consumed = 0, waiting_for_space = 0;
-    bool stop = false;
+    bool ended = false, stop = false;  // ended: claim said there are no more items (`claimed` of them)
     std::exception_ptr failure;
     const auto fail = [&](std::exception_ptr e) {
         std::lock_guard lock(m);
@@ -38,10 +40,25 @@ void ordered_pipeline(std::size_t n, std::size_t window, unsigned threads, Work&
             {
                 std::unique_lock lock(m);
                 ++waiting_for_space;
-                space_cv.wait(lock, [&] { return stop || claimed >= n || claimed < consumed + window; });
+                space_cv.wait(lock, [&] { return stop || ended || claimed < consumed + window; });
                 --waiting_for_space;
-                if (stop || claimed >= n) return;
-                i = claimed++;
+                if (stop || ended) return;
+                i = claimed;
+                bool more = false;
+                try {
+                    more = claim(i);
+                } catch (...) {
+                    lock.unlock();
+                    fail(std::current_exception());
+                    return;
+                }
+                if (!more) {
+                    ended = true;
+                    ready_cv.notify_one();
+                    space_cv.notify_all();
+                    return;
+                }
+                ++claimed;
             }
             try {
                 work(i);
@@ -57,23 +74,31 @@ void ordered_pipeline(std::size_t n, std::size_t window, unsigned threads, Work&
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
     try {
-        for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t i = 0;; ++i) {
             {
                 std::unique_lock lock(m);
-                ready_cv.wait(lock, [&] { return stop || ready[i % window]; });
-                if (!ready[i % window]) break;  // a worker failed
+                ready_cv.wait(lock, [&] { return stop || ready[i % window] || (ended && i >= claimed); });
+                if (!ready[i % window]) break;  // the end, or a failure
             }
             consume(i);
             std::lock_guard lock(m);
             ready[i % window] = 0;
             ++consumed;
-            if (waiting_for_space) space_cv.notify_one();
+            // Wake waiting workers once half the window is free, not for every item: they then fill it
+            // in one go instead of sleeping and waking once per item.
+            if (waiting_for_space && claimed - consumed <= window / 2) space_cv.notify_all();
         }
     } catch (...) {
         fail(std::current_exception());
     }
     for (auto& t : pool) t.join();
     if (failure) std::rethrow_exception(failure);
+}
+
+/// ordered_stream over the items 0 .. n-1.
+template <class Work, class Consume>
+void ordered_pipeline(std::size_t n, std::size_t window, unsigned threads, Work&& work, Consume&& consume) {
+    ordered_stream(window, threads, [n](std::size_t i) { return i < n; }, work, consume);
 }
 
 }  // namespace dxassess::host

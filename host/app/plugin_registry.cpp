@@ -83,6 +83,7 @@ std::optional<Text> vet(const dxa_plugin_descriptor* d, PluginRecord& r) {
     r.version = d->version;
     r.area = d->area;
     r.name = Text{d->name_ja, d->name_en};
+    r.concurrent = DXA_HAS_FIELD(dxa_plugin_descriptor, d->struct_size, flags) && (d->flags & DXA_PLUGIN_CONCURRENT) != 0;
 
     if (d->fact_count > max_symbols || (d->fact_count > 0 && d->facts == nullptr))
         return Text{"記述子の facts が不正です", "malformed descriptor: invalid facts table"};

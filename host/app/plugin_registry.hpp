@@ -25,6 +25,7 @@ struct PluginRecord {
     engine::Text name;
     unsigned abi_major = 0;
     unsigned abi_minor = 0;
+    bool concurrent = false;                 // DXA_PLUGIN_CONCURRENT: may be called from several threads
     const dxa_plugin_descriptor* descriptor = nullptr;
     engine::PluginSymbols symbols;           // facts and functions, as the rule language sees them
     std::map<std::string, dxa_type> fact_types;

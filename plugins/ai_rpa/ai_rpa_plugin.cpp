@@ -27,6 +27,7 @@ struct AiRpa {
         {"hours_per_staff", DXA_TYPE_NUMBER, "職員 1 人あたりの年間削減時間", "Hours saved per staff member per year"},
     };
 
+    static constexpr bool concurrent = true;  // derive and the functions keep no state between calls
     void derive(Context& ctx) {
         const dxassess::Node cases = ctx.answer("use_cases");
         if (!cases) return;

@@ -7,6 +7,7 @@ namespace {
 struct Generic {
     static constexpr dxassess::Info info{"jp.dxassess.generic", "1.0.0", DXA_GENERIC_AREA, "汎用（ルールのみの領域）",
                                          "Generic (areas defined by rules alone)"};
+    static constexpr bool concurrent = true;  // derive and the functions keep no state between calls
     void derive(dxassess::Context&) {}
 };
 

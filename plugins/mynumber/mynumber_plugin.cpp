@@ -19,6 +19,7 @@ struct MyNumber {
         {"counts_consistent", DXA_TYPE_BOOL, "保有枚数が人口を超えていない", "Cards held do not exceed residents"},
     };
 
+    static constexpr bool concurrent = true;  // derive and the functions keep no state between calls
     void derive(Context& ctx) {
         const auto cards = ctx.integer("cards_held");
         const auto residents = ctx.integer("residents");

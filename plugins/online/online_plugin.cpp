@@ -42,6 +42,7 @@ struct Online {
          "Online applications do not exceed all applications"},
     };
 
+    static constexpr bool concurrent = true;  // derive and the functions keep no state between calls
     void derive(Context& ctx) {
         const dxassess::Node rows = ctx.answer("procedures");
         if (!rows) return;

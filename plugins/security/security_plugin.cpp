@@ -37,6 +37,7 @@ struct Security {
         {"cloud_model", DXA_TYPE_BOOL, "クラウド活用型のネットワークモデル（α′・β・β′）である", "A cloud-oriented network model (α′, β, β′)"},
     };
 
+    static constexpr bool concurrent = true;  // derive and the functions keep no state between calls
     void derive(Context& ctx) {
         const auto today = ctx.as_of();
         if (!today) throw dxassess::Error(DXA_ERR_FAILED, "this plugin needs a host with ABI 1.1 (as_of)");

@@ -39,6 +39,7 @@ struct Standardization {
         {"cost_ratio", DXA_TYPE_NUMBER, "運用経費の平成30年度比（移行後 ÷ 平成30年度）", "Operating cost relative to FY2018"},
     };
 
+    static constexpr bool concurrent = true;  // derive and the functions keep no state between calls
     void derive(Context& ctx) {
         if (auto systems = ctx.answer("systems")) {
             int64_t listed = 0, migrated = 0, late = 0, tokutei = 0, tokutei_undated = 0, undated = 0, cloud = 0;

@@ -52,6 +52,7 @@ struct Telework {
          "The national survey's usage band (under_30, 30_50, 50_80, 80_plus)"},
     };
 
+    static constexpr bool concurrent = true;  // derive and the functions keep no state between calls
     void derive(Context& ctx) {
         if (auto forms = ctx.answer("forms")) ctx.publish("form_count", static_cast<int64_t>(forms.size()));
 

@@ -28,6 +28,15 @@ list(LENGTH reports n)
 if(NOT n EQUAL 40)
     fail("batch wrote ${n} reports, expected 40")
 endif()
+# Scored on several threads (the shipped plugins declare DXA_PLUGIN_CONCURRENT) or on one: the same lines.
+dxa(0 batch --input "${WORK}/answers.jsonl" --out "${WORK}/results-1.jsonl" --jobs 1)
+dxa(0 batch --input "${WORK}/answers.jsonl" --out "${WORK}/results-3.jsonl" --jobs 3)
+file(READ "${WORK}/results-1.jsonl" one_thread)
+file(READ "${WORK}/results-3.jsonl" three_threads)
+file(READ "${WORK}/results.jsonl" with_reports)
+if(NOT one_thread STREQUAL three_threads OR NOT one_thread STREQUAL with_reports)
+    fail("batch --jobs 1, --jobs 3 and the run with --reports wrote different results")
+endif()
 
 # Bad lines are reported with their number and skipped; the others are scored, in order.
 file(STRINGS "${WORK}/answers.jsonl" lines ENCODING UTF-8)

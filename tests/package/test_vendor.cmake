@@ -21,7 +21,7 @@ file(WRITE "${WORK}/etc/config.d/example-vendor.toml"
 set(dxa ${CMAKE_COMMAND} -E env "DXASSESS_CONFIG=${WORK}/etc/config.toml" "${WORK}/dxassess/bin/dxassess" --lang en)
 
 run(${dxa} plugins)
-expect("${out}" "com.example.frontyard 1.0.0  area=frontyard  abi=1.1  \\(isolated\\)")
+expect("${out}" "com.example.frontyard 1.0.0  area=frontyard  abi=1.2  \\(isolated\\)")
 run(${dxa} test --min-coverage 100 "${WORK}/vendor/share/dxassess/rules" "${EXAMPLES}/rules-only")
 expect("${out}" "frontyard: levels 5/5, checks 3/3.*eltax: levels 5/5, checks 1/1.*coverage 100%.*9 passed, 0 failed")
 

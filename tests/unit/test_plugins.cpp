@@ -73,8 +73,8 @@ TEST_CASE("broken plugins are refused with a message naming the problem", "[plug
     const std::string host_abi = std::to_string(DXA_ABI_MAJOR) + "." + std::to_string(DXA_ABI_MINOR);
     const std::vector<Case> cases = {
         {"fx_no_entry", "missing entry point 'dxassess_plugin_entry' (not a dxassess plugin)"},
-        {"fx_major", "plugin was built for ABI 2.1 but this host implements ABI 1.1 (major version differs)"},
-        {"fx_minor_newer", "plugin was built for ABI 1.2, newer than this host's ABI 1.1; update dxassess"},
+        {"fx_major", "plugin was built for ABI 2.2 but this host implements ABI 1.2 (major version differs)"},
+        {"fx_minor_newer", "plugin was built for ABI 1.3, newer than this host's ABI 1.2; update dxassess"},
         {"fx_null", "the entry point returned no descriptor (NULL)"},
         {"fx_empty_id", "malformed descriptor: empty or invalid id"},
         {"fx_small_struct", "malformed descriptor (struct_size 24 is below"},
@@ -108,6 +108,7 @@ TEST_CASE("a plugin built for an older minor ABI keeps loading", "[plugins]") {
     const PluginRecord& p = reg.load(fixture("fx_minor_older"));
     REQUIRE(p.loaded);
     CHECK(p.abi_minor == 0);
+    CHECK_FALSE(p.concurrent);  // flags lie past its descriptor's end
     const engine::AnswerNode node = answers({{"count", std::int64_t{3}}});
     PluginSession s(p, &node, as_of);
     CHECK(s.derive());
@@ -152,6 +153,7 @@ TEST_CASE("the telework plugin derives the survey's figures", "[plugins][telewor
     const PluginRecord& p = reg.load(std::string(DXASSESS_STAGE_PLUGIN_DIR) + "/dxassess_telework.so");
     REQUIRE(p.loaded);
     CHECK(p.area == "telework");
+    CHECK(p.concurrent);  // DXA_PLUGIN_CONCURRENT from the C++ layer's `concurrent`
 
     engine::AnswerNode node = answers({{"forms", engine::StringList{"home", "mobile"}},
                                        {"staff_total", std::int64_t{1000}},

@@ -23,7 +23,8 @@
  *   - All strings are NUL-terminated UTF-8.
  *
  * Errors: no exception or longjmp may cross this boundary. Callbacks return a dxa_status.
- * Threading: the host calls a plugin from one thread at a time; a context is used by one thread.
+ * Threading: the host calls a plugin from one thread at a time, unless its descriptor sets
+ * DXA_PLUGIN_CONCURRENT; a context is used by one thread.
  */
 #ifndef DXASSESS_PLUGIN_H
 #define DXASSESS_PLUGIN_H
@@ -36,7 +37,7 @@ extern "C" {
 #endif
 
 #define DXA_ABI_MAJOR 1
-#define DXA_ABI_MINOR 1
+#define DXA_ABI_MINOR 2
 
 /* Name of the exported entry point. With Boost.DLL it is written BOOST_DLL_ALIAS(fn, dxassess_plugin_entry);
  * in plain C it is a variable `const void* dxassess_plugin_entry = (const void*)&fn;` with default visibility. */
@@ -186,7 +187,14 @@ typedef struct dxa_plugin_descriptor {
     uint32_t function_count;
     /* Read the answers and publish derived facts. Called once per assessment. May be NULL. */
     dxa_status (*derive)(const dxa_host_api* host, dxa_context* ctx);
+    /* ABI 1.2: DXA_PLUGIN_* bits. */
+    uint32_t flags;
 } dxa_plugin_descriptor;
+
+/* The plugin's derive and functions may run on several threads at once, each call with its own
+ * context: it keeps no state between calls, or guards what it keeps. The host then scores many
+ * answer sets (batch) on all cores. Without it, the host calls the plugin from one thread at a time. */
+#define DXA_PLUGIN_CONCURRENT 0x1u
 
 /* The entry point's type. `host` stays valid while the library is loaded. Returns NULL on failure. */
 typedef const dxa_plugin_descriptor* (*dxa_entry_fn)(const dxa_host_api* host);

@@ -2,7 +2,9 @@
 //
 // Write a class with a static `info`, optional static `facts` / `functions`, and a `derive`
 // member; export it with DXASSESS_PLUGIN(ClassName). Every exception thrown by your code is
-// caught here and becomes an error code (and a host log line) at the boundary.
+// caught here and becomes an error code (and a host log line) at the boundary. Add
+// `static constexpr bool concurrent = true;` when `derive` and the functions keep no state
+// between calls (DXA_PLUGIN_CONCURRENT): the host may then call them from several threads.
 //
 //   struct MyArea {
 //       static constexpr dxassess::Info info{"com.example.myarea", "1.0.0", "myarea", "名前", "Name"};
@@ -203,6 +205,15 @@ struct functions_of<P, std::void_t<decltype(P::functions)>> {
     static constexpr uint32_t size() { return static_cast<uint32_t>(std::extent_v<decltype(P::functions)>); }
 };
 
+template <class P, class = void>
+struct flags_of {
+    static constexpr uint32_t value = 0;
+};
+template <class P>
+struct flags_of<P, std::void_t<decltype(P::concurrent)>> {
+    static constexpr uint32_t value = P::concurrent ? DXA_PLUGIN_CONCURRENT : 0u;
+};
+
 template <class P>
 P*& instance() noexcept {
     static P* p = nullptr;
@@ -240,6 +251,7 @@ const dxa_plugin_descriptor* entry(const dxa_host_api* h) noexcept {
     d.functions = functions_of<P>::data();
     d.function_count = functions_of<P>::size();
     d.derive = &derive_thunk<P>;
+    d.flags = flags_of<P>::value;
     return &d;
 }
 
