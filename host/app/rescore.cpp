@@ -3,12 +3,15 @@
 #include "assessment.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "ordered_pipeline.hpp"
 #include "report_store.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 #include <unistd.h>
 
 namespace dxassess::host {
@@ -29,28 +32,58 @@ int run_rescore(const GlobalOptions& g, const std::string& db, const std::string
                 if (a.rules) label += (label.empty() ? "rules:" : ",") + a.area() + "@" + a.rules->version;
         }
         const engine::AnswerSchema schema = inst.answer_schema();
+        RunPolicy policy = g.run;
+        policy.explain = false;  // only the figures are stored
+        // Answer sets are re-scored on every core when every plugin may be called concurrently, a
+        // chunk at a time; the results are stored in order on this thread (SQLite takes one writer).
+        const unsigned jobs = inst.concurrent(policy) ? std::max(1u, std::thread::hardware_concurrency()) : 1u;
+        const engine::Date today = today_local();
         ReportStore store(db);
         int done = 0, failed = 0;
         store.begin();
         const bool progress = ::isatty(STDERR_FILENO);
-        store.for_each_current(std::nullopt, "original", true, [&](const StoredReport& r) {
-            if (progress && (done + failed + 1) % 500 == 0) std::cerr << "\r" << done + failed + 1 << std::flush;
-            const std::string where = db + ":" + r.code + ":FY" + std::to_string(r.fiscal_year);
+        struct Item {
+            long long id = 0;
+            std::string where;
+            std::string answers_text;
+            std::vector<StoredResult> results;
+            double index = 0;
+            std::string error;
+        };
+        const auto rescore_one = [&](Item& it) {
             try {
-                const bool json_answers = r.answers_text.find_first_not_of(" \t\r\n") != std::string::npos &&
-                                          r.answers_text[r.answers_text.find_first_not_of(" \t\r\n")] == '{';
-                engine::Answers answers = json_answers ? engine::parse_answers_json(r.answers_text, where, schema, today_local())
-                                                       : engine::parse_answers(r.answers_text, where, schema, today_local());
-                const Assessment a = assess(inst, std::move(answers), g.run);
-                std::vector<StoredResult> results;
-                for (const auto& ar : a.areas) results.push_back({ar.area, ar.rules_version, ar.scored, ar.level, ar.score});
-                store.store_rescore(r.id, label, results, a.overall.index);
-                ++done;
+                const auto first = it.answers_text.find_first_not_of(" \t\r\n");
+                engine::Answers answers = first != std::string::npos && it.answers_text[first] == '{'
+                                              ? engine::parse_answers_json(it.answers_text, it.where, schema, today)
+                                              : engine::parse_answers(it.answers_text, it.where, schema, today);
+                const Assessment a = assess(inst, std::move(answers), policy);
+                for (const auto& ar : a.areas) it.results.push_back({ar.area, ar.rules_version, ar.scored, ar.level, ar.score});
+                it.index = a.overall.index;
             } catch (const engine::InputError& e) {
-                ++failed;
-                std::cerr << where << ": " << (en ? "cannot be re-scored: " : "再採点できません: ") << e.diagnostics().front().message.in(lang) << "\n";
+                it.error = e.diagnostics().front().message.in(lang);
             }
+        };
+        const auto store_one = [&](Item& it) {
+            if (progress && (done + failed + 1) % 500 == 0) std::cerr << "\r" << done + failed + 1 << std::flush;
+            if (!it.error.empty()) {
+                ++failed;
+                std::cerr << it.where << ": " << (en ? "cannot be re-scored: " : "再採点できません: ") << it.error << "\n";
+                return;
+            }
+            store.store_rescore(it.id, label, it.results, it.index);
+            ++done;
+        };
+        std::vector<Item> chunk;
+        const auto flush = [&] {
+            ordered_pipeline(chunk.size(), chunk.size(), jobs, [&](std::size_t i) { rescore_one(chunk[i]); },
+                             [&](std::size_t i) { store_one(chunk[i]); });
+            chunk.clear();
+        };
+        store.for_each_current(std::nullopt, "original", true, [&](const StoredReport& r) {
+            chunk.push_back(Item{r.id, db + ":" + r.code + ":FY" + std::to_string(r.fiscal_year), r.answers_text, {}, 0, {}});
+            if (chunk.size() == 256) flush();
         });
+        flush();
         store.commit();
         if (progress && done + failed >= 500) std::cerr << "\n";
         std::cout << (en ? "re-scored " : "再採点 ") << done << (en ? " reports on the scale " : " 件、尺度 ") << label;
