@@ -183,7 +183,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                 std::string report_path, report;        // with --reports
             };
             const bool concurrent = o.jobs > 1 && inst.concurrent(policy);
-            constexpr std::size_t window = 256;
+            const std::size_t window = o.reports_dir.empty() ? 256 : 64;  // a rendered report is ~150 KB
             std::vector<Line> slots(window);
             std::string text;
             const auto next_line = [&](std::size_t i) {
