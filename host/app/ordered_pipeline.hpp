@@ -4,6 +4,7 @@
 // the results in input order).
 #pragma once
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
@@ -84,9 +85,11 @@ void ordered_stream(std::size_t window, unsigned threads, Claim&& claim, Work&& 
             std::lock_guard lock(m);
             ready[i % window] = 0;
             ++consumed;
-            // Wake waiting workers once half the window is free, not for every item: they then fill it
-            // in one go instead of sleeping and waking once per item.
-            if (waiting_for_space && claimed - consumed <= window / 2) space_cv.notify_all();
+            // Wake waiting workers once an eighth of the window is free, not for every item: they then
+            // fill it in one go instead of sleeping and waking once per item (batch on one scoring
+            // thread), yet soon enough that they do not sit idle while this thread catches up (collect).
+            const std::size_t batch = std::max<std::size_t>(1, window / 8);
+            if (waiting_for_space && claimed - consumed <= window - batch) space_cv.notify_all();
         }
     } catch (...) {
         fail(std::current_exception());
