@@ -231,7 +231,8 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                 if (!l.error.empty()) {
                     ++bad;
                     std::cerr << o.input << ":" << l.number << ": " << l.error << "\n";
-                    results << json{{"line", l.number}, {"error", l.error}}.dump() << "\n";
+                    // The reason may quote the bad line, invalid UTF-8 and all: replaced, so the line stays JSON.
+                    results << json{{"line", l.number}, {"error", l.error}}.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
                 } else {
                     results << l.result << "\n";
                     ++scored;
