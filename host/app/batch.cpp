@@ -1,5 +1,5 @@
-// `dxassess batch --input FILE.jsonl|FILE.csv --out RESULTS.jsonl [--reports DIR]`: scores many
-// answer sets in one process, one result line per input line, in the same order. A bad line is
+// `dxassess batch --input FILE.jsonl|FILE.csv --out RESULTS.jsonl [--reports DIR] [--jobs N]`: scores
+// many answer sets in one process, one result line per input line, in the same order. A bad line is
 // reported with its line number and skipped; the rest are scored.
 #include "assessment.hpp"
 #include "atomic_file.hpp"
@@ -16,10 +16,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <optional>
-#include <string_view>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <string_view>
 #include <unistd.h>
 
 namespace dxassess::host {

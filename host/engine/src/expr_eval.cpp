@@ -11,7 +11,6 @@
 #include "dxassess/engine/expr.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <forward_list>
 #include <memory>
