@@ -19,7 +19,6 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <string_view>
 #include <unistd.h>
 
 namespace dxassess::host {
