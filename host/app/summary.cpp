@@ -82,7 +82,6 @@ struct Group {
     std::map<std::string, AreaStats> areas;
 };
 
-/// The model's areas in report order (when an installed model is found), then any other area reported.
 /// The installed model's areas in its order, then any other area the reports have.
 std::vector<std::string> area_order(const Group& all, const GlobalOptions& g) {
     std::vector<std::string> out;
@@ -146,14 +145,15 @@ int run_summary(const GlobalOptions& g, const SummaryOptions& o) {
             if (!years.empty()) year = years.back();
         }
         // Groups: one "all" group for the area view, otherwise one per prefecture / band / kind.
-        // The reports stream past once; only the groups' counts and the codes stay in memory.
+        // The reports stream past once; only the groups' counts (and, to find who has not submitted,
+        // the codes) stay in memory.
         std::map<std::string, Group> groups;
         Group all;
         all.name = en ? "all" : "全体";
         std::set<std::string> submitted;
         store.for_each_current(year, o.scale, false, [&](const StoredReport& r) {
             add(all, r);
-            submitted.insert(r.code);
+            if (!o.expected_file.empty()) submitted.insert(r.code);
             std::string key;
             if (o.by == "prefecture") key = r.code.substr(0, 2) + " " + prefecture_of(r.code);
             else if (o.by == "population-band") key = population_band(r.population, en);
