@@ -1,7 +1,7 @@
 // Reports are written atomically: a failed write leaves the old file and no temporary behind.
 #include "test_support.hpp"
 
-#include "atomic_file.hpp"
+#include "platform/atomic_file.hpp"
 
 #include <filesystem>
 #include <fstream>

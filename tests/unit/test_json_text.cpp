@@ -2,7 +2,7 @@
 // byte for byte by the office's scripts).
 #include "test_support.hpp"
 
-#include "json_text.hpp"
+#include "support/json_text.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // ordered_pipeline: parallel work, consumed in order, bounded memory, failures stop the run.
 #include "test_support.hpp"
 
-#include "ordered_pipeline.hpp"
+#include "support/ordered_pipeline.hpp"
 
 #include <atomic>
 #include <stdexcept>

@@ -2,9 +2,9 @@
 // with a message naming the problem, and failures inside a plugin stay inside its area.
 #include "test_support.hpp"
 
-#include "assessment.hpp"
-#include "plugin_registry.hpp"
-#include "plugin_session.hpp"
+#include "assessment/assessment.hpp"
+#include "plugins/plugin_registry.hpp"
+#include "plugins/plugin_session.hpp"
 
 #include "dxassess/engine/answers.hpp"
 

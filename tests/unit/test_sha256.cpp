@@ -1,7 +1,7 @@
 // SHA-256 digests name rule sets and reports: they must be the standard ones (FIPS 180-4 vectors).
 #include "test_support.hpp"
 
-#include "sha256.hpp"
+#include "support/sha256.hpp"
 
 using dxassess::host::sha256_file;
 using dxassess::host::sha256_hex;

@@ -1,6 +1,6 @@
-#include "answers_template.hpp"
+#include "assessment/answers_template.hpp"
 
-#include "build_config.hpp"
+#include "support/build_config.hpp"
 
 #include <algorithm>
 #include <sstream>

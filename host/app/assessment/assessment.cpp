@@ -1,11 +1,13 @@
-#include "assessment.hpp"
+#include "assessment/assessment.hpp"
 
-#include "log.hpp"
-#include "plugin_session.hpp"
-#include "child_process.hpp"
-#include "lock_file.hpp"
-#include "value_json.hpp"
-#include "sha256.hpp"
+#include "assessment/lock_file.hpp"
+#include "assessment/value_json.hpp"
+#include "platform/os.hpp"
+#include "plugins/isolation.hpp"
+#include "plugins/plugin_session.hpp"
+#include "support/files.hpp"
+#include "support/log.hpp"
+#include "support/sha256.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -17,9 +19,7 @@ namespace fs = std::filesystem;
 using engine::Text;
 
 engine::Date today_local() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
+    const std::tm tm = local_time(std::time(nullptr));
     return engine::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
@@ -151,10 +151,6 @@ std::string Installation::find_rules_file(const std::string& area) const {
     return {};
 }
 
-bool Assessment::complete() const {
-    return std::all_of(areas.begin(), areas.end(), [](const engine::AreaResult& a) { return a.scored; });
-}
-
 namespace {
 
 engine::AreaResult not_scored(const std::string& area, Text title, Text why) {
@@ -234,7 +230,7 @@ PluginOutcome run_plugin_isolated(const AreaRules& a, const engine::AnswerNode* 
                                   const RunPolicy& policy) {
     PluginOutcome out;
     const std::string what = "plugin " + a.plugin->id;
-    const auto result = run_in_child([&] { return outcome_to_json(run_plugin(a, node, answers)).dump(); }, policy.timeout_seconds, what,
+    const auto result = run_isolated([&] { return outcome_to_json(run_plugin(a, node, answers)).dump(); }, policy.timeout_seconds, what,
                                      out.failure);
     if (!result) return out;
     try {
@@ -318,12 +314,6 @@ Assessment assess(const Installation& inst, const std::string& answers_path, eng
     a.answers_sha256 = sha256_hex(text);
     a.answers_text = std::move(text);
     return a;
-}
-
-const AreaRules* Assessment::rules_of(const std::string& area) const {
-    for (const AreaRules* r : scored_by)
-        if (r->rules->area == area) return r;
-    return nullptr;
 }
 
 Assessment assess(const Installation& inst, engine::Answers answers, const RunPolicy& policy) {

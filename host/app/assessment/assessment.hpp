@@ -1,32 +1,17 @@
 // Runs an assessment: plugins + rule sets + answers -> per-area results and the overall index.
 #pragma once
 
-#include "paths.hpp"
-#include "plugin_registry.hpp"
+#include "assessment/search_paths.hpp"
+#include "plugins/plugin_registry.hpp"
+#include "result/assessment_result.hpp"
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/model.hpp"
-#include "dxassess/engine/rule_set.hpp"
-#include "dxassess/engine/scoring.hpp"
 
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace dxassess::host {
-
-/// The rule set of a loaded plugin, or why it could not be loaded.
-struct AreaRules {
-    const PluginRecord* plugin = nullptr;
-    std::optional<engine::RuleSet> rules;
-    std::string file;
-    std::string sha256;
-    engine::Text failure;
-    std::string area_id;  // the area scored (a generic plugin scores areas other than its own)
-
-    const std::string& area() const { return area_id; }
-};
 
 struct LockFile;
 
@@ -66,24 +51,6 @@ private:
     engine::Model model_;
     std::string model_sha256_;
     std::vector<AreaRules> areas_;
-};
-
-struct Assessment {
-    const engine::Model* model = nullptr;
-    engine::Answers answers;
-    std::vector<engine::AreaResult> areas;          // expected areas, model order first
-    std::vector<std::string> not_installed;         // model areas with no plugin and no answers
-    engine::OverallResult overall;
-    std::vector<const AreaRules*> scored_by;        // plugin and rule set of each scored area
-    std::string answers_sha256;                     // empty when the answers did not come from a file
-    std::string answers_text;                       // the answers as given (reports carry them for re-scoring)
-    std::string answers_format = "toml";            // "toml" (an answers file) or "json" (a batch line)
-    std::string model_sha256;
-    std::vector<engine::Action> actions;            // all findings, most urgent first
-
-    const AreaRules* rules_of(const std::string& area) const;
-
-    bool complete() const;
 };
 
 /// Assesses answers already checked against installation.answer_schema().

@@ -1,7 +1,7 @@
-#include "lock_file.hpp"
+#include "assessment/lock_file.hpp"
 
-#include "assessment.hpp"
-#include "report_reader.hpp"
+#include "assessment/assessment.hpp"
+#include "support/json_file.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 

@@ -1,4 +1,4 @@
-#include "value_json.hpp"
+#include "assessment/value_json.hpp"
 
 namespace dxassess::host {
 

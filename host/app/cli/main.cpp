@@ -1,10 +1,11 @@
 // dxassess — the command-line host. Parses arguments (CLI11), dispatches to the commands, and
-// maps every outcome to a documented exit code (exit_codes.hpp, docs/cli.md).
-#include "commands.hpp"
-#include "exit_codes.hpp"
-#include "log.hpp"
+// maps every outcome to a documented exit code (support/exit_codes.hpp, docs/cli.md).
+#include "cli/commands.hpp"
+#include "office/office_commands.hpp"
+#include "support/exit_codes.hpp"
+#include "support/log.hpp"
 
-#include "build_config.hpp"
+#include "support/build_config.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -1,8 +1,9 @@
 // `dxassess test`: runs the rule tests kept next to the rules and reports pass/fail with a readable
 // diff and the coverage of levels and checks.
-#include "assessment.hpp"
-#include "commands.hpp"
-#include "exit_codes.hpp"
+#include "assessment/assessment.hpp"
+#include "cli/commands.hpp"
+#include "support/exit_codes.hpp"
+#include "support/files.hpp"
 
 #include "dxassess/engine/rule_tests.hpp"
 
@@ -24,7 +25,7 @@ using engine::Lang;
 int run_rule_tests(const GlobalOptions& g, const TestOptions& o) {
     const Lang lang = g.lang;
     const bool en = lang == Lang::en;
-    const SearchPaths paths = resolve_search_paths(g.plugin_dirs, g.rules_dirs, g.lock_file);
+    const SearchPaths paths = search_paths(g);
     const std::vector<std::string> files = expand_paths(o.paths.empty() ? paths.rules_dirs : o.paths, is_rule_test_file);
     if (files.empty()) {
         std::cerr << (en ? "no rule tests found (*.test.toml)" : "ルールのテスト（*.test.toml）が見つかりません") << "\n";

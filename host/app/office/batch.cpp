@@ -1,14 +1,15 @@
 // `dxassess batch --input FILE.jsonl|FILE.csv --out RESULTS.jsonl [--reports DIR] [--jobs N]`: scores
 // many answer sets in one process, one result line per input line, in the same order. A bad line is
 // reported with its line number and skipped; the rest are scored.
-#include "assessment.hpp"
-#include "atomic_file.hpp"
-#include "commands.hpp"
-#include "exit_codes.hpp"
-#include "json_text.hpp"
-#include "ordered_pipeline.hpp"
-#include "report.hpp"
-#include "sha256.hpp"
+#include "assessment/assessment.hpp"
+#include "office/office_commands.hpp"
+#include "platform/atomic_file.hpp"
+#include "platform/os.hpp"
+#include "reports/report.hpp"
+#include "support/exit_codes.hpp"
+#include "support/json_text.hpp"
+#include "support/ordered_pipeline.hpp"
+#include "support/sha256.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 
@@ -19,7 +20,6 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <unistd.h>
 
 namespace dxassess::host {
 namespace {
@@ -152,7 +152,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
     try {
         RunPolicy policy = g.run;
         policy.explain = !o.reports_dir.empty();  // results lines need no explanations; full reports do
-        const Installation inst(resolve_search_paths(g.plugin_dirs, g.rules_dirs, g.lock_file), policy);
+        const Installation inst(search_paths(g), policy);
         const engine::AnswerSchema schema = inst.answer_schema();
         std::ifstream in(o.input, std::ios::binary);
         if (!in) throw engine::InputError(engine::Location{o.input}, {"ファイルが見つからないか読めません", "file not found or unreadable"});
@@ -166,7 +166,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
             std::ofstream results(temp, std::ios::binary | std::ios::trunc);
             std::vector<std::string> header;
             const engine::Date today = today_local();
-            const bool progress = ::isatty(STDERR_FILENO);
+            const bool progress = is_terminal(StandardStream::error);
 
             // Lines are read one at a time by worker threads, which read and check the answers — and
             // score them too when every plugin may be called concurrently (DXA_PLUGIN_CONCURRENT) and

@@ -1,15 +1,16 @@
 // `dxassess collect REPORTS_OR_DIRS... --db FILE`: checks each JSON report (schema version, code
 // check digit, fiscal year, rule sets scored with the official digests, answers present) and stores
 // the good ones; a bad file is rejected with its reason and the rest go on.
-#include "assessment.hpp"
-#include "commands.hpp"
-#include "exit_codes.hpp"
-#include "lock_file.hpp"
-#include "ordered_pipeline.hpp"
-#include "report_intake.hpp"
-#include "report_reader.hpp"
-#include "report_store.hpp"
-#include "sha256.hpp"
+#include "assessment/assessment.hpp"
+#include "assessment/lock_file.hpp"
+#include "office/office_commands.hpp"
+#include "office/report_intake.hpp"
+#include "office/report_store.hpp"
+#include "platform/os.hpp"
+#include "support/exit_codes.hpp"
+#include "support/files.hpp"
+#include "support/ordered_pipeline.hpp"
+#include "support/sha256.hpp"
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/diagnostics.hpp"
@@ -19,8 +20,6 @@
 #include <iostream>
 #include <map>
 #include <thread>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace dxassess::host {
 namespace {
@@ -28,15 +27,6 @@ namespace {
 namespace fs = std::filesystem;
 using engine::Lang;
 using engine::Text;
-
-/// Asks the kernel to start reading a file now: the reports a reader reaches next are then on their
-/// way from the disk while it hashes and checks the current ones (nothing happens if cached).
-void read_ahead(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;  // reading it later will say what is wrong
-    ::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
-    ::close(fd);
-}
 
 /// The official rule-set digests: from the lock file when one is configured, else the installed rules.
 std::map<std::string, std::string> official_digests(const Installation& inst, const SearchPaths& paths) {
@@ -53,14 +43,14 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
     const Lang lang = g.lang;
     const bool en = lang == Lang::en;
     try {
-        const SearchPaths paths = resolve_search_paths(g.plugin_dirs, g.rules_dirs, g.lock_file);
+        const SearchPaths paths = search_paths(g);
         const Installation inst(paths, g.run);
         const auto official = official_digests(inst, paths);
         ReportStore store(db_path);
         const std::vector<std::string> files = expand_paths(inputs, [](const std::string& f) { return has_suffix(f, ".json"); }, true);
         int accepted = 0, replaced = 0, duplicate = 0;
         std::map<std::string, int> rejected;
-        const bool progress = ::isatty(STDERR_FILENO);
+        const bool progress = is_terminal(StandardStream::error);
         std::size_t seen = 0;
         // Reports are read and checked on worker threads and stored in order on this thread (SQLite
         // takes one writer); at most `window` reports are in memory at once.
@@ -74,7 +64,8 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
             Examined& e = slots[i % window];
             e = Examined{};
             try {
-                if (i + window / 4 < files.size()) read_ahead(files[i + window / 4]);
+                // The reports a reader reaches next are then on their way from the disk while it checks these.
+                if (i + window / 4 < files.size()) advise_will_read(files[i + window / 4]);
                 thread_local HashedFile file;  // each reader reuses its buffer
                 read_report_file(files[i], file);  // read once: hashed, checked (and kept)
                 e.rejection = examine_report(file, files[i], official, e.report);

@@ -1,6 +1,6 @@
-#include "dashboard.hpp"
+#include "office/dashboard.hpp"
 
-#include "html_escape.hpp"
+#include "support/html_escape.hpp"
 
 #include <cstdio>
 #include <sstream>

@@ -1,9 +1,9 @@
 // `dxassess generate`: synthetic but valid answer sets (seeded, with realistic codes) for tests and
 // benchmarks — every question answered within its type, bounds and choices, some left unanswered.
-#include "assessment.hpp"
-#include "atomic_file.hpp"
-#include "commands.hpp"
-#include "exit_codes.hpp"
+#include "assessment/assessment.hpp"
+#include "office/office_commands.hpp"
+#include "platform/atomic_file.hpp"
+#include "support/exit_codes.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 
@@ -104,7 +104,7 @@ private:
 
 int run_generate(const GlobalOptions& g, long long count, unsigned seed, const std::string& out, int fiscal_year) {
     try {
-        const Installation inst(resolve_search_paths(g.plugin_dirs, g.rules_dirs, g.lock_file), g.run);
+        const Installation inst(search_paths(g), g.run);
         Generator gen(seed);
         AtomicBatch batch;
         batch.add_with(out, [&](const std::string& temp) {

@@ -2,10 +2,10 @@
 // path: reports are large, and the office collects them by the thousand); anything unexpected
 // is read again with nlohmann::json, whose errors word the rejection. Both paths end in the
 // same judgement, so a report is accepted or rejected for the same reasons either way.
-#include "report_intake.hpp"
+#include "office/report_intake.hpp"
 
-#include "report.hpp"
-#include "report_reader.hpp"
+#include "reports/report.hpp"
+#include "reports/report_reader.hpp"
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/diagnostics.hpp"

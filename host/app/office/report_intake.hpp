@@ -1,8 +1,8 @@
 // What `collect` checks in a report before storing it, and the figures it takes from it.
 #pragma once
 
-#include "report_store.hpp"
-#include "sha256.hpp"
+#include "office/report_store.hpp"
+#include "support/sha256.hpp"
 
 #include "dxassess/engine/text.hpp"
 

@@ -1,6 +1,6 @@
-#include "report_store.hpp"
+#include "office/report_store.hpp"
 
-#include "report.hpp"
+#include "reports/report.hpp"
 
 #include <sqlite3.h>
 

@@ -1,10 +1,11 @@
 // `dxassess rescore --db FILE --rules DIR`: re-scores every stored answer set under another rule-set
 // version and stores the results beside the originals, so years can be compared on one scale.
-#include "assessment.hpp"
-#include "commands.hpp"
-#include "exit_codes.hpp"
-#include "ordered_pipeline.hpp"
-#include "report_store.hpp"
+#include "assessment/assessment.hpp"
+#include "office/office_commands.hpp"
+#include "office/report_store.hpp"
+#include "platform/os.hpp"
+#include "support/exit_codes.hpp"
+#include "support/ordered_pipeline.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 
@@ -12,7 +13,6 @@
 #include <filesystem>
 #include <iostream>
 #include <thread>
-#include <unistd.h>
 
 namespace dxassess::host {
 
@@ -41,7 +41,7 @@ int run_rescore(const GlobalOptions& g, const std::string& db, const std::string
         ReportStore store(db);
         int done = 0, failed = 0;
         store.begin();
-        const bool progress = ::isatty(STDERR_FILENO);
+        const bool progress = is_terminal(StandardStream::error);
         struct Item {
             long long id = 0;
             std::string where;

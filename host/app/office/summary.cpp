@@ -2,13 +2,13 @@
 // levels and the mean score, or means by prefecture, population band or kind of government — and who
 // has not submitted. Text, CSV, JSON or a self-contained HTML dashboard; also the benchmark file
 // that municipalities' reports overlay (--benchmark-out).
-#include "atomic_file.hpp"
-#include "assessment.hpp"
-#include "commands.hpp"
-#include "dashboard.hpp"
-#include "exit_codes.hpp"
-#include "html_escape.hpp"
-#include "report_store.hpp"
+#include "assessment/assessment.hpp"
+#include "office/dashboard.hpp"
+#include "office/office_commands.hpp"
+#include "office/report_store.hpp"
+#include "platform/atomic_file.hpp"
+#include "support/exit_codes.hpp"
+#include "support/html_escape.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 
@@ -85,7 +85,7 @@ struct Group {
 /// The installed model's areas in its order, then any other area the reports have.
 std::vector<std::string> area_order(const Group& all, const GlobalOptions& g) {
     std::vector<std::string> out;
-    const std::string model_file = find_model_file(resolve_search_paths(g.plugin_dirs, g.rules_dirs, g.lock_file));
+    const std::string model_file = find_model_file(search_paths(g));
     if (!model_file.empty())
         for (const auto& a : engine::load_model(model_file).areas) out.push_back(a.area);
     for (const auto& [area, stats] : all.areas)

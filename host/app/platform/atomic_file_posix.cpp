@@ -1,4 +1,5 @@
-#include "atomic_file.hpp"
+// POSIX implementation of platform/atomic_file.hpp: mkstemp, fsync, rename.
+#include "platform/atomic_file.hpp"
 
 #include <algorithm>
 #include <cerrno>

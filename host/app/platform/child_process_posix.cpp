@@ -1,4 +1,5 @@
-#include "child_process.hpp"
+// POSIX implementation of platform/child_process.hpp: fork, a pipe for the result, poll for the deadline.
+#include "platform/child_process.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -41,18 +42,9 @@ std::string signal_name(int sig) {
 
 }  // namespace
 
-std::optional<std::string> run_in_child(const std::function<std::string()>& work, double timeout_seconds,
-                                        const std::string& what, engine::Text& failure, ChildEnd* end) {
-    const auto ended = [&](ChildEnd how) {
-        if (end) *end = how;
-    };
-    ended(ChildEnd::finished);
+ChildOutcome run_in_child(const std::function<std::string()>& work, double timeout_seconds) {
     int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0) {
-        ended(ChildEnd::exited_with_error);
-        failure = {what + ": 子プロセス用のパイプを作れません", what + ": cannot create a pipe for the child process"};
-        return std::nullopt;
-    }
+    if (::pipe2(fds, O_CLOEXEC) != 0) return {ChildEnd::not_started, {}, "pipe"};
     std::cout.flush();
     std::cerr.flush();
     std::fflush(nullptr);  // the child must not print what the parent buffered
@@ -60,9 +52,7 @@ std::optional<std::string> run_in_child(const std::function<std::string()>& work
     if (pid < 0) {
         ::close(fds[0]);
         ::close(fds[1]);
-        ended(ChildEnd::exited_with_error);
-        failure = {what + ": 子プロセスを作れません", what + ": cannot fork a child process"};
-        return std::nullopt;
+        return {ChildEnd::not_started, {}, "fork"};
     }
     if (pid == 0) {
         ::close(fds[0]);
@@ -113,26 +103,11 @@ std::optional<std::string> run_in_child(const std::function<std::string()>& work
     if (timed_out) {
         ::kill(pid, SIGKILL);
         ::waitpid(pid, &status, 0);
-        char secs[32];
-        std::snprintf(secs, sizeof secs, "%g", timeout_seconds);
-        ended(ChildEnd::timed_out);
-        failure = {what + " が制限時間（" + secs + " 秒）内に終わらなかったため停止しました",
-                   what + " did not finish within the time limit (" + secs + " s) and was stopped"};
-        return std::nullopt;
+        return {ChildEnd::timed_out, {}, {}};
     }
-    if (WIFSIGNALED(status)) {
-        ended(ChildEnd::crashed);
-        const std::string sig = signal_name(WTERMSIG(status));
-        failure = {what + " が異常終了しました（" + sig + "）", what + " crashed (" + sig + ")"};
-        return std::nullopt;
-    }
-    if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-        ended(ChildEnd::exited_with_error);
-        const std::string code = std::to_string(WEXITSTATUS(status));
-        failure = {what + " が終了コード " + code + " で終了しました", what + " exited with status " + code};
-        return std::nullopt;
-    }
-    return data;
+    if (WIFSIGNALED(status)) return {ChildEnd::crashed, {}, signal_name(WTERMSIG(status))};
+    if (WIFEXITED(status) && WEXITSTATUS(status) != 0) return {ChildEnd::exited_with_error, {}, std::to_string(WEXITSTATUS(status))};
+    return {ChildEnd::finished, std::move(data), {}};
 }
 
 }  // namespace dxassess::host

@@ -1,13 +1,14 @@
 // Plugin loading with Boost.DLL and vetting of the descriptor a plugin returns. Everything read
 // from a descriptor is treated as foreign input: sizes, versions, strings and tables are checked
 // before the host relies on them.
-#include "plugin_registry.hpp"
+#include "plugins/plugin_registry.hpp"
 
-#include "child_process.hpp"
-#include "log.hpp"
-#include "paths.hpp"
-#include "plugin_session.hpp"
-#include "sha256.hpp"
+#include "platform/os.hpp"
+#include "plugins/isolation.hpp"
+#include "plugins/plugin_session.hpp"
+#include "support/files.hpp"
+#include "support/log.hpp"
+#include "support/sha256.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 
@@ -130,10 +131,7 @@ std::optional<Text> vet(const dxa_plugin_descriptor* d, PluginRecord& r) {
 std::optional<Text> permission_problem(const std::string& file) {
     namespace fs = std::filesystem;
     for (const fs::path& p : {fs::path(file), fs::path(file).parent_path()}) {
-        std::error_code ec;
-        const auto perms = fs::status(p, ec).permissions();
-        if (ec) continue;
-        if ((perms & (fs::perms::group_write | fs::perms::others_write)) != fs::perms::none)
+        if (writable_by_others(p.string()).value_or(false))
             return Text{p.string() + " はグループまたは他のユーザーが書き込めるため信頼できません。`chmod go-w " + p.string() + "` で直してください",
                         p.string() + " is writable by group or others, so it cannot be trusted; fix it with `chmod go-w " + p.string() + "`"};
     }
@@ -185,7 +183,7 @@ const PluginRecord& PluginRegistry::load(const std::string& file, bool shipped) 
         // ordinary problems (no entry point, bad descriptor) are diagnosed below in the host.
         Text failure;
         ChildEnd end = ChildEnd::finished;
-        const auto probe = run_in_child(
+        const auto probe = run_isolated(
             [&] {
                 boost::dll::shared_library probe_lib(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
                 if (probe_lib.has(DXA_ENTRY_NAME))

@@ -2,35 +2,15 @@
 // A plugin that is refused is kept in the list with the reason, so `dxassess plugins` can show it.
 #pragma once
 
-#include "dxassess/engine/rule_set.hpp"
-#include "dxassess/engine/text.hpp"
-#include "dxassess/plugin.h"
+#include "plugins/plugin_record.hpp"
 
-#include <map>
+#include "dxassess/engine/text.hpp"
+
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace dxassess::host {
-
-struct PluginRecord {
-    std::string file;
-    std::string sha256;                      // of the shared library file
-    bool shipped = false;                    // from the directory installed with dxassess
-    bool loaded = false;
-    engine::Text reason;                     // why it was refused
-    std::string id;
-    std::string version;
-    std::string area;
-    engine::Text name;
-    unsigned abi_major = 0;
-    unsigned abi_minor = 0;
-    bool concurrent = false;                 // DXA_PLUGIN_CONCURRENT: may be called from several threads
-    const dxa_plugin_descriptor* descriptor = nullptr;
-    engine::PluginSymbols symbols;           // facts and functions, as the rule language sees them
-    std::map<std::string, dxa_type> fact_types;
-    std::map<std::string, engine::Text> fact_labels;
-};
 
 class PluginRegistry {
 public:

@@ -1,8 +1,8 @@
 // The host services table (dxa_host_api) and one plugin's session on one area. Every service
 // validates its arguments: a plugin is foreign code and may pass NULL or nonsense.
-#include "plugin_session.hpp"
+#include "plugins/plugin_session.hpp"
 
-#include "log.hpp"
+#include "support/log.hpp"
 
 #include <cmath>
 #include <cstring>

@@ -2,7 +2,7 @@
 // publishes, diagnostics it reports, and calls of its rule functions.
 #pragma once
 
-#include "plugin_registry.hpp"
+#include "plugins/plugin_registry.hpp"
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/scoring.hpp"

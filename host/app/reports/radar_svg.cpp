@@ -1,8 +1,8 @@
 // The radar chart of the areas' levels, drawn as inline SVG (no scripts, fonts or images: reports
 // must open on closed municipal networks).
-#include "radar_svg.hpp"
+#include "reports/radar_svg.hpp"
 
-#include "html_escape.hpp"
+#include "support/html_escape.hpp"
 
 #include <cmath>
 #include <cstdio>

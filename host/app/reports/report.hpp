@@ -2,7 +2,7 @@
 // (docs/report.schema.json); Markdown is for people.
 #pragma once
 
-#include "assessment.hpp"
+#include "result/assessment_result.hpp"
 
 #include "dxassess/engine/benchmark.hpp"
 #include "dxassess/engine/text.hpp"

@@ -1,7 +1,7 @@
 // The CSV report: one row per area (RFC 4180), UTF-8, optionally with a BOM so that Excel in
 // Japanese opens it with the right encoding.
-#include "report.hpp"
-#include "report_words.hpp"
+#include "reports/report.hpp"
+#include "reports/report_words.hpp"
 
 #include <sstream>
 

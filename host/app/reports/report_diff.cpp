@@ -1,13 +1,10 @@
-// `dxassess diff OLD.json NEW.json`: what changed between two reports — levels, scores, findings
+// What changed between two reports — levels, scores, findings
 // resolved and new — and whether the scores are comparable (same rule-set and model versions).
-#include "commands.hpp"
-#include "exit_codes.hpp"
-#include "report_reader.hpp"
+#include "reports/report_diff.hpp"
 
-#include "dxassess/engine/diagnostics.hpp"
+#include "reports/report_reader.hpp"
 
 #include <algorithm>
-#include <iostream>
 #include <sstream>
 
 namespace dxassess::host {
@@ -51,8 +48,9 @@ std::string model_version(const json& r) {
     return {};
 }
 
-/// The structured difference (also the --format json output).
-json compute(const json& o, const json& n, const std::string& old_path, const std::string& new_path) {
+}  // namespace
+
+json diff_reports(const json& o, const json& n, const std::string& old_path, const std::string& new_path) {
     json d;
     const auto side = [](const json& r, const std::string& path) {
         return json{{"file", path}, {"fiscal_year", r["municipality"].value("fiscal_year", 0)},
@@ -110,6 +108,8 @@ json compute(const json& o, const json& n, const std::string& old_path, const st
     return d;
 }
 
+namespace {
+
 std::string signed_num(double v) {
     std::ostringstream os;
     os.precision(3);
@@ -125,7 +125,9 @@ std::string num(const json& v) {
     return os.str();
 }
 
-std::string render_text(const json& d, bool en) {
+}  // namespace
+
+std::string render_diff_text(const json& d, bool en) {
     std::ostringstream out;
     const auto& m = d["municipality"];
     out << (en ? "Changes: " : "変化: ") << m.value("prefecture", "") << " " << m.value("name", "") << " (" << m.value("code", "")
@@ -153,16 +155,6 @@ std::string render_text(const json& d, bool en) {
                 << a["rules_version"].value("new", "") << (en ? "): scores are not strictly comparable" : "）: スコアは厳密には比較できません") << "\n";
     }
     return out.str();
-}
-
-}  // namespace
-
-int run_diff(const GlobalOptions& g, const std::string& old_path, const std::string& new_path, bool as_json) {
-    return with_report_errors(g.lang, [&] {
-        const json d = compute(load_report(old_path), load_report(new_path), old_path, new_path);
-        std::cout << (as_json ? d.dump(2) + "\n" : render_text(d, g.lang == engine::Lang::en));
-        return static_cast<int>(exit_ok);
-    });
 }
 
 }  // namespace dxassess::host

@@ -1,13 +1,9 @@
-// `dxassess explain REPORT.json [--area X]`: why each area got its level — every criterion of every
+// Why each area got its level — every criterion of every
 // level, its outcome, its condition, and the answers that decided it.
-#include "commands.hpp"
-#include "exit_codes.hpp"
-#include "report_reader.hpp"
+#include "reports/report_explain.hpp"
 
-#include "dxassess/engine/diagnostics.hpp"
+#include "reports/report_reader.hpp"
 
-#include <algorithm>
-#include <iostream>
 #include <sstream>
 
 namespace dxassess::host {
@@ -19,6 +15,8 @@ const char* mark(const json& outcome) {
     if (outcome.is_boolean()) return outcome.get<bool>() ? "✓" : "✗";
     return "?";
 }
+
+}  // namespace
 
 std::string explain_area(const json& a, bool en) {
     std::ostringstream out;
@@ -43,26 +41,6 @@ std::string explain_area(const json& a, bool en) {
         }
     }
     return out.str();
-}
-
-}  // namespace
-
-int run_explain(const GlobalOptions& g, const std::string& path, const std::string& area) {
-    const bool en = g.lang == engine::Lang::en;
-    return with_report_errors(g.lang, [&] {
-        const json r = load_report(path);
-        std::vector<std::string> ids;
-        for (const auto& a : r["areas"]) ids.push_back(a.value("id", ""));
-        if (!area.empty() && std::find(ids.begin(), ids.end(), area) == ids.end()) {
-            const engine::Text hint = engine::did_you_mean(area, ids);
-            std::cerr << path << ": " << (en ? "no area '" + area + "' in the report" + hint.en : "レポートに領域 '" + area + "' はありません" + hint.ja)
-                      << "\n";
-            return static_cast<int>(exit_input);
-        }
-        for (const auto& a : r["areas"])
-            if (area.empty() || a.value("id", "") == area) std::cout << explain_area(a, en);
-        return static_cast<int>(exit_ok);
-    });
 }
 
 }  // namespace dxassess::host

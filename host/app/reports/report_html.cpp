@@ -1,9 +1,9 @@
 // The HTML report: one self-contained file (inline CSS and SVG; no scripts, fonts or images, so it
 // opens on closed municipal networks) that prints on A4.
-#include "html_escape.hpp"
-#include "radar_svg.hpp"
-#include "report.hpp"
-#include "report_words.hpp"
+#include "reports/radar_svg.hpp"
+#include "reports/report.hpp"
+#include "reports/report_words.hpp"
+#include "support/html_escape.hpp"
 
 #include <sstream>
 

@@ -1,8 +1,9 @@
 // The JSON report (schema: docs/report.schema.json). Both languages are included: the JSON is
 // compared across municipalities and must not depend on the reader's --lang.
-#include "report.hpp"
+#include "reports/report.hpp"
 
-#include "build_config.hpp"
+#include "platform/os.hpp"
+#include "support/build_config.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -104,9 +105,7 @@ json area(const engine::AreaResult& r, const engine::Model& model, const std::st
 }  // namespace
 
 std::string utc_now() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
+    const std::tm tm = utc_time(std::time(nullptr));
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;

@@ -1,7 +1,7 @@
 // The Markdown report, in the reader's language: the level and score of each area, what was
 // found, and what is missing for the next level, with the answers that decided it.
-#include "report.hpp"
-#include "report_words.hpp"
+#include "reports/report.hpp"
+#include "reports/report_words.hpp"
 
 #include <sstream>
 

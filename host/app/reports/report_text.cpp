@@ -1,7 +1,7 @@
 // The terminal summary: areas with a level bar, the overall index and the top actions. Colour only
 // when writing to a terminal and NO_COLOR is not set (https://no-color.org).
-#include "report.hpp"
-#include "report_words.hpp"
+#include "reports/report.hpp"
+#include "reports/report_words.hpp"
 
 #include <sstream>
 

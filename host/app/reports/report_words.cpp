@@ -1,4 +1,4 @@
-#include "report_words.hpp"
+#include "reports/report_words.hpp"
 
 namespace dxassess::host {
 

@@ -1,7 +1,7 @@
 // The Excel workbook (libxlsxwriter): a summary sheet, then one sheet per area with its findings,
 // the gap to the next level and the unanswered questions.
-#include "report.hpp"
-#include "report_words.hpp"
+#include "reports/report.hpp"
+#include "reports/report_words.hpp"
 
 #include <xlsxwriter.h>
 

@@ -1,4 +1,4 @@
-#include "json_text.hpp"
+#include "support/json_text.hpp"
 
 #include <charconv>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "log.hpp"
+#include "support/log.hpp"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>

@@ -1,10 +1,10 @@
-#include "paths.hpp"
+#include "assessment/search_paths.hpp"
 
-#include "build_config.hpp"
+#include "platform/os.hpp"
+#include "support/build_config.hpp"
+#include "support/files.hpp"
 
 #include "dxassess/engine/settings.hpp"
-
-#include <algorithm>
 
 #include <cstdlib>
 #include <filesystem>
@@ -13,46 +13,11 @@
 namespace dxassess::host {
 namespace fs = std::filesystem;
 
-bool has_suffix(const std::string& path, const std::string& suffix) {
-    return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 bool is_rule_test_file(const std::string& path) { return has_suffix(fs::path(path).filename().string(), ".test.toml"); }
 
-std::vector<std::string> files_in(const std::string& dir, const std::function<bool(const std::string&)>& wanted, bool recursive) {
-    std::vector<std::string> files;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return files;
-    const auto take = [&](const fs::directory_entry& e) {
-        if (e.is_regular_file(ec) && wanted(e.path().string())) files.push_back(e.path().string());
-    };
-    if (recursive)
-        for (const auto& e : fs::recursive_directory_iterator(dir, ec)) take(e);
-    else
-        for (const auto& e : fs::directory_iterator(dir, ec)) take(e);
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const std::function<bool(const std::string&)>& wanted,
-                                      bool recursive) {
-    std::vector<std::string> out;
-    for (const auto& p : paths) {
-        std::error_code ec;
-        if (fs::is_directory(p, ec)) {
-            const auto found = files_in(p, wanted, recursive);
-            out.insert(out.end(), found.begin(), found.end());
-        } else {
-            out.push_back(p);  // a missing file is reported when it is read
-        }
-    }
-    return out;
-}
-
 std::string executable_dir() {
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string(".") : exe.parent_path().string();
+    const std::string exe = executable_path();
+    return exe.empty() ? std::string(".") : fs::path(exe).parent_path().string();
 }
 
 namespace {
@@ -61,7 +26,7 @@ void append_env(std::vector<std::string>& out, const char* var) {
     if (!v) return;
     std::stringstream ss(v);
     std::string part;
-    while (std::getline(ss, part, ':'))
+    while (std::getline(ss, part, path_list_separator()))
         if (!part.empty()) out.push_back(part);
 }
 }  // namespace

@@ -3,7 +3,6 @@
 // settings file (/etc/dxassess/config.toml and config.d/*.toml) adding directories before it.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,21 +15,10 @@ struct SearchPaths {
     std::string lock_file;                 // pinned digests (dxassess plugins --lock); empty = none
 };
 
-/// The regular files in `dir` (and its subdirectories when `recursive`) that `wanted` accepts, in
-/// name order; none when `dir` is not a directory.
-std::vector<std::string> files_in(const std::string& dir, const std::function<bool(const std::string&)>& wanted, bool recursive = false);
-
-/// Each path that is a directory becomes files_in(path, wanted, recursive); other paths stay as given.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths, const std::function<bool(const std::string&)>& wanted,
-                                      bool recursive = false);
-
-/// Whether a file ends with `suffix` (e.g. ".toml").
-bool has_suffix(const std::string& path, const std::string& suffix);
-
 /// Whether a file is a rule-test file (*.test.toml) rather than a rule set.
 bool is_rule_test_file(const std::string& path);
 
-/// Directory of the running executable (/proc/self/exe).
+/// Directory of the running executable ("." when the system cannot tell).
 std::string executable_dir();
 
 /// Builds the search paths, in this order: `--plugin-dir` / `--rules-dir` options;

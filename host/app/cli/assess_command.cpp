@@ -1,0 +1,75 @@
+// `dxassess assess ANSWERS [-o DIR] [--format ...]`: assess an answers file and write every report
+// form asked for, all or none (an AtomicBatch), then the summary on the terminal.
+#include "cli/commands.hpp"
+
+#include "cli/command_support.hpp"
+#include "platform/atomic_file.hpp"
+#include "platform/os.hpp"
+#include "reports/report.hpp"
+#include "support/exit_codes.hpp"
+
+#include "dxassess/engine/benchmark.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+namespace dxassess::host {
+
+namespace fs = std::filesystem;
+using engine::Lang;
+
+int run_assess(const GlobalOptions& g, const AssessOptions& o) {
+    const Lang lang = g.lang;
+    std::error_code ec;
+    if (!fs::is_directory(o.output_dir, ec)) {
+        std::cerr << o.output_dir << ": " << tr(lang, "出力ディレクトリがありません", "output directory does not exist") << "\n";
+        return exit_input;
+    }
+    try {
+        const Installation inst(search_paths(g), g.run);
+        const Assessment a = assess(inst, o.answers_file, today_local(), g.run);
+        std::optional<engine::Benchmark> benchmark;
+        if (!o.benchmark_file.empty()) {
+            std::vector<std::string> areas;
+            for (const auto& w : inst.model().areas) areas.push_back(w.area);
+            for (const auto& r : a.areas) areas.push_back(r.area);
+            benchmark = engine::load_benchmark(o.benchmark_file, areas);
+        }
+        const ReportMeta meta{utc_now(), o.answers_file, benchmark ? &*benchmark : nullptr};
+        const auto wants = [&](const char* f) { return std::find(o.formats.begin(), o.formats.end(), f) != o.formats.end(); };
+        const auto out = [&](const char* name) { return (fs::path(o.output_dir) / name).string(); };
+
+        // Every format is written in full before any is put in place: no half-written report, ever.
+        AtomicBatch batch;
+        std::vector<std::string> written;
+        const auto add = [&](const char* name, const std::string& content) {
+            batch.add(out(name), content);
+            written.push_back(out(name));
+        };
+        if (wants("json")) add("report.json", render_json(a, meta));
+        if (wants("md")) add("report.md", render_markdown(a, meta, lang));
+        if (wants("html")) add("report.html", render_html(a, meta, lang));
+        if (wants("csv")) add("report.csv", render_csv(a, lang, o.bom));
+        if (wants("xlsx")) {
+            batch.add_with(out("report.xlsx"), [&](const std::string& temp) { write_xlsx(a, meta, lang, temp); });
+            written.push_back(out("report.xlsx"));
+        }
+        batch.commit();
+        for (const auto& path : written) std::cout << tr(lang, "レポートを書きました: ", "wrote report: ") << path << "\n";
+
+        const bool colour = is_terminal(StandardStream::output) && std::getenv("NO_COLOR") == nullptr;
+        std::cout << render_text(a, lang, colour);
+        for (const auto& r : a.areas)
+            if (!r.scored)
+                std::cerr << "dxassess: " << r.title.in(lang) << ": " << tr(lang, "評価できませんでした: ", "not scored: ")
+                          << r.failure.in(lang) << "\n";
+        return a.complete() ? exit_ok : exit_area_missing;
+    } catch (const engine::InputError& e) {
+        return input_error(e, lang);
+    }
+}
+
+}  // namespace dxassess::host

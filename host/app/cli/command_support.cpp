@@ -1,0 +1,27 @@
+#include "cli/command_support.hpp"
+
+#include "support/exit_codes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace dxassess::host {
+
+int input_error(const engine::InputError& e, engine::Lang lang) {
+    std::cerr << e.format(lang) << "\n";
+    return exit_input;
+}
+
+int with_report_errors(engine::Lang lang, const std::function<int()>& f) {
+    try {
+        return f();
+    } catch (const engine::InputError& e) {
+        return input_error(e, lang);
+    } catch (const nlohmann::json::exception& e) {
+        std::cerr << (lang == engine::Lang::en ? "not a valid dxassess report: " : "dxassess のレポートとして読めません: ") << e.what() << "\n";
+    }
+    return exit_input;
+}
+
+}  // namespace dxassess::host

@@ -1,0 +1,14 @@
+// Why an area of a JSON report got its level (`dxassess explain`).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace dxassess::host {
+
+/// Every criterion of every level of one area of a report, its outcome, its condition and the
+/// answers that decided it; in Japanese or (`english`) English.
+std::string explain_area(const nlohmann::ordered_json& area, bool english);
+
+}  // namespace dxassess::host
