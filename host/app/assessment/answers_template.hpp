@@ -2,7 +2,7 @@
 // text, type, allowed values, unit and help as comments, in the order a person answers them.
 #pragma once
 
-#include "assessment/assessment.hpp"
+#include "assessment/installation.hpp"
 
 #include "dxassess/engine/answers.hpp"
 

@@ -1,57 +1,14 @@
 // Runs an assessment: plugins + rule sets + answers -> per-area results and the overall index.
 #pragma once
 
-#include "assessment/search_paths.hpp"
-#include "plugins/plugin_registry.hpp"
+#include "assessment/installation.hpp"
 #include "result/assessment_result.hpp"
 
 #include "dxassess/engine/answers.hpp"
-#include "dxassess/engine/model.hpp"
 
 #include <string>
-#include <vector>
 
 namespace dxassess::host {
-
-struct LockFile;
-
-/// How plugins run. Plugins not shipped with dxassess always run in a child process with a time
-/// limit; `isolate_all` (--isolate) runs every plugin that way.
-struct RunPolicy {
-    bool isolate_all = false;
-    double timeout_seconds = 10;
-    bool explain = true;  // keep the inputs of every criterion and finding (reports need them; bulk results do not)
-};
-
-/// Plugins, model and rule sets, ready to assess answers.
-class Installation {
-public:
-    explicit Installation(const SearchPaths& paths, const RunPolicy& policy = {});
-
-    const PluginRegistry& registry() const { return registry_; }
-    const engine::Model& model() const { return model_; }
-    const std::string& model_sha256() const { return model_sha256_; }
-    const std::vector<AreaRules>& areas() const { return areas_; }
-    /// The first `<area>.toml` in the rules directories, or "".
-    std::string find_rules_file(const std::string& area) const;
-    /// What answers are checked against: the loaded rule sets, plus the areas known from the model
-    /// and from refused plugins (their sections are kept, unchecked).
-    engine::AnswerSchema answer_schema() const;
-    /// Whether answer sets may be assessed on several threads at once: every area's plugin runs in
-    /// this process under `policy` and declares DXA_PLUGIN_CONCURRENT.
-    bool concurrent(const RunPolicy& policy) const;
-
-private:
-    void refuse_unlocked_plugins(const LockFile& lock);
-    AreaRules load_area_rules(const PluginRecord& plugin, const std::string& area, const std::string& file);
-    void add_generic_areas();
-
-    SearchPaths paths_;
-    PluginRegistry registry_;
-    engine::Model model_;
-    std::string model_sha256_;
-    std::vector<AreaRules> areas_;
-};
 
 /// Assesses answers already checked against installation.answer_schema().
 Assessment assess(const Installation& installation, engine::Answers answers, const RunPolicy& policy = {});
@@ -59,9 +16,6 @@ Assessment assess(const Installation& installation, engine::Answers answers, con
 /// Loads and assesses an answers file. Throws engine::InputError for invalid answers.
 Assessment assess(const Installation& installation, const std::string& answers_path, engine::Date today,
                   const RunPolicy& policy = {});
-
-/// The first model.toml in the rules directories, or "".
-std::string find_model_file(const SearchPaths& paths);
 
 /// Today's date in local time.
 engine::Date today_local();

@@ -1,7 +1,7 @@
 // The options every command shares: language, where the installation is, and how plugins run.
 #pragma once
 
-#include "assessment/assessment.hpp"
+#include "assessment/installation.hpp"
 #include "assessment/search_paths.hpp"
 
 #include "dxassess/engine/text.hpp"

@@ -1,6 +1,6 @@
 #include "assessment/lock_file.hpp"
 
-#include "assessment/assessment.hpp"
+#include "assessment/installation.hpp"
 #include "support/json_file.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"

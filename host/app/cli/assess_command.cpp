@@ -2,6 +2,7 @@
 // form asked for, all or none (an AtomicBatch), then the summary on the terminal.
 #include "cli/commands.hpp"
 
+#include "assessment/assessment.hpp"
 #include "cli/command_support.hpp"
 #include "platform/atomic_file.hpp"
 #include "platform/os.hpp"

@@ -1,7 +1,7 @@
 // `dxassess collect REPORTS_OR_DIRS... --db FILE`: checks each JSON report (schema version, code
 // check digit, fiscal year, rule sets scored with the official digests, answers present) and stores
 // the good ones; a bad file is rejected with its reason and the rest go on.
-#include "assessment/assessment.hpp"
+#include "assessment/installation.hpp"
 #include "assessment/lock_file.hpp"
 #include "office/office_commands.hpp"
 #include "office/report_intake.hpp"

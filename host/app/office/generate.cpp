@@ -1,6 +1,6 @@
 // `dxassess generate`: synthetic but valid answer sets (seeded, with realistic codes) for tests and
 // benchmarks — every question answered within its type, bounds and choices, some left unanswered.
-#include "assessment/assessment.hpp"
+#include "assessment/installation.hpp"
 #include "office/office_commands.hpp"
 #include "platform/atomic_file.hpp"
 #include "support/exit_codes.hpp"

@@ -2,7 +2,7 @@
 // levels and the mean score, or means by prefecture, population band or kind of government — and who
 // has not submitted. Text, CSV, JSON or a self-contained HTML dashboard; also the benchmark file
 // that municipalities' reports overlay (--benchmark-out).
-#include "assessment/assessment.hpp"
+#include "assessment/installation.hpp"
 #include "office/dashboard.hpp"
 #include "office/office_commands.hpp"
 #include "office/report_store.hpp"

@@ -1,0 +1,170 @@
+#include "assessment/installation.hpp"
+
+#include "assessment/lock_file.hpp"
+#include "support/files.hpp"
+#include "support/log.hpp"
+#include "support/sha256.hpp"
+
+#include "dxassess/engine/diagnostics.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace dxassess::host {
+
+namespace fs = std::filesystem;
+using engine::Text;
+
+bool runs_in_process(const AreaRules& a, const RunPolicy& policy) { return !policy.isolate_all && a.plugin->shipped; }
+
+std::string find_model_file(const SearchPaths& paths) {
+    for (const auto& dir : paths.rules_dirs) {
+        std::error_code ec;
+        if (fs::is_regular_file(fs::path(dir) / "model.toml", ec)) return (fs::path(dir) / "model.toml").string();
+    }
+    return {};
+}
+
+Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : paths_(paths) {
+    const std::string model_file = find_model_file(paths_);
+    if (model_file.empty())
+        throw engine::InputError(engine::Location{"model.toml"},
+                                 Text{"モデルファイル model.toml がルールディレクトリにありません（--rules-dir で指定できます）",
+                                      "model.toml not found in the rules directories (see --rules-dir)"});
+    model_ = engine::load_model(model_file);
+    model_sha256_ = sha256_file(model_file);
+
+    std::optional<LockFile> lock;
+    if (!paths_.lock_file.empty()) {
+        lock = load_lock(paths_.lock_file);
+        if (lock->model != model_sha256_)
+            throw engine::InputError(engine::Location{model_file},
+                                     Text{"model.toml の SHA-256 がロックファイル " + paths_.lock_file + " と一致しません",
+                                          "model.toml's SHA-256 differs from the lock file " + paths_.lock_file});
+    }
+
+    registry_.set_probe(policy.timeout_seconds, policy.isolate_all);
+    registry_.discover(paths_.plugin_dirs, paths_.shipped_plugin_dir);
+    if (lock) refuse_unlocked_plugins(*lock);
+
+    for (const auto& plugin : registry_.plugins()) {
+        if (!plugin.loaded || plugin.area == DXA_GENERIC_AREA) continue;
+        const std::string file = find_rules_file(plugin.area);
+        if (file.empty() && !model_.find_area(plugin.area)) {
+            registry_.refuse(plugin.file, {"不明な領域 '" + plugin.area + "'（共通モデルになく、ルールファイル " + plugin.area + ".toml もありません）",
+                                           "unknown area '" + plugin.area + "' (not in the model and no rule file " + plugin.area + ".toml)"});
+            continue;
+        }
+        areas_.push_back(load_area_rules(plugin, plugin.area, file));
+    }
+    add_generic_areas();
+    if (lock)
+        for (auto& a : areas_) {
+            if (!a.rules) continue;
+            const auto it = lock->rule_sets.find(a.rules->area);
+            if (it != lock->rule_sets.end() && it->second == a.sha256) continue;
+            a.failure = {a.file + " の SHA-256 がロックファイル " + lock->path + (it == lock->rule_sets.end() ? " にありません" : " と一致しません"),
+                         a.file + "'s SHA-256 " + (it == lock->rule_sets.end() ? "is not in" : "differs from") + " the lock file " + lock->path};
+            log::warn(a.failure.en);
+            a.rules.reset();
+        }
+}
+
+void Installation::refuse_unlocked_plugins(const LockFile& lock) {
+    for (const auto& plugin : registry_.plugins()) {
+        if (!plugin.loaded) continue;
+        const auto it = lock.plugins.find(plugin.id);
+        if (it == lock.plugins.end())
+            registry_.refuse(plugin.file, {"プラグイン " + plugin.id + " はロックファイル " + lock.path + " にありません",
+                                           "plugin " + plugin.id + " is not in the lock file " + lock.path});
+        else if (it->second != plugin.sha256)
+            registry_.refuse(plugin.file, {"プラグイン " + plugin.id + " の SHA-256 がロックファイルと一致しません（ロック " + it->second.substr(0, 12) +
+                                               "…、実物 " + plugin.sha256.substr(0, 12) + "…）",
+                                           "plugin " + plugin.id + "'s SHA-256 differs from the lock file (locked " + it->second.substr(0, 12) +
+                                               "…, found " + plugin.sha256.substr(0, 12) + "…)"});
+    }
+}
+
+AreaRules Installation::load_area_rules(const PluginRecord& plugin, const std::string& area, const std::string& file) {
+    AreaRules a;
+    a.plugin = &plugin;
+    a.area_id = area;
+    a.file = file;
+    if (a.file.empty()) {
+        a.failure = {"領域 " + area + " のルールファイル " + area + ".toml が見つかりません", "no rule file " + area + ".toml for area " + area};
+    } else {
+        try {
+            a.rules = engine::load_rule_set(a.file, plugin.symbols, area);
+            a.sha256 = sha256_file(a.file);
+            if (!a.rules->plugin.empty() && a.rules->plugin != plugin.id) {
+                a.failure = {a.file + " はプラグイン " + a.rules->plugin + " 用ですが、読み込まれたのは " + plugin.id + " です",
+                             a.file + " is written for plugin " + a.rules->plugin + " but " + plugin.id + " is loaded"};
+                a.rules.reset();
+            }
+        } catch (const engine::InputError& e) {
+            a.failure = {"ルールファイルに誤りがあります:\n" + e.format(engine::Lang::ja), "the rule file has errors:\n" + e.format(engine::Lang::en)};
+        }
+    }
+    if (!a.failure.empty()) log::warn(a.failure.en);
+    return a;
+}
+
+void Installation::add_generic_areas() {
+    // Rule sets that name a generic plugin are scored by it, with no area-specific code.
+    std::vector<std::string> seen;
+    for (const auto& dir : paths_.rules_dirs) {
+        const auto rule_file = [](const std::string& f) {
+            return has_suffix(f, ".toml") && fs::path(f).filename() != "model.toml" && !is_rule_test_file(f);
+        };
+        for (const auto& f : files_in(dir, rule_file)) {
+            engine::RuleSetHeader header;
+            try {
+                header = engine::peek_rule_set(f);
+            } catch (const engine::InputError& e) {
+                log::warn(e.format(engine::Lang::en));
+                continue;
+            }
+            if (std::find(seen.begin(), seen.end(), header.area) != seen.end()) continue;  // the first directory wins
+            seen.push_back(header.area);
+            const bool taken = std::any_of(areas_.begin(), areas_.end(), [&](const AreaRules& a) { return a.area() == header.area; });
+            if (taken || header.plugin.empty()) continue;
+            const auto generic = std::find_if(registry_.plugins().begin(), registry_.plugins().end(), [&](const PluginRecord& p) {
+                return p.loaded && p.area == DXA_GENERIC_AREA && p.id == header.plugin;
+            });
+            if (generic != registry_.plugins().end()) areas_.push_back(load_area_rules(*generic, header.area, f));
+        }
+    }
+}
+
+std::string Installation::find_rules_file(const std::string& area) const {
+    for (const auto& dir : paths_.rules_dirs) {
+        const fs::path p = fs::path(dir) / (area + ".toml");
+        std::error_code ec;
+        if (fs::is_regular_file(p, ec)) return p.string();
+    }
+    return {};
+}
+
+engine::AnswerSchema Installation::answer_schema() const {
+    engine::AnswerSchema schema;
+    for (const auto& a : areas_)
+        if (a.rules) schema.rule_sets.push_back(&*a.rules);
+    auto add_known = [&](const std::string& area) {
+        const bool checked = std::any_of(schema.rule_sets.begin(), schema.rule_sets.end(),
+                                         [&](const auto* r) { return r->area == area; });
+        auto& other = schema.other_known_areas;
+        if (!checked && std::find(other.begin(), other.end(), area) == other.end()) other.push_back(area);
+    };
+    for (const auto& w : model_.areas) add_known(w.area);
+    for (const auto& p : registry_.plugins())
+        if (!p.area.empty()) add_known(p.area);
+    return schema;
+}
+
+bool Installation::concurrent(const RunPolicy& policy) const {
+    return std::all_of(areas_.begin(), areas_.end(), [&](const AreaRules& a) {
+        return !a.rules || (a.plugin->concurrent && runs_in_process(a, policy));
+    });
+}
+
+}  // namespace dxassess::host

@@ -1,0 +1,64 @@
+// An installation: the plugins, model and rule sets found on the search paths, vetted against the
+// lock file, and the policy by which plugins run.
+#pragma once
+
+#include "assessment/search_paths.hpp"
+#include "plugins/plugin_registry.hpp"
+#include "result/assessment_result.hpp"
+
+#include "dxassess/engine/answers.hpp"
+#include "dxassess/engine/model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace dxassess::host {
+
+struct LockFile;
+
+/// How plugins run. Plugins not shipped with dxassess always run in a child process with a time
+/// limit; `isolate_all` (--isolate) runs every plugin that way.
+struct RunPolicy {
+    bool isolate_all = false;
+    double timeout_seconds = 10;
+    bool explain = true;  // keep the inputs of every criterion and finding (reports need them; bulk results do not)
+};
+
+/// Whether an area's plugin runs in this process under `policy`: shipped plugins do unless
+/// --isolate; others always run in a child process.
+bool runs_in_process(const AreaRules& area, const RunPolicy& policy);
+
+/// Plugins, model and rule sets, ready to assess answers.
+class Installation {
+public:
+    explicit Installation(const SearchPaths& paths, const RunPolicy& policy = {});
+
+    const PluginRegistry& registry() const { return registry_; }
+    const engine::Model& model() const { return model_; }
+    const std::string& model_sha256() const { return model_sha256_; }
+    const std::vector<AreaRules>& areas() const { return areas_; }
+    /// The first `<area>.toml` in the rules directories, or "".
+    std::string find_rules_file(const std::string& area) const;
+    /// What answers are checked against: the loaded rule sets, plus the areas known from the model
+    /// and from refused plugins (their sections are kept, unchecked).
+    engine::AnswerSchema answer_schema() const;
+    /// Whether answer sets may be assessed on several threads at once: every area's plugin runs in
+    /// this process under `policy` and declares DXA_PLUGIN_CONCURRENT.
+    bool concurrent(const RunPolicy& policy) const;
+
+private:
+    void refuse_unlocked_plugins(const LockFile& lock);
+    AreaRules load_area_rules(const PluginRecord& plugin, const std::string& area, const std::string& file);
+    void add_generic_areas();
+
+    SearchPaths paths_;
+    PluginRegistry registry_;
+    engine::Model model_;
+    std::string model_sha256_;
+    std::vector<AreaRules> areas_;
+};
+
+/// The first model.toml in the rules directories, or "".
+std::string find_model_file(const SearchPaths& paths);
+
+}  // namespace dxassess::host
