@@ -3,7 +3,6 @@
 #pragma once
 
 #include <ctime>
-#include <optional>
 #include <string>
 
 namespace dxassess::host {
@@ -23,8 +22,8 @@ std::tm local_time(std::time_t t);
 std::tm utc_time(std::time_t t);
 
 /// Whether users other than the owner may write to `path` (file or directory): such a plugin could
-/// be replaced by anyone. Nothing when its permissions cannot be read.
-std::optional<bool> writable_by_others(const std::string& path);
+/// be replaced by anyone. False when its permissions cannot be read (loading it then says why).
+bool writable_by_others(const std::string& path);
 
 /// Hints that `path` will be read soon, so the system starts reading it from the disk now.
 /// Does nothing when the file cannot be opened (reading it later says what is wrong).

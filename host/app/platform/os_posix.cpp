@@ -30,10 +30,9 @@ std::tm utc_time(std::time_t t) {
     return tm;
 }
 
-std::optional<bool> writable_by_others(const std::string& path) {
+bool writable_by_others(const std::string& path) {
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
-    return (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
+    return ::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
 }
 
 void advise_will_read(const std::string& path) {

@@ -7,7 +7,7 @@ namespace dxassess::host {
 std::optional<std::string> run_isolated(const std::function<std::string()>& work, double timeout_seconds,
                                         const std::string& what, engine::Text& failure, ChildEnd* end) {
     ChildOutcome child = run_in_child(work, timeout_seconds);
-    if (end) *end = child.end == ChildEnd::not_started ? ChildEnd::exited_with_error : child.end;
+    if (end) *end = child.end;
     const std::string& d = child.detail;
     switch (child.end) {
         case ChildEnd::finished: return std::move(child.output);

@@ -14,7 +14,7 @@ namespace dxassess::host {
 
 /// Runs `work` in a child with a time limit and returns what it returned. On a crash, a non-zero
 /// exit, a time-out or when no child can be made, returns nothing; `failure` says what happened
-/// (naming `what`) and `end`, if given, how (a child that could not start counts as exited_with_error).
+/// (naming `what`) and `end`, if given, how.
 std::optional<std::string> run_isolated(const std::function<std::string()>& work, double timeout_seconds,
                                         const std::string& what, engine::Text& failure, ChildEnd* end = nullptr);
 

@@ -131,7 +131,7 @@ std::optional<Text> vet(const dxa_plugin_descriptor* d, PluginRecord& r) {
 std::optional<Text> permission_problem(const std::string& file) {
     namespace fs = std::filesystem;
     for (const fs::path& p : {fs::path(file), fs::path(file).parent_path()}) {
-        if (writable_by_others(p.string()).value_or(false))
+        if (writable_by_others(p.string()))
             return Text{p.string() + " はグループまたは他のユーザーが書き込めるため信頼できません。`chmod go-w " + p.string() + "` で直してください",
                         p.string() + " is writable by group or others, so it cannot be trusted; fix it with `chmod go-w " + p.string() + "`"};
     }
