@@ -54,7 +54,8 @@ def main() -> int:
             shared = [("".join(t.itertext())) for t in ElementTree.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS)]
             workbook = ElementTree.fromstring(z.read("xl/workbook.xml"))
             names = [s.get("name") for s in workbook.find("m:sheets", NS)]
-            if names[0] not in ("概要", "Summary") or area not in names or len(names) != 7:
+            # summary, six areas, the level scale, and the appendix of notes when the answers have any
+            if names[0] not in ("概要", "Summary") or area not in names or names[7] != "legend" or len(names) not in (8, 9):
                 problems.append(f"unexpected sheets {names}")
             else:
                 summary = cells(z, "xl/worksheets/sheet1.xml", shared)

@@ -107,10 +107,10 @@ const RuleSet& rules() {
 }
 
 Answers parse(const std::string& area_lines, const std::vector<std::string>& other = {}) {
-    return parse_answers(profile + area_lines, "answers.toml", {{&rules()}, other}, Date{2026, 1, 1});
+    return parse_answers(profile + area_lines, "answers.toml", {{&rules()}, other});
 }
 
-void parse_text(const std::string& text) { (void)parse_answers(text, "answers.toml", {{&rules()}, {}}, Date{2026, 1, 1}); }
+void parse_text(const std::string& text) { (void)parse_answers(text, "answers.toml", {{&rules()}, {}}); }
 
 }  // namespace
 
@@ -132,7 +132,7 @@ TEST_CASE("valid answers are typed and kept in questionnaire order", "[answers]"
 }
 
 TEST_CASE("table questions hold rows of typed columns", "[answers][table]") {
-    const Answers a = parse("systems = [ { business = \"a\", done = true }, { business = \"B\" } ]\n");
+    const Answers a = parse("systems = [ { business = \"a\", done = true }, { business = \"B\", note = \"照会中\" } ]\n");
     const AnswerNode* t = a.areas.at("area").member("systems");
     REQUIRE(t != nullptr);
     CHECK(t->is_list);
@@ -141,6 +141,7 @@ TEST_CASE("table questions hold rows of typed columns", "[answers][table]") {
     CHECK(std::get<std::string>(t->items[1].member("business")->value) == "b");
     CHECK(std::get<bool>(t->items[0].member("done")->value));
     CHECK(t->items[1].member("done") == nullptr);
+    CHECK(t->items[1].notes.note == "照会中");
 }
 
 TEST_CASE("table rows are checked cell by cell", "[answers][table][errors]") {
@@ -154,11 +155,11 @@ TEST_CASE("table rows are checked cell by cell", "[answers][table][errors]") {
     }, parse_text);
 }
 
-TEST_CASE("unanswered questions are absent and as_of defaults to today", "[answers]") {
+TEST_CASE("unanswered questions are absent and as_of defaults to 1 April of the fiscal year, whatever the day", "[answers]") {
     std::string text = test::with_line(profile + "count = 1\n", 7, "");
-    const Answers a = parse_answers(text, "answers.toml", {{&rules()}, {}}, Date{2026, 1, 1});
+    const Answers a = parse_answers(text, "answers.toml", {{&rules()}, {}});
     CHECK(a.areas.at("area").member("share") == nullptr);
-    CHECK(a.profile.as_of == Date{2026, 1, 1});
+    CHECK(a.profile.as_of == Date{2025, 4, 1});
 }
 
 TEST_CASE("malformed answers are reported with file:line:column", "[answers][errors]") {
@@ -193,7 +194,7 @@ TEST_CASE("sections of known but unchecked areas are kept", "[answers]") {
 }
 
 TEST_CASE("missing answers file", "[answers][errors]") {
-    const InputError e = test::input_error([] { (void)load_answers("/nonexistent/answers.toml", {{&rules()}, {}}, Date{2026, 1, 1}); });
+    const InputError e = test::input_error([] { (void)load_answers("/nonexistent/answers.toml", {{&rules()}, {}}); });
     CHECK_THAT(e.format(Lang::en), Catch::Contains("/nonexistent/answers.toml: file not found"));
     CHECK_THAT(e.format(Lang::ja), Catch::Contains("ファイルが見つかりません"));
 }
@@ -224,7 +225,6 @@ const std::string json_profile =
 
 TEST_CASE("the JSON answers fast path accepts exactly what the checked path accepts, with the same values", "[answers][json]") {
     const AnswerSchema schema{{&rules()}, {"other"}};
-    const Date today{2026, 1, 1};
     const auto with = [&](const std::string& profile_extra, const std::string& area, const std::string& rest = "") {
         return "{" + json_profile + profile_extra + "}, \"area\": {" + area + "}" + rest + "}";
     };
@@ -233,15 +233,15 @@ TEST_CASE("the JSON answers fast path accepts exactly what the checked path acce
         with("", ""),
         with(R"(, "as_of": "2025-10-01", "type": "designated_city")",
              R"("flag": true, "count": 3, "share": 0.5, "mode": "試行", "forms": ["home", "Mobile"], "since": "2024-04-01")"),
-        with("", R"("share": 1, "count": 0, "systems": [{"business": "a", "done": true}, {"business": "B"}])"),
+        with("", R"("share": 1, "count": 0, "systems": [{"business": "a", "done": true}, {"business": "B", "done": false}])"),
         with("", R"("systems": [], "forms": [])", R"(, "targets": {"area": 4})"),
         with("", R"("mode": "formal", "count": 100, "share": 0.0, "since": "2000-02-29")"),
     };
     for (const auto& text : valid) {
         INFO(text);
-        const auto fast = read_valid_answers_json(text, "line", schema, today);
+        const auto fast = read_valid_answers_json(text, "line", schema);
         REQUIRE(fast.has_value());
-        CHECK(canonical(*fast) == canonical(parse_answers_json_checked(text, "line", schema, today)));
+        CHECK(canonical(*fast) == canonical(parse_answers_json_checked(text, "line", schema)));
     }
     // Anything else: the fast path declines, and the checked path rejects it or reads the same.
     const std::vector<std::string> other = {
@@ -264,12 +264,12 @@ TEST_CASE("the JSON answers fast path accepts exactly what the checked path acce
     };
     for (const auto& text : other) {
         INFO(text);
-        CHECK_FALSE(read_valid_answers_json(text, "line", schema, today).has_value());
+        CHECK_FALSE(read_valid_answers_json(text, "line", schema).has_value());
         try {
-            const Answers checked = parse_answers_json_checked(text, "line", schema, today);
-            CHECK(canonical(checked) == canonical(parse_answers_json(text, "line", schema, today)));
+            const Answers checked = parse_answers_json_checked(text, "line", schema);
+            CHECK(canonical(checked) == canonical(parse_answers_json(text, "line", schema)));
         } catch (const InputError&) {
-            CHECK_THROWS_AS(parse_answers_json(text, "line", schema, today), InputError);
+            CHECK_THROWS_AS(parse_answers_json(text, "line", schema), InputError);
         }
     }
 }

@@ -26,7 +26,7 @@ engine::AnswerNode answers(std::vector<std::pair<std::string, engine::Value>> va
         engine::AnswerNode m;
         m.value = v;
         if (const auto* l = std::get_if<engine::StringList>(&v))
-            for (const auto& s : *l) m.items.push_back(engine::AnswerNode{s, {}, {}, {}, false});
+            for (const auto& s : *l) m.items.push_back(engine::AnswerNode{s, {}});
         node.members.emplace_back(k, std::move(m));
     }
     return node;
@@ -189,7 +189,7 @@ TEST_CASE("a failing plugin leaves the other areas scored", "[plugins][assess]")
                          std::string(DXASSESS_FIXTURE_DIR) + "/fx_major"};
     paths.rules_dirs = {std::string(DXASSESS_SOURCE_DIR) + "/tests/fixtures/rules", std::string(DXASSESS_SOURCE_DIR) + "/rules"};
     const Installation inst(paths);
-    const Assessment a = assess(inst, answers_file, engine::Date{2026, 1, 1});
+    const Assessment a = assess(inst, answers_file);
     CHECK_FALSE(a.complete());
     const auto find = [&](const std::string& id) -> const engine::AreaResult& {
         for (const auto& r : a.areas)
@@ -240,7 +240,7 @@ TEST_CASE("faulty plugins are refused or contained and every other area is score
     CHECK_THAT(refusal("fx_empty_id"), Catch::Contains("empty or invalid id"));
     CHECK_THAT(refusal("fx_small_struct"), Catch::Contains("malformed descriptor (struct_size 24"));
 
-    const Assessment a = assess(inst, answers_file, engine::Date{2026, 1, 1}, policy);
+    const Assessment a = assess(inst, answers_file, policy);
     const auto area = [&](const std::string& id) -> const engine::AreaResult& {
         for (const auto& r : a.areas)
             if (r.area == id) return r;

@@ -118,10 +118,14 @@ TEST_CASE("levels are cumulative and the score adds progress toward the next lev
     CHECK(r.gap()[0]->inputs[0].name == "n");
     CHECK(std::get<std::int64_t>(r.gap()[0]->inputs[0].value) == 5);
 
-    // Level 4's condition holds but level 3 does not: level stays 2.
+    // Level 4's condition holds but level 3 does not: level stays 2, and the score credits the work
+    // above it: 20 + 20 + 20 * 1/2 (level 3) + 20 (level 4) + 0 (level 5).
     r = f.score({{"a", true}, {"b", true}, {"n", std::int64_t{35}}}, {{"bonus", false}});
     CHECK(r.level == 2);
-    CHECK(r.score == 50);
+    CHECK(r.score == 70);
+    REQUIRE(r.done_above().size() == 2);
+    CHECK(r.done_above()[0]->text.en == "N >= 20");
+    CHECK(r.done_above()[1]->text.en == "30");
     CHECK(r.levels[3].holds());
 
     r = f.score({{"a", true}, {"b", true}, {"n", std::int64_t{45}}}, {{"bonus", true}});

@@ -2,7 +2,11 @@
 
 #include "support/build_config.hpp"
 
+#include "dxassess/engine/answers.hpp"
+
 #include <algorithm>
+#include <regex>
+#include <set>
 #include <sstream>
 
 namespace dxassess::host {
@@ -11,22 +15,19 @@ namespace {
 using engine::Question;
 using engine::QuestionType;
 
-/// Existing literal for section/key, or nullptr.
-const std::string* find_literal(const engine::AnswerLiterals& lits, const std::string& section, const std::string& key) {
-    for (const auto& [s, entries] : lits) {
-        if (s != section) continue;
-        for (const auto& [k, v] : entries)
-            if (k == key) return &v;
-    }
-    return nullptr;
+std::string number_text(double d) {
+    std::ostringstream os;
+    os << d;
+    return os.str();
 }
 
+/// A plausible value for the example line: the middle of the range rather than a bare 0.
 std::string example(const Question& q) {
     switch (q.type) {
         case QuestionType::boolean: return "true";
-        case QuestionType::integer: return q.min ? std::to_string(static_cast<long long>(*q.min)) : "0";
-        case QuestionType::number: return "0.0";
-        case QuestionType::ratio: return "0.5";
+        case QuestionType::integer: return number_text(q.min && *q.min > 0 ? *q.min * 10 : 10);
+        case QuestionType::number: return q.min ? number_text(*q.min) : "1.0";
+        case QuestionType::ratio: return "0.45";
         case QuestionType::choice: return "\"" + q.choices.front().id + "\"";
         case QuestionType::multi_choice: return "[\"" + q.choices.front().id + "\"]";
         case QuestionType::date: return "2025-04-01";
@@ -52,31 +53,62 @@ std::string type_line(const Question& q) {
         case QuestionType::table: ja = "表（1 行 1 テーブルの配列）"; en = "table (an array of rows)"; break;
     }
     std::string range;
-    if (q.min || q.max) {
-        const auto n = [](double d) {
-            std::ostringstream os;
-            os << d;
-            return os.str();
-        };
-        range = "、" + (q.min ? n(*q.min) : std::string()) + "〜" + (q.max ? n(*q.max) : std::string());
-    }
+    if (q.min || q.max)
+        range = "、" + (q.min ? number_text(*q.min) : std::string()) + "〜" + (q.max ? number_text(*q.max) : std::string());
     const std::string unit = q.unit.empty() ? "" : "、単位: " + q.unit;
     return "型: " + ja + range + unit + " / " + en + "\n";
 }
 
-void write_question(std::ostringstream& out, const Question& q, const std::string& indent) {
-    out << indent << "# ■ " << q.text.ja << (q.required ? "【必須】" : "") << "\n";
-    out << indent << "#   " << q.text.en << (q.required ? " (required)" : "") << "\n";
-    out << indent << "#   " << type_line(q);
-    for (const auto& c : q.choices) out << indent << "#     \"" << c.id << "\" = " << c.label.ja << " / " << c.label.en << "\n";
+std::string na_reason_list() {
+    std::string list;
+    for (const auto& r : engine::na_reasons()) list += (list.empty() ? "" : " / ") + ("\"" + r.id + "\" " + r.label.ja);
+    return list;
+}
+
+/// A table whose key column is a choice: the template lists one row per choice.
+const Question* prefill_key(const Question& q) {
+    if (q.type != QuestionType::table) return nullptr;
+    for (const auto& c : q.columns)
+        if (c.key && c.type == QuestionType::choice) return &c;
+    return nullptr;
+}
+
+/// The comments describing a question, then its entry: an example to uncomment, or for a table
+/// with a choice key, the rows of every choice, live (a row naming only its key is not an answer).
+std::string question_block(const Question& q) {
+    std::ostringstream out;
+    out << "# ■ " << q.text.ja << (q.required ? "【必須】" : "") << "\n";
+    out << "#   " << q.text.en << (q.required ? " (required)" : "") << "\n";
+    out << "#   " << type_line(q);
+    for (const auto& c : q.choices) out << "#     \"" << c.id << "\" = " << c.label.ja << " / " << c.label.en << "\n";
+    const Question* key = prefill_key(q);
     for (const auto& c : q.columns) {
-        out << indent << "#   列 " << c.id << ": " << c.text.ja << (c.required ? "【必須】" : "") << " / " << c.text.en << "\n";
-        out << indent << "#     " << type_line(c);
-        for (const auto& ch : c.choices)
-            out << indent << "#       \"" << ch.id << "\" = " << ch.label.ja << " / " << ch.label.en << "\n";
+        out << "#   列 " << c.id << ": " << c.text.ja << (c.required ? "【必須】" : "") << " / " << c.text.en << "\n";
+        out << "#     " << type_line(c);
+        if (&c == key) continue;  // its choices are the rows below
+        for (const auto& ch : c.choices) out << "#       \"" << ch.id << "\" = " << ch.label.ja << " / " << ch.label.en << "\n";
     }
-    if (!q.help.ja.empty()) out << indent << "#   " << q.help.ja << "\n";
-    if (!q.help.en.empty()) out << indent << "#   " << q.help.en << "\n";
+    if (!q.help.ja.empty()) out << "#   " << q.help.ja << "\n";
+    if (!q.help.en.empty()) out << "#   " << q.help.en << "\n";
+    if (q.ask_if)
+        out << "#   次の場合だけ回答します / answer only when: " << q.ask_if->source() << "\n";
+    if (q.allow_na) {
+        if (q.type == QuestionType::table)
+            out << "#   該当しない行には na = \"理由\" を書きます（例: { " << (key ? key->id + " = \"" + key->choices.front().id + "\", " : "")
+                << "na = \"wide_area\" }）。理由: " << na_reason_list() << "\n";
+        else
+            out << "#   該当しない場合: " << q.id << " = { na = \"理由\", note = \"…\" }。理由: " << na_reason_list() << "\n";
+    }
+    if (key) {
+        out << "#   各行に回答を書き足してください（例: " << example(q).substr(2, example(q).size() - 4) << "）。\n";
+        out << q.id << " = [\n";
+        for (const auto& ch : key->choices)
+            out << "  { " << key->id << " = \"" << ch.id << "\" },  # " << ch.label.ja << "\n";
+        out << "]\n\n";
+    } else {
+        out << "# " << q.id << " = " << example(q) << "  # 例 / example\n\n";
+    }
+    return out.str();
 }
 
 struct ProfileField {
@@ -94,87 +126,176 @@ const ProfileField profile_fields[] = {
     {"fiscal_year", "回答の年度（西暦）", "fiscal year of the answers", "2025"},
     {"type", "団体の種類（prefecture / designated_city / city / special_ward / town / village）",
      "kind of government (prefecture, designated_city, city, special_ward, town, village)", "\"city\""},
-    {"as_of", "基準日（日数の計算に使う。省略すると評価した日）", "reference date (default: the day of the assessment)", "2025-10-01"},
+    {"as_of", "基準日: この日時点の状況を答えます（省略すると年度の 4月1日）",
+     "reference date: answers describe this day (default: 1 April of the fiscal year)", "2025-10-01"},
 };
 
-void write_entry(std::ostringstream& out, const std::string& key, const std::string* literal, const std::string& example_value,
-                 TemplateStats& stats) {
-    if (literal) {
-        out << key << " = " << *literal << "\n\n";
-        ++stats.kept;
-    } else {
-        out << "# " << key << " = " << example_value << "  # 例 / example\n\n";
-    }
+std::string profile_block(const ProfileField& f) {
+    return std::string("# ■ ") + f.ja + " / " + f.en + "\n# " + f.key + " = " + f.example + "  # 例 / example\n\n";
 }
 
-}  // namespace
+std::string banner(const engine::RuleSet& rs) {
+    const std::string rule(70, '=');
+    return "# " + rule + "\n# " + rs.title.ja + " / " + rs.title.en + "\n# " + rule + "\n";
+}
 
-std::string render_answers_template(const Installation& inst, const engine::AnswerLiterals& existing, TemplateStats& stats) {
-    std::ostringstream out;
-    out << "# dxassess 回答ファイル / answers file (dxassess " << build_config::version << ")\n"
-        << "#\n"
-        << "# 回答するには、行頭の # を外して値を書き換えてください。未回答の質問はそのままで構いません\n"
-        << "# （未回答として扱われ、レポートに一覧されます）。`dxassess init` を再実行すると、新しい質問を\n"
-        << "# 追加し、記入済みの回答はそのまま残します。\n"
-        << "# To answer, remove the leading # and edit the value. Unanswered questions are listed in the\n"
-        << "# report. Re-running `dxassess init` adds new questions and keeps every answer given.\n\n";
-
-    out << "[profile]\n\n";
-    std::vector<std::string> written_sections{"profile"};
-    for (const auto& f : profile_fields) {
-        out << "# ■ " << f.ja << " / " << f.en << "\n";
-        write_entry(out, f.key, find_literal(existing, "profile", f.key), f.example, stats);
-    }
-    for (const auto& [section, entries] : existing) {
-        if (section != "profile") continue;
-        for (const auto& [k, v] : entries)
-            if (std::none_of(std::begin(profile_fields), std::end(profile_fields), [&](const ProfileField& f) { return k == f.key; }))
-                out << "# （不明な項目 / unknown field）\n# " << k << " = " << v << "\n\n";
-    }
-
+/// The loaded rule sets in report order: model areas first, then any other area a plugin brings.
+std::vector<const engine::RuleSet*> rule_sets_in_order(const Installation& inst) {
     std::vector<std::string> order;
     for (const auto& w : inst.model().areas) order.push_back(w.area);
     for (const auto& a : inst.areas())
         if (a.rules && std::find(order.begin(), order.end(), a.rules->area) == order.end()) order.push_back(a.rules->area);
-    for (const auto& area : order) {
-        const auto a = std::find_if(inst.areas().begin(), inst.areas().end(),
-                                    [&](const AreaRules& x) { return x.rules && x.rules->area == area; });
-        if (a == inst.areas().end()) continue;
-        const engine::RuleSet& rs = *a->rules;
-        written_sections.push_back(area);
-        out << "# " << std::string(70, '=') << "\n# " << rs.title.ja << " / " << rs.title.en << "\n# " << std::string(70, '=') << "\n";
-        out << "[" << area << "]\n\n";
-        for (const auto& q : rs.questions) {
-            ++stats.questions;
-            write_question(out, q, "");
-            write_entry(out, q.id, find_literal(existing, area, q.id), example(q), stats);
+    std::vector<const engine::RuleSet*> out;
+    for (const auto& area : order)
+        for (const auto& a : inst.areas())
+            if (a.rules && a.rules->area == area) {
+                out.push_back(&*a.rules);
+                break;
+            }
+    return out;
+}
+
+std::string area_section(const engine::RuleSet& rs, TemplateStats& stats) {
+    std::string out = banner(rs) + "[" + rs.area + "]\n\n";
+    for (const auto& q : rs.questions) {
+        ++stats.questions;
+        out += question_block(q);
+    }
+    return out;
+}
+
+const char* file_header =
+    "#\n"
+    "# 回答するには、行頭の # を外して値を書き換えてください。未回答の質問はそのままで構いません\n"
+    "# （レポートに一覧されます）。`dxassess init` を再実行すると新しい質問だけを書き足し、\n"
+    "# 記入済みの回答やコメントはそのまま残します。\n"
+    "# 備考・根拠資料・担当部署・回答者は、回答を { } で囲んで書き添えられます:\n"
+    "#   staff_total = { value = 120, note = \"4月1日時点\", evidence = \"職員数調.xlsx\", owner = \"総務課\", answered_by = \"山田\" }\n"
+    "# 表の行にも同じ項目（note, evidence, owner, answered_by）を書けます。\n"
+    "# To answer, remove the leading # and edit the value. Unanswered questions are listed in the\n"
+    "# report. Re-running `dxassess init` adds new questions only and keeps your answers and comments.\n"
+    "# Notes go with an answer as { value = …, note = \"…\", evidence = \"…\", owner = \"…\", answered_by = \"…\" }.\n\n";
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t nl = text.find('\n', start);
+        const std::size_t end = nl == std::string::npos ? text.size() : nl + 1;
+        lines.push_back(text.substr(start, end - start));
+        start = end;
+    }
+    return lines;
+}
+
+bool is_blank(const std::string& line) { return line.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+/// Keys written as comments in lines [from, to): the template's unanswered examples (`# id = …`).
+std::set<std::string> commented_keys(const std::vector<std::string>& lines, std::size_t from, std::size_t to) {
+    static const std::regex example(R"(^\s*#\s*([A-Za-z_][A-Za-z0-9_]*)\s*=)");
+    std::set<std::string> out;
+    std::smatch m;
+    for (std::size_t i = from; i < to && i < lines.size(); ++i)
+        if (std::regex_search(lines[i], m, example)) out.insert(m[1]);
+    return out;
+}
+
+/// Where to add lines at the end of a section that ends before line index `end`: above the next
+/// section's banner, if it has one, so new questions stay under their own heading.
+std::size_t insertion_point(const std::vector<std::string>& lines, std::size_t header, std::size_t end) {
+    std::size_t at = end;
+    while (at > header + 1 && is_blank(lines[at - 1])) --at;
+    if (at > header + 1 && lines[at - 1].rfind("# ====", 0) == 0) {  // the banner's closing rule
+        std::size_t top = at - 1;
+        while (top > header + 1 && lines[top - 1].rfind("#", 0) == 0 && lines[top - 1].rfind("# ====", 0) != 0) --top;
+        if (top > header + 1 && lines[top - 1].rfind("# ====", 0) == 0) return top - 1;
+    }
+    return end;
+}
+
+}  // namespace
+
+std::string render_answers_template(const Installation& inst, TemplateStats& stats) {
+    std::string out = std::string("# dxassess 回答ファイル / answers file (dxassess ") + build_config::version + ")\n" + file_header;
+    out += "[profile]\n\n";
+    for (const auto& f : profile_fields) out += profile_block(f);
+    for (const engine::RuleSet* rs : rule_sets_in_order(inst)) out += area_section(*rs, stats);
+    return out;
+}
+
+std::string add_new_questions(const Installation& inst, const std::string& text, const std::string& path, TemplateStats& stats) {
+    const engine::AnswerFileLayout layout = engine::read_answer_layout(text, path);
+    std::vector<std::string> lines = split_lines(text);
+    std::vector<std::string> inserts(lines.size() + 1);  // text to add before line index i
+    std::vector<bool> retire(lines.size(), false);
+    std::string appended;
+
+    // Adds to section `name` the blocks of the ids it lacks; a section with no [header] (dotted
+    // keys or an inline table) is left alone: assess names what it lacks.
+    const auto add_missing = [&](const std::string& name, const std::vector<std::pair<std::string, std::string>>& blocks) {
+        const engine::AnswerFileLayout::Section* s = layout.find(name);
+        if (!s || s->header_line == 0) return false;
+        const std::size_t header = s->header_line - 1;
+        const std::uint32_t next = layout.next_header(s->header_line);
+        const std::size_t end = next == 0 ? lines.size() : next - 1;
+        const std::set<std::string> commented = commented_keys(lines, header + 1, end);
+        std::string added;
+        for (const auto& [id, block] : blocks)
+            if (!s->has(id) && !commented.count(id)) {
+                added += block;
+                ++stats.added;
+            }
+        if (!added.empty()) {
+            const std::size_t at = insertion_point(lines, header, end);
+            if (at > 0 && !lines[at - 1].empty() && lines[at - 1].back() != '\n') lines[at - 1] += "\n";
+            inserts[at] += (at > 0 && !is_blank(lines[at - 1]) ? "\n" : "") + added;
         }
-        // Answers to questions the current rules no longer ask: kept, as comments.
-        for (const auto& [section, entries] : existing) {
-            if (section != area) continue;
-            for (const auto& [k, v] : entries)
-                if (!rs.find_question(k))
-                    out << "# （現在のルールにない回答 / not asked by the current rules）\n# " << k << " = " << v << "\n\n";
+        return true;
+    };
+
+    std::vector<std::pair<std::string, std::string>> profile;
+    for (const auto& f : profile_fields) profile.emplace_back(f.key, profile_block(f));
+    if (!add_missing("profile", profile)) {
+        if (!layout.find("profile")) {
+            appended += "[profile]\n\n";
+            for (const auto& f : profile_fields) appended += profile_block(f);
         }
     }
-    // Sections of areas not installed here (or unknown): kept as they were, so nothing is lost.
-    for (const auto& [section, entries] : existing) {
-        if (std::find(written_sections.begin(), written_sections.end(), section) != written_sections.end()) continue;
-        if (entries.size() == 1 && entries.front().first.empty()) {  // a value outside any section
-            out << "# （不明な項目 / unknown entry）\n# " << section << " = " << entries.front().second << "\n\n";
-            continue;
+
+    for (const engine::RuleSet* rs : rule_sets_in_order(inst)) {
+        stats.questions += static_cast<int>(rs->questions.size());
+        std::vector<std::pair<std::string, std::string>> blocks;
+        for (const auto& q : rs->questions) blocks.emplace_back(q.id, question_block(q));
+        if (add_missing(rs->area, blocks)) {
+            // Answers to questions the rules no longer ask would be refused by assess: keep them, as comments.
+            for (const auto& key : layout.find(rs->area)->keys) {
+                const bool header_rows = std::binary_search(layout.headers.begin(), layout.headers.end(), key.line);
+                if (rs->find_question(key.name) || key.line == 0 || header_rows) continue;
+                inserts[key.line - 1] += "# （現在のルールにない回答 / not asked by the current rules）\n";
+                for (std::uint32_t l = key.line; l <= key.end_line && l <= lines.size(); ++l) retire[l - 1] = true;
+                ++stats.retired;
+            }
+        } else if (!layout.find(rs->area)) {
+            TemplateStats ignored;
+            appended += "\n" + area_section(*rs, ignored);
+            stats.added += static_cast<int>(rs->questions.size());
         }
-        const bool known = inst.model().find_area(section) != nullptr;
-        out << "# " << std::string(70, '=') << "\n# " << section
-            << (known ? "（この環境に評価プラグインがない領域 / no plugin installed here）" : "（不明な領域 / unknown area）") << "\n";
-        out << (known ? "" : "# ") << "[" << section << "]\n";
-        for (const auto& [k, v] : entries) {
-            out << (known ? "" : "# ") << k << " = " << v << "\n";
-            if (known) ++stats.kept;
-        }
-        out << "\n";
     }
-    return out.str();
+
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i) out += inserts[i] + (retire[i] ? "# " : "") + lines[i];
+    out += inserts[lines.size()];
+    if (!appended.empty()) {
+        if (!out.empty() && out.back() != '\n') out += "\n";
+        out += appended;
+    }
+    // What was written must still parse, with every section it had: checked before it replaces the file.
+    const engine::AnswerFileLayout after = engine::read_answer_layout(out, path);
+    for (const auto& s : layout.sections)
+        if (!after.find(s.name))
+            throw engine::InputError(engine::Location{path}, {"新しい質問を安全に書き足せませんでした（" + s.name + "）",
+                                                              "could not add the new questions safely (" + s.name + ")"});
+    return out;
 }
 
 }  // namespace dxassess::host

@@ -1,22 +1,15 @@
 #include "assessment/assessment.hpp"
 
 #include "assessment/value_json.hpp"
-#include "platform/os.hpp"
 #include "plugins/isolation.hpp"
 #include "plugins/plugin_session.hpp"
 #include "support/sha256.hpp"
 
 #include <algorithm>
-#include <ctime>
 
 namespace dxassess::host {
 
 using engine::Text;
-
-engine::Date today_local() {
-    const std::tm tm = local_time(std::time(nullptr));
-    return engine::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
 
 namespace {
 
@@ -150,9 +143,9 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
 
 }  // namespace
 
-Assessment assess(const Installation& inst, const std::string& answers_path, engine::Date today, const RunPolicy& policy) {
+Assessment assess(const Installation& inst, const std::string& answers_path, const RunPolicy& policy) {
     std::string text = engine::read_answers_file(answers_path);
-    Assessment a = assess(inst, engine::parse_answers(text, answers_path, inst.answer_schema(), today), policy);
+    Assessment a = assess(inst, engine::parse_answers(text, answers_path, inst.answer_schema()), policy);
     a.answers_sha256 = sha256_hex(text);
     a.answers_text = std::move(text);
     return a;

@@ -14,10 +14,7 @@ namespace dxassess::host {
 Assessment assess(const Installation& installation, engine::Answers answers, const RunPolicy& policy = {});
 
 /// Loads and assesses an answers file. Throws engine::InputError for invalid answers.
-Assessment assess(const Installation& installation, const std::string& answers_path, engine::Date today,
+Assessment assess(const Installation& installation, const std::string& answers_path,
                   const RunPolicy& policy = {});
-
-/// Today's date in local time.
-engine::Date today_local();
 
 }  // namespace dxassess::host

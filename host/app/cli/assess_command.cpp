@@ -25,13 +25,15 @@ using engine::Lang;
 int run_assess(const GlobalOptions& g, const AssessOptions& o) {
     const Lang lang = g.lang;
     std::error_code ec;
+    fs::create_directories(o.output_dir, ec);  // as the README shows: `-o out/` makes out/ when it is new
     if (!fs::is_directory(o.output_dir, ec)) {
-        std::cerr << o.output_dir << ": " << tr(lang, "出力ディレクトリがありません", "output directory does not exist") << "\n";
+        std::cerr << o.output_dir << ": " << tr(lang, "出力ディレクトリを作れません", "cannot create the output directory")
+                  << (ec ? " (" + ec.message() + ")" : std::string()) << "\n";
         return exit_input;
     }
     try {
         const Installation inst(search_paths(g), g.run);
-        const Assessment a = assess(inst, o.answers_file, today_local(), g.run);
+        const Assessment a = assess(inst, o.answers_file, g.run);
         std::optional<engine::Benchmark> benchmark;
         if (!o.benchmark_file.empty()) {
             std::vector<std::string> areas;
@@ -53,7 +55,10 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
         if (wants("json")) add("report.json", render_json(a, meta));
         if (wants("md")) add("report.md", render_markdown(a, meta, lang));
         if (wants("html")) add("report.html", render_html(a, meta, lang));
-        if (wants("csv")) add("report.csv", render_csv(a, lang, o.bom));
+        if (wants("csv")) {
+            add("report.csv", render_csv(a, lang, o.bom));
+            add("report-notes.csv", render_notes_csv(a, lang, o.bom));
+        }
         if (wants("xlsx")) {
             batch.add_with(out("report.xlsx"), [&](const std::string& temp) { write_xlsx(a, meta, lang, temp); });
             written.push_back(out("report.xlsx"));
@@ -63,10 +68,23 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
 
         const bool colour = is_terminal(StandardStream::output) && std::getenv("NO_COLOR") == nullptr;
         std::cout << render_text(a, lang, colour);
-        for (const auto& r : a.areas)
-            if (!r.scored)
+        for (const auto& r : a.areas) {
+            if (!r.scored) {
                 std::cerr << "dxassess: " << r.title.in(lang) << ": " << tr(lang, "評価できませんでした: ", "not scored: ")
                           << r.failure.in(lang) << "\n";
+            } else if (!r.complete()) {
+                std::string ids;
+                for (const auto* q : r.missing_required) ids += (ids.empty() ? "" : ", ") + q->id;
+                std::cerr << "dxassess: " << r.title.in(lang) << ": "
+                          << tr(lang, "評価できません（必須の質問に未回答: ", "cannot be assessed (required questions unanswered: ") << ids
+                          << tr(lang, "）", ")") << "\n";
+            }
+            for (const auto* q : r.ignored)
+                std::cerr << "dxassess: " << r.title.in(lang) << ": " << q->id
+                          << tr(lang, " は前の回答により質問の対象外のため、回答を使いませんでした",
+                                " is not asked after the earlier answers; its answer was not used")
+                          << "\n";
+        }
         return a.complete() ? exit_ok : exit_area_missing;
     } catch (const engine::InputError& e) {
         return input_error(e, lang);

@@ -20,15 +20,23 @@ int run_init(const GlobalOptions& g, const std::string& output) {
         const Installation inst(search_paths(g), g.run);
         std::error_code ec;
         const bool exists = fs::exists(output, ec);
-        // An existing file must parse: its answers are carried over, never silently dropped.
-        const engine::AnswerLiterals existing = exists ? engine::read_answer_literals(output) : engine::AnswerLiterals{};
         TemplateStats stats;
-        const std::string text = render_answers_template(inst, existing, stats);
+        // An existing file is edited in place: new questions are inserted, nothing the user wrote
+        // is re-written. It must parse, or it is left untouched.
+        const std::string text = exists ? add_new_questions(inst, engine::read_answers_file(output), output, stats)
+                                        : render_answers_template(inst, stats);
         write_file_atomically(output, text);
-        std::cout << tr(lang, "回答テンプレートを書きました: ", "wrote the answers template: ") << output << " ("
-                  << stats.questions << tr(lang, " 問", " questions");
-        if (exists) std::cout << tr(lang, "、記入済みの回答 ", ", kept ") << stats.kept << tr(lang, " 件を保持", " answers");
-        std::cout << ")\n";
+        if (exists) {
+            std::cout << tr(lang, "回答ファイルを更新しました: ", "updated the answers file: ") << output << " ("
+                      << tr(lang, "新しい質問 ", "added ") << stats.added << tr(lang, " 問を追加", " new questions");
+            if (stats.retired > 0)
+                std::cout << tr(lang, "、現在のルールにない回答 ", "; ") << stats.retired
+                          << tr(lang, " 件をコメントに", " answers to questions no longer asked turned into comments");
+            std::cout << tr(lang, "。ほかは書かれたとおりです)", "; everything else is as you wrote it)") << "\n";
+        } else {
+            std::cout << tr(lang, "回答テンプレートを書きました: ", "wrote the answers template: ") << output << " ("
+                      << stats.questions << tr(lang, " 問)", " questions)") << "\n";
+        }
         return exit_ok;
     } catch (const engine::InputError& e) {
         return input_error(e, lang);

@@ -35,7 +35,7 @@ int run_rule_tests(const GlobalOptions& g, const TestOptions& o) {
         const Installation inst(paths, g.run);
         const engine::AnswerSchema schema = inst.answer_schema();
         std::vector<engine::RuleTestSuite> suites;
-        for (const auto& f : files) suites.push_back(engine::load_rule_tests(f, schema, engine::Date{2026, 1, 1}));
+        for (const auto& f : files) suites.push_back(engine::load_rule_tests(f, schema));
 
         int passed = 0, failed = 0;
         std::vector<Assessment> runs;  // kept: coverage points into the results

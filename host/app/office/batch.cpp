@@ -165,7 +165,6 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
         output.add_with(o.out, [&](const std::string& temp) {
             std::ofstream results(temp, std::ios::binary | std::ios::trunc);
             std::vector<std::string> header;
-            const engine::Date today = today_local();
             const bool progress = is_terminal(StandardStream::error);
 
             // Lines are read one at a time by worker threads, which read and check the answers — and
@@ -203,7 +202,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                 const std::string where = o.input + ":" + std::to_string(l.number);
                 try {
                     if (csv) l.text = csv_row_to_json(header, csv_fields(l.text), schema).dump();
-                    l.answers = engine::parse_answers_json(l.text, where, schema, today);
+                    l.answers = engine::parse_answers_json(l.text, where, schema);
                 } catch (const engine::InputError& e) {
                     for (const auto& d : e.diagnostics()) l.error += (l.error.empty() ? "" : "; ") + d.message.in(lang);
                 } catch (const std::exception& e) {

@@ -37,7 +37,6 @@ int run_rescore(const GlobalOptions& g, const std::string& db, const std::string
         // Answer sets are re-scored on every core when every plugin may be called concurrently, a
         // chunk at a time; the results are stored in order on this thread (SQLite takes one writer).
         const unsigned jobs = inst.concurrent(policy) ? std::max(1u, std::thread::hardware_concurrency()) : 1u;
-        const engine::Date today = today_local();
         ReportStore store(db);
         int done = 0, failed = 0;
         store.begin();
@@ -54,8 +53,8 @@ int run_rescore(const GlobalOptions& g, const std::string& db, const std::string
             try {
                 const auto first = it.answers_text.find_first_not_of(" \t\r\n");
                 engine::Answers answers = first != std::string::npos && it.answers_text[first] == '{'
-                                              ? engine::parse_answers_json(it.answers_text, it.where, schema, today)
-                                              : engine::parse_answers(it.answers_text, it.where, schema, today);
+                                              ? engine::parse_answers_json(it.answers_text, it.where, schema)
+                                              : engine::parse_answers(it.answers_text, it.where, schema);
                 const Assessment a = assess(inst, std::move(answers), policy);
                 for (const auto& ar : a.areas) it.results.push_back({ar.area, ar.rules_version, ar.scored, ar.level, ar.score});
                 it.index = a.overall.index;

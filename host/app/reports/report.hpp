@@ -12,7 +12,7 @@
 namespace dxassess::host {
 
 /// Version of the JSON report format; bump the minor for added fields, the major for changes.
-inline constexpr const char* report_schema_version = "1.0";
+inline constexpr const char* report_schema_version = "1.1";
 
 struct ReportMeta {
     std::string generated_at;                       // ISO 8601 UTC
@@ -27,6 +27,8 @@ std::string render_html(const Assessment& a, const ReportMeta& meta, engine::Lan
 
 /// One row per area; `bom` prepends a UTF-8 byte order mark for Excel.
 std::string render_csv(const Assessment& a, engine::Lang lang, bool bom);
+/// One row per 該当なし or annotated answer (report-notes.csv): question, row, reason, notes.
+std::string render_notes_csv(const Assessment& a, engine::Lang lang, bool bom);
 /// The terminal summary; `colour` adds ANSI colours.
 std::string render_text(const Assessment& a, engine::Lang lang, bool colour);
 /// Writes the Excel workbook to `path` (a summary sheet and one sheet per area). Throws std::runtime_error.

@@ -1,6 +1,7 @@
 // The CSV report: one row per area (RFC 4180), UTF-8, optionally with a BOM so that Excel in
 // Japanese opens it with the right encoding.
 #include "reports/report.hpp"
+#include "reports/report_content.hpp"
 #include "reports/report_words.hpp"
 
 #include <sstream>
@@ -33,8 +34,8 @@ std::string render_csv(const Assessment& a, engine::Lang lang, bool bom) {
         int high = 0;
         for (const auto& f : r.findings) high += f.severity == engine::Severity::high ? 1 : 0;
         out << field(p.code) << ',' << field(p.name) << ',' << field(p.prefecture) << ',' << p.fiscal_year << ','
-            << field(r.area) << ',' << field(r.title.in(lang)) << ',' << (r.scored ? "scored" : "not_scored") << ',';
-        if (r.scored) {
+            << field(r.area) << ',' << field(r.title.in(lang)) << ',' << area_status(r) << ',';
+        if (r.scored && r.complete()) {
             std::ostringstream completeness;
             completeness.precision(3);
             completeness << (r.question_count ? static_cast<double>(r.answered) / r.question_count : 1.0);
@@ -46,6 +47,17 @@ std::string render_csv(const Assessment& a, engine::Lang lang, bool bom) {
         }
         out << "\r\n";
     }
+    return out.str();
+}
+
+std::string render_notes_csv(const Assessment& a, engine::Lang lang, bool bom) {
+    std::ostringstream out;
+    if (bom) out << "\xEF\xBB\xBF";
+    out << "code,area,question,row,not_applicable,note,evidence,owner,answered_by\r\n";
+    for (const auto& l : appendix_lines(a, lang))
+        out << field(a.answers.profile.code) << ',' << field(l.area) << ',' << field(l.question) << ',' << field(l.row) << ','
+            << field(l.na) << ',' << field(l.note) << ',' << field(l.evidence) << ',' << field(l.owner) << ','
+            << field(l.answered_by) << "\r\n";
     return out.str();
 }
 

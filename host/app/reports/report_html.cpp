@@ -2,6 +2,7 @@
 // opens on closed municipal networks) that prints on A4.
 #include "reports/radar_svg.hpp"
 #include "reports/report.hpp"
+#include "reports/report_content.hpp"
 #include "reports/report_words.hpp"
 #include "support/html_escape.hpp"
 
@@ -101,7 +102,7 @@ std::string render_html(const Assessment& a, const ReportMeta& meta, Lang lang) 
         RadarAxis axis;
         axis.name = r.title.in(lang);
         if (const auto* aw = model.find_area(r.area)) axis.name = aw->short_title.in(lang);
-        if (r.scored) axis.level = r.level;
+        if (r.scored && r.complete()) axis.level = r.level;
         if (const auto t = a.answers.targets.find(r.area); t != a.answers.targets.end()) axis.target = t->second;
         if (meta.benchmark)
             if (const auto b = meta.benchmark->levels.find(r.area); b != meta.benchmark->levels.end()) axis.benchmark = b->second;
@@ -111,16 +112,22 @@ std::string render_html(const Assessment& a, const ReportMeta& meta, Lang lang) 
     if (meta.benchmark) bench_label = meta.benchmark->name.in(lang) + " (" + std::to_string(meta.benchmark->year) + ")";
     const RadarLabels labels{w.radar_title, w.current, w.target, bench_label, lang == Lang::en ? "n/a" : "未評価"};
 
-    h << "<section class=\"summary\">\n<div>\n<h2>" << w.overall << "</h2>\n<div class=\"index\">" << a.overall.index
-      << "<small> / 100</small></div>\n<p>" << w.level << " <b>" << a.overall.level << " "
-      << html_escape(model.level_name(a.overall.level).in(lang)) << "</b></p>\n";
-    if (!a.overall.complete) h << "<p class=\"note\">" << w.incomplete << "</p>\n";
+    h << "<section class=\"summary\">\n<div>\n<h2>" << w.overall << "</h2>\n";
+    if (a.overall.assessed == 0) {
+        h << "<p class=\"note\">" << w.no_overall << "</p>\n";
+    } else {
+        h << "<div class=\"index\">" << a.overall.index << "<small> / 100</small></div>\n<p><b>"
+          << html_escape(mean_level_text(a.overall).in(lang)) << "</b></p>\n<p class=\"meta\">" << w.overall_meaning << "</p>\n";
+        if (!a.overall.complete) h << "<p class=\"note\">" << w.incomplete << "</p>\n";
+    }
     h << "<table>\n<thead><tr><th>" << w.area << "</th><th>" << w.level << "</th><th>" << w.score << "</th><th>" << w.target
       << "</th></tr></thead>\n<tbody>\n";
     for (const auto& r : a.areas) {
         const auto t = a.answers.targets.find(r.area);
         h << "<tr><td>" << html_escape(r.title.in(lang)) << "</td>";
-        if (r.scored)
+        if (r.scored && !r.complete())
+            h << "<td colspan=\"2\">" << w.area_incomplete << "</td>";
+        else if (r.scored)
             h << "<td class=\"nowrap\">" << r.level << " " << html_escape(model.level_name(r.level).in(lang)) << "</td><td class=\"num\">"
               << r.score << "</td>";
         else
@@ -157,6 +164,13 @@ std::string render_html(const Assessment& a, const ReportMeta& meta, Lang lang) 
         h << "<section class=\"card\" id=\"area-" << html_escape(r.area) << "\">\n<header><h2>" << html_escape(r.title.in(lang)) << "</h2>";
         if (!r.scored) {
             h << "</header>\n<p class=\"note\">" << w.not_scored << ": " << html_escape(r.failure.in(lang)) << "</p>\n</section>\n";
+            continue;
+        }
+        if (!r.complete()) {
+            h << "</header>\n<p class=\"note\"><b>" << w.area_incomplete << "</b> — " << w.completeness << " " << r.answered << "/"
+              << r.question_count << "</p>\n<h3>" << w.missing_required << "</h3>\n<ul>\n";
+            for (const auto* q : r.missing_required) h << "<li>" << html_escape(q->text.in(lang)) << "</li>\n";
+            h << "</ul>\n</section>\n";
             continue;
         }
         const auto t = a.answers.targets.find(r.area);
@@ -199,6 +213,17 @@ std::string render_html(const Assessment& a, const ReportMeta& meta, Lang lang) 
             if (!next.caveat.empty()) h << " — " << w.caveat << ": " << html_escape(next.caveat.in(lang));
             h << "</p>\n";
         }
+        const auto list = [&](const char* title, const std::vector<const engine::Question*>& questions) {
+            if (questions.empty()) return;
+            h << "<h3>" << title << "</h3>\n<ul>\n";
+            for (const auto* q : questions) h << "<li>" << html_escape(q->text.in(lang)) << "</li>\n";
+            h << "</ul>\n";
+        };
+        if (const auto done = r.done_above(); !done.empty()) {
+            h << "<h3>" << w.done_above << "</h3>\n<ul class=\"checklist done\">\n";
+            for (const auto* c : done) h << "<li>" << html_escape(c->text.in(lang)) << "</li>\n";
+            h << "</ul>\n";
+        }
 
         if (!r.unanswered.empty()) {
             h << "<h3>" << w.unanswered << "</h3>\n<ul>\n";
@@ -206,7 +231,25 @@ std::string render_html(const Assessment& a, const ReportMeta& meta, Lang lang) 
                 h << "<li>" << html_escape(q->text.in(lang)) << (q->required ? std::string(" <b>(") + w.required + ")</b>" : "") << "</li>\n";
             h << "</ul>\n";
         }
+        list(w.skipped, r.skipped);
+        list(w.ignored, r.ignored);
         h << "</section>\n";
+    }
+
+    h << "<section class=\"card\">\n<h2>" << w.scale << "</h2>\n<ul>\n";
+    for (const auto& l : model.levels)
+        h << "<li>" << w.level << " " << l.level << " <b>" << html_escape(l.name.in(lang)) << "</b> — " << html_escape(l.description.in(lang)) << "</li>\n";
+    h << "</ul>\n<p>" << w.score_meaning << "</p>\n</section>\n";
+
+    if (const auto lines = appendix_lines(a, lang); !lines.empty()) {
+        h << "<section class=\"card appendix\">\n<h2>" << w.appendix << "</h2>\n<table>\n<thead><tr><th>" << w.area << "</th><th>"
+          << w.question << "</th><th>" << w.row << "</th><th>" << w.not_applicable << "</th><th>" << w.note << "</th><th>" << w.evidence
+          << "</th><th>" << w.owner << "</th><th>" << w.answered_by << "</th></tr></thead>\n<tbody>\n";
+        for (const auto& l : lines)
+            h << "<tr><td>" << html_escape(l.area) << "</td><td>" << html_escape(l.question) << "</td><td>" << html_escape(l.row)
+              << "</td><td>" << html_escape(l.na) << "</td><td>" << html_escape(l.note) << "</td><td>" << html_escape(l.evidence)
+              << "</td><td>" << html_escape(l.owner) << "</td><td>" << html_escape(l.answered_by) << "</td></tr>\n";
+        h << "</tbody>\n</table>\n</section>\n";
     }
 
     h << "<footer>\n<b>" << w.provenance << "</b><br>\ndxassess — " << html_escape(meta.generated_at) << "<br>\n"

@@ -3,7 +3,10 @@
 #include "reports/report.hpp"
 
 #include "platform/os.hpp"
+#include "reports/report_content.hpp"
 #include "support/build_config.hpp"
+
+#include "dxassess/engine/annotations.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -37,7 +40,34 @@ json inputs(const std::vector<engine::Input>& in) {
 }
 
 json criterion(const engine::CriterionResult& c) {
-    return {{"id", c.id}, {"text", text(c.text)}, {"condition", c.condition}, {"outcome", value(c.outcome)}, {"inputs", inputs(c.inputs)}};
+    return {{"id", c.id}, {"text", text(c.text)}, {"condition", c.condition}, {"outcome", value(c.outcome)},
+            {"applicable", c.applicable}, {"inputs", inputs(c.inputs)}};
+}
+
+json questions(const std::vector<const engine::Question*>& list) {
+    json out = json::array();
+    for (const auto* q : list) out.push_back({{"id", q->id}, {"text", text(q->text)}});
+    return out;
+}
+
+json optional_text(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+/// Every 該当なし and every note of the area's answers (schema 1.1).
+json annotations(const engine::RuleSet* rules, const engine::AnswerNode* answers) {
+    json out = json::array();
+    if (!rules) return out;
+    for (const auto& n : engine::annotations(*rules, answers)) {
+        out.push_back({{"question", n.question->id},
+                       {"question_text", text(n.question->text)},
+                       {"row", optional_text(n.row)},
+                       {"row_text", n.row.empty() ? json(nullptr) : text(n.row_label)},
+                       {"na", n.na ? json{{"reason", n.na->id}, {"label", text(n.na->label)}} : json(nullptr)},
+                       {"note", optional_text(n.notes->note)},
+                       {"evidence", optional_text(n.notes->evidence)},
+                       {"owner", optional_text(n.notes->owner)},
+                       {"answered_by", optional_text(n.notes->answered_by)}});
+    }
+    return out;
 }
 
 json diagnostics(const engine::AreaResult& r) {
@@ -48,7 +78,7 @@ json diagnostics(const engine::AreaResult& r) {
 }
 
 json area(const engine::AreaResult& r, const engine::Model& model, const std::string& rules_file) {
-    json a = {{"id", r.area}, {"title", text(r.title)}, {"status", r.scored ? "scored" : "not_scored"}};
+    json a = {{"id", r.area}, {"title", text(r.title)}, {"status", area_status(r)}};
     if (!r.scored) {
         a["reason"] = text(r.failure);
         a["diagnostics"] = diagnostics(r);
@@ -61,6 +91,10 @@ json area(const engine::AreaResult& r, const engine::Model& model, const std::st
     a["answered"] = r.answered;
     a["questions"] = r.question_count;
     a["completeness"] = r.question_count ? static_cast<double>(r.answered) / r.question_count : 1.0;
+    a["required_completeness"] = r.completeness();
+    a["missing_required"] = questions(r.missing_required);
+    a["skipped"] = questions(r.skipped);
+    a["ignored_answers"] = questions(r.ignored);
 
     json findings = json::array();
     for (const auto& f : r.findings) {
@@ -78,11 +112,15 @@ json area(const engine::AreaResult& r, const engine::Model& model, const std::st
         for (const auto* c : r.gap()) gap["criteria"].push_back(criterion(*c));
     }
     a["gap"] = std::move(gap);
+    json done = json::array();
+    for (const auto* c : r.done_above()) done.push_back(criterion(*c));
+    a["done_above"] = std::move(done);
 
     json unanswered = json::array();
     for (const auto* q : r.unanswered) unanswered.push_back({{"id", q->id}, {"text", text(q->text)}, {"required", q->required}});
     a["unanswered"] = std::move(unanswered);
     a["unchecked"] = r.unchecked;
+    a["not_applicable_checks"] = r.not_applicable_checks;
 
     json facts = json::object();
     for (const auto& [k, v] : r.facts) facts[k] = value(v);
@@ -92,8 +130,8 @@ json area(const engine::AreaResult& r, const engine::Model& model, const std::st
 
     json levels = json::array();
     for (const auto& l : r.levels) {
-        json lj = {{"level", l.level}, {"holds", l.holds()}, {"met", l.met()},
-                   {"total", static_cast<int>(l.criteria.size())}, {"source", l.source}, {"criteria", json::array()}};
+        json lj = {{"level", l.level}, {"holds", l.holds()}, {"met", l.met()}, {"total", static_cast<int>(l.criteria.size())},
+                   {"applicable", l.applicable()}, {"source", l.source}, {"criteria", json::array()}};
         if (!l.caveat.empty()) lj["caveat"] = text(l.caveat);
         for (const auto& c : l.criteria) lj["criteria"].push_back(criterion(c));
         levels.push_back(std::move(lj));
@@ -142,6 +180,9 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
     for (const auto& r : a.areas) {
         const AreaRules* rules = a.rules_of(r.area);
         json area_json = area(r, *a.model, rules ? rules->file : std::string());
+        const auto answers = a.answers.areas.find(r.area);
+        area_json["annotations"] = annotations(rules && rules->rules ? &*rules->rules : nullptr,
+                                               answers == a.answers.areas.end() ? nullptr : &answers->second);
         const auto t = a.answers.targets.find(r.area);
         area_json["target_level"] = t == a.answers.targets.end() ? json(nullptr) : json(t->second);
         area_json["target_gap"] = t == a.answers.targets.end() || !r.scored ? json(nullptr) : json(std::max(0, t->second - r.level));
@@ -154,13 +195,18 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
         actions.push_back({{"rank", act.rank}, {"area", act.area}, {"check", f.check}, {"severity", engine::severity_name(f.severity)},
                            {"title", text(f.title)}, {"advice", text(f.advice)}, {"source", f.source}});
     }
-    json missing = json::array();
-    for (const auto& r : a.areas)
+    json missing = json::array(), incomplete = json::array();
+    for (const auto& r : a.areas) {
         if (!r.scored) missing.push_back(r.area);
+        else if (!r.complete()) incomplete.push_back(r.area);
+    }
     j["overall"] = {{"index", a.overall.index},
                     {"level", a.overall.level},
-                    {"level_name", text(a.model->level_name(a.overall.level))},
+                    {"level_name", text(mean_level_text(a.overall))},
+                    {"mean_level", a.overall.mean_level},
+                    {"assessed_areas", a.overall.assessed},
                     {"complete", a.overall.complete},
+                    {"incomplete_areas", std::move(incomplete)},
                     {"strongest", a.overall.strongest.empty() ? json(nullptr) : json(a.overall.strongest)},
                     {"weakest", a.overall.weakest.empty() ? json(nullptr) : json(a.overall.weakest)},
                     {"missing_areas", std::move(missing)},

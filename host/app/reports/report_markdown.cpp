@@ -1,6 +1,7 @@
 // The Markdown report, in the reader's language: the level and score of each area, what was
 // found, and what is missing for the next level, with the answers that decided it.
 #include "reports/report.hpp"
+#include "reports/report_content.hpp"
 #include "reports/report_words.hpp"
 
 #include <sstream>
@@ -48,15 +49,22 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
        << ") — FY" << p.fiscal_year << ", " << (lang == Lang::en ? "as of " : "基準日 ") << p.as_of.str() << "\n\n";
 
     md << "## " << w.overall << "\n\n";
-    md << "- " << w.index << ": **" << a.overall.index << "** / 100\n";
-    md << "- " << w.level << ": **" << a.overall.level << " " << model.level_name(a.overall.level).in(lang) << "**\n";
-    if (!a.overall.complete) md << "\n> " << w.incomplete << "\n";
+    if (a.overall.assessed == 0) {
+        md << "> " << w.no_overall << "\n";
+    } else {
+        md << "- " << w.index << ": **" << a.overall.index << "** / 100\n";
+        md << "- **" << mean_level_text(a.overall).in(lang) << "**\n\n" << w.overall_meaning << "\n";
+        if (!a.overall.complete) md << "\n> " << w.incomplete << "\n";
+    }
     md << "\n| " << w.area << " | " << w.level << " | " << w.score << " | " << w.target << " | " << w.completeness
        << " |\n|---|---|---|---|---|\n";
     for (const auto& r : a.areas) {
         const auto t = a.answers.targets.find(r.area);
         const std::string target = t == a.answers.targets.end() ? "—" : std::to_string(t->second);
-        if (r.scored)
+        if (r.scored && !r.complete())
+            md << "| " << cell(r.title.in(lang)) << " | — | — | " << target << " | " << w.area_incomplete << " "
+               << r.answered << "/" << r.question_count << " |\n";
+        else if (r.scored)
             md << "| " << cell(r.title.in(lang)) << " | " << r.level << " " << cell(model.level_name(r.level).in(lang)) << " | "
                << r.score << " | " << target << " | " << r.answered << "/" << r.question_count << " |\n";
         else
@@ -86,6 +94,12 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
         md << "\n## " << md_escape(r.title.in(lang)) << "\n\n";
         if (!r.scored) {
             md << "**" << w.not_scored << "**: " << md_escape(r.failure.in(lang)) << "\n";
+            continue;
+        }
+        if (!r.complete()) {
+            md << "**" << w.area_incomplete << "** — " << w.completeness << " " << r.answered << "/" << r.question_count
+               << "\n\n### " << w.missing_required << "\n\n";
+            for (const auto* q : r.missing_required) md << "- `" << q->id << "` " << md_escape(q->text.in(lang)) << "\n";
             continue;
         }
         md << w.level << " **" << r.level << " " << model.level_name(r.level).in(lang) << "** — " << w.score << " **"
@@ -118,11 +132,23 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
             md << "\n" << w.source << ": " << md_escape(next.source) << "\n";
             if (!next.caveat.empty()) md << "\n> " << w.caveat << ": " << md_escape(next.caveat.in(lang)) << "\n";
         }
+        if (const auto done = r.done_above(); !done.empty()) {
+            md << "\n### " << w.done_above << "\n\n";
+            for (const auto* c : done) md << "- [x] " << md_escape(c->text.in(lang)) << "\n";
+        }
 
         if (!r.unanswered.empty()) {
             md << "\n### " << w.unanswered << "\n\n";
             for (const auto* q : r.unanswered)
                 md << "- `" << q->id << "` " << md_escape(q->text.in(lang)) << (q->required ? std::string(" **(") + w.required + ")**" : "") << "\n";
+        }
+        if (!r.skipped.empty()) {
+            md << "\n### " << w.skipped << "\n\n";
+            for (const auto* q : r.skipped) md << "- `" << q->id << "` " << md_escape(q->text.in(lang)) << "\n";
+        }
+        if (!r.ignored.empty()) {
+            md << "\n### " << w.ignored << "\n\n";
+            for (const auto* q : r.ignored) md << "- `" << q->id << "` " << md_escape(q->text.in(lang)) << "\n";
         }
         if (!r.diagnostics.empty()) {
             md << "\n### " << w.diagnostics << "\n\n";
@@ -130,6 +156,19 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
                 md << "- [" << severity_label(d.severity, lang) << "] " << (d.answer_key.empty() ? "" : "`" + d.answer_key + "` ")
                    << md_escape(d.message.in(lang)) << "\n";
         }
+    }
+
+    md << "\n## " << w.scale << "\n\n";
+    for (const auto& l : model.levels)
+        md << "- " << w.level << " " << l.level << " **" << md_escape(l.name.in(lang)) << "** — " << md_escape(l.description.in(lang)) << "\n";
+    md << "\n" << w.score_meaning << "\n";
+
+    if (const auto lines = appendix_lines(a, lang); !lines.empty()) {
+        md << "\n## " << w.appendix << "\n\n| " << w.area << " | " << w.question << " | " << w.row << " | " << w.not_applicable
+           << " | " << w.note << " | " << w.evidence << " | " << w.owner << " | " << w.answered_by << " |\n|---|---|---|---|---|---|---|---|\n";
+        for (const auto& l : lines)
+            md << "| " << cell(l.area) << " | " << cell(l.question) << " | " << cell(l.row) << " | " << cell(l.na) << " | "
+               << cell(l.note) << " | " << cell(l.evidence) << " | " << cell(l.owner) << " | " << cell(l.answered_by) << " |\n";
     }
 
     md << "\n## " << w.provenance << "\n\n";

@@ -1,8 +1,10 @@
 // The terminal summary: areas with a level bar, the overall index and the top actions. Colour only
 // when writing to a terminal and NO_COLOR is not set (https://no-color.org).
 #include "reports/report.hpp"
+#include "reports/report_content.hpp"
 #include "reports/report_words.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace dxassess::host {
@@ -20,6 +22,12 @@ std::string render_text(const Assessment& a, engine::Lang lang, bool colour) {
             out << "  " << red << "✗ " << r.title.in(lang) << ": " << w.not_scored << reset << "\n";
             continue;
         }
+        if (!r.complete()) {
+            out << "  " << yellow << "? " << r.title.in(lang) << ": " << w.area_incomplete << reset << " — " << w.missing_required << ": ";
+            for (std::size_t i = 0; i < r.missing_required.size(); ++i) out << (i ? ", " : "") << r.missing_required[i]->id;
+            out << "\n";
+            continue;
+        }
         std::string bar;
         for (int i = 1; i <= 5; ++i) bar += i <= r.level ? "■" : "□";
         out << "  " << blue << bar << reset << " " << r.title.in(lang) << ": " << (lang == engine::Lang::en ? "level " : "レベル ")
@@ -29,8 +37,16 @@ std::string render_text(const Assessment& a, engine::Lang lang, bool colour) {
             out << dim << " / " << w.target << " " << t->second << reset;
         out << "\n";
     }
-    out << bold << (lang == engine::Lang::en ? "overall index " : "総合指数 ") << a.overall.index << reset << " ("
-        << w.level << " " << a.overall.level << " " << model.level_name(a.overall.level).in(lang) << ")\n";
+    if (a.overall.assessed == 0)
+        out << bold << w.no_overall << reset << "\n";
+    else
+        out << bold << (lang == engine::Lang::en ? "overall index " : "総合指数 ") << a.overall.index << reset << " ("
+            << mean_level_text(a.overall).in(lang) << ")\n";
+    if (const auto lines = appendix_lines(a, lang); !lines.empty()) {
+        const auto na = std::count_if(lines.begin(), lines.end(), [](const AppendixLine& l) { return !l.na.empty(); });
+        out << dim << w.not_applicable << " " << na << (lang == engine::Lang::en ? ", annotated answers " : " 件・備考などのある回答 ")
+            << lines.size() << (lang == engine::Lang::en ? " (see the report's appendix)" : " 件（レポートの付録を参照）") << reset << "\n";
+    }
     if (!a.actions.empty()) {
         out << w.actions << ":\n";
         for (const auto& act : a.actions) {

@@ -40,6 +40,25 @@ struct Words {
     const char* severity;
     const char* status;
     const char* to_reach;
+    // Answering as municipalities answer (schema 1.1): completeness, skip logic, 該当なし, notes.
+    const char* area_incomplete;
+    const char* missing_required;
+    const char* skipped;
+    const char* not_applicable;
+    const char* appendix;
+    const char* question;
+    const char* row;
+    const char* note;
+    const char* evidence;
+    const char* owner;
+    const char* answered_by;
+    const char* done_above;
+    const char* scale;
+    const char* score_meaning;
+    const char* mean_level;
+    const char* ignored;
+    const char* no_overall;
+    const char* overall_meaning;
 };
 
 const Words& words(engine::Lang lang);

@@ -1,6 +1,7 @@
 // The Excel workbook (libxlsxwriter): a summary sheet, then one sheet per area with its findings,
 // the gap to the next level and the unanswered questions.
 #include "reports/report.hpp"
+#include "reports/report_content.hpp"
 #include "reports/report_words.hpp"
 
 #include <xlsxwriter.h>
@@ -68,10 +69,10 @@ void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const st
     s.text(5, 0, w.as_of, head);
     s.text(5, 1, p.as_of.str());
     s.text(6, 0, w.index, head);
-    s.number(6, 1, a.overall.index);
-    s.text(7, 0, w.level, head);
-    s.number(7, 1, a.overall.level);
-    s.text(7, 2, model.level_name(a.overall.level).in(lang));
+    if (a.overall.assessed > 0) s.number(6, 1, a.overall.index);
+    else s.text(6, 1, w.no_overall);
+    s.text(7, 0, w.mean_level, head);
+    if (a.overall.assessed > 0) s.number(7, 1, a.overall.mean_level);
 
     int row = 9;
     const char* header[] = {w.area, w.level, "", w.score, w.target, w.completeness, w.findings};
@@ -81,8 +82,8 @@ void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const st
         s.text(row, 0, r.title.in(lang));
         const auto t = a.answers.targets.find(r.area);
         if (t != a.answers.targets.end()) s.number(row, 4, t->second);
-        if (!r.scored) {
-            s.text(row, 1, w.not_scored);
+        if (!r.scored || !r.complete()) {
+            s.text(row, 1, r.scored ? w.area_incomplete : w.not_scored);
             continue;
         }
         s.number(row, 1, r.level);
@@ -120,6 +121,13 @@ void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const st
             ws.text(2, 1, r.failure.in(lang), wrap);
             continue;
         }
+        if (!r.complete()) {
+            ws.text(2, 0, w.area_incomplete, head);
+            ws.text(3, 0, w.missing_required, head);
+            int line = 3;
+            for (const auto* q : r.missing_required) ws.text(line++, 1, q->text.in(lang), wrap);
+            continue;
+        }
         ws.text(2, 0, w.level, head);
         ws.number(2, 1, r.level);
         ws.text(2, 2, model.level_name(r.level).in(lang));
@@ -148,10 +156,53 @@ void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const st
             ws.text(line, 1, c->text.in(lang), wrap);
             ws.text(line, 2, inputs_text(c->inputs, lang), wrap);
         }
-        if (!r.unanswered.empty()) {
+        const auto list = [&](const char* heading, const std::vector<const engine::Question*>& questions) {
+            if (questions.empty()) return;
             line += 2;
-            ws.text(line, 1, w.unanswered, head);
-            for (const auto* q : r.unanswered) ws.text(++line, 1, q->text.in(lang), wrap);
+            ws.text(line, 1, heading, head);
+            for (const auto* q : questions) ws.text(++line, 1, q->text.in(lang), wrap);
+        };
+        if (const auto done = r.done_above(); !done.empty()) {
+            line += 2;
+            ws.text(line, 1, w.done_above, head);
+            for (const auto* c : done) {
+                ws.text(++line, 0, "☑");
+                ws.text(line, 1, c->text.in(lang), wrap);
+            }
+        }
+        list(w.unanswered, r.unanswered);
+        list(w.skipped, r.skipped);
+        list(w.ignored, r.ignored);
+    }
+
+    // The level scale and what a score means, then every 該当なし and note.
+    Sheet legend(workbook_add_worksheet(wb, "legend"));
+    legend.width(0, 10);
+    legend.width(1, 20);
+    legend.width(2, 80);
+    legend.text(0, 0, w.scale, title);
+    int line = 2;
+    for (const auto& l : model.levels) {
+        legend.number(line, 0, l.level);
+        legend.text(line, 1, l.name.in(lang), head);
+        legend.text(line++, 2, l.description.in(lang), wrap);
+    }
+    legend.text(++line, 2, w.score_meaning, wrap);
+    legend.text(++line, 2, w.overall_meaning, wrap);
+
+    if (const auto lines = appendix_lines(a, lang); !lines.empty()) {
+        Sheet notes(workbook_add_worksheet(wb, "notes"));
+        const char* columns[] = {w.area, w.question, w.row, w.not_applicable, w.note, w.evidence, w.owner, w.answered_by};
+        const int widths[] = {24, 48, 28, 24, 48, 32, 16, 16};
+        for (int col = 0; col < 8; ++col) {
+            notes.width(col, widths[col]);
+            notes.text(0, col, columns[col], head);
+        }
+        int at = 0;
+        for (const auto& l : lines) {
+            const std::string* cells[] = {&l.area, &l.question, &l.row, &l.na, &l.note, &l.evidence, &l.owner, &l.answered_by};
+            ++at;
+            for (int col = 0; col < 8; ++col) notes.text(at, col, *cells[col], wrap);
         }
     }
 

@@ -5,7 +5,7 @@
 namespace dxassess::host {
 
 bool Assessment::complete() const {
-    return std::all_of(areas.begin(), areas.end(), [](const engine::AreaResult& a) { return a.scored; });
+    return std::all_of(areas.begin(), areas.end(), [](const engine::AreaResult& a) { return a.scored && a.complete(); });
 }
 
 const AreaRules* Assessment::rules_of(const std::string& area) const {

@@ -44,7 +44,7 @@ struct Assessment {
 
     /// The plugin and rule set that scored `area`, or nullptr.
     const AreaRules* rules_of(const std::string& area) const;
-    /// Whether every expected area was scored.
+    /// Whether every expected area was scored from a complete set of required answers.
     bool complete() const;
 };
 

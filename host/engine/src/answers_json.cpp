@@ -22,10 +22,12 @@ const Question* find_in(const std::vector<Question>& list, const std::string& id
 /// A JSON value as a TOML node; `date_wanted` turns a "YYYY-MM-DD" string into a TOML date.
 std::unique_ptr<toml::node> to_toml(const json& v, const Question* q);
 
-std::unique_ptr<toml::node> table_to_toml(const json& obj, const std::vector<Question>* fields) {
+/// `fields`: the questions or columns the keys name. `answer_of`: the object is one answer with
+/// notes ({"value": …, "note": …}), whose value is read as that question's.
+std::unique_ptr<toml::node> table_to_toml(const json& obj, const std::vector<Question>* fields, const Question* answer_of = nullptr) {
     auto t = std::make_unique<toml::table>();
     for (const auto& [k, v] : obj.items()) {
-        const Question* q = fields ? find_in(*fields, k) : nullptr;
+        const Question* q = answer_of ? (k == "value" ? answer_of : nullptr) : fields ? find_in(*fields, k) : nullptr;
         t->insert(k, std::move(*to_toml(v, q)));
     }
     return t;
@@ -53,19 +55,19 @@ std::unique_ptr<toml::node> to_toml(const json& v, const Question* q) {
             }
             return a;
         }
-        case json::value_t::object: return table_to_toml(v, nullptr);
+        case json::value_t::object: return table_to_toml(v, nullptr, q);
         default: return std::make_unique<toml::table>();  // null: checked as a wrong type
     }
 }
 
 }  // namespace
 
-Answers parse_answers_json(const std::string& text, const std::string& source, const AnswerSchema& schema, Date today) {
-    if (auto answers = read_valid_answers_json(text, source, schema, today)) return std::move(*answers);
-    return parse_answers_json_checked(text, source, schema, today);
+Answers parse_answers_json(const std::string& text, const std::string& source, const AnswerSchema& schema) {
+    if (auto answers = read_valid_answers_json(text, source, schema)) return std::move(*answers);
+    return parse_answers_json_checked(text, source, schema);
 }
 
-Answers parse_answers_json_checked(const std::string& text, const std::string& source, const AnswerSchema& schema, Date today) {
+Answers parse_answers_json_checked(const std::string& text, const std::string& source, const AnswerSchema& schema) {
     json j;
     try {
         j = json::parse(text);
@@ -89,7 +91,7 @@ Answers parse_answers_json_checked(const std::string& text, const std::string& s
             root.insert(k, std::move(*to_toml(v, nullptr)));
         }
     }
-    return answers_from_table(root, source, schema, today);
+    return answers_from_table(root, source, schema);
 }
 
 }  // namespace dxassess::engine

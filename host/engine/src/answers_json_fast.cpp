@@ -92,6 +92,9 @@ AnswerNode read_table(const Question& q, element v) {
         AnswerNode& row = node.items.emplace_back();
         row.is_table = true;
         place_in_order(object_of(r), q.columns, true, row.members);
+        // A row naming only its key is a template row not answered yet: the checked path drops it.
+        if (std::none_of(row.members.begin(), row.members.end(), [&](const auto& m) { return !q.find_column(m.first)->key; }))
+            throw NotPlain{};
     }
     for (const auto& c : q.columns) {  // key columns: values differ between rows
         if (!c.key) continue;
@@ -167,10 +170,9 @@ AnswerNode read_answer(const Question& q, element v) {
     throw NotPlain{};
 }
 
-void read_profile(object o, Profile& p, Date today) {
+void read_profile(object o, Profile& p) {
     enum { code, name, prefecture, population, fiscal_year, type, as_of, count };
     std::array<bool, count> seen{};
-    p.as_of = today;
     for (auto [key, v] : o) {
         if (key == "code") {
             first_time(seen, code);
@@ -205,6 +207,7 @@ void read_profile(object o, Profile& p, Date today) {
         }
     }
     if (!seen[code] || !seen[name] || !seen[prefecture] || !seen[population] || !seen[fiscal_year]) throw NotPlain{};
+    if (!seen[as_of]) p.as_of = default_reference_date(p.fiscal_year);
 }
 
 AnswerNode read_area(object o, const RuleSet& rs) {
@@ -214,7 +217,7 @@ AnswerNode read_area(object o, const RuleSet& rs) {
     return area;
 }
 
-Answers read_answers(element root, const std::string& source, const AnswerSchema& schema, Date today) {
+Answers read_answers(element root, const std::string& source, const AnswerSchema& schema) {
     Answers a;
     a.path = source;
     bool profile = false, targets = false;
@@ -222,7 +225,7 @@ Answers read_answers(element root, const std::string& source, const AnswerSchema
         if (key == "profile") {
             if (profile) throw NotPlain{};
             profile = true;
-            read_profile(object_of(v), a.profile, today);
+            read_profile(object_of(v), a.profile);
         } else if (key == "targets") {
             if (targets) throw NotPlain{};
             targets = true;
@@ -255,12 +258,12 @@ const Choice* match_choice(const Question& q, std::string_view s) {
 }
 
 std::optional<Answers> read_valid_answers_json(std::string_view text, const std::string& source,
-                                               const AnswerSchema& schema, Date today) {
+                                               const AnswerSchema& schema) {
     thread_local simdjson::dom::parser parser;  // keeps its buffers from line to line
     element root;
     if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
     try {
-        return read_answers(root, source, schema, today);
+        return read_answers(root, source, schema);
     } catch (const NotPlain&) {
         return std::nullopt;
     }

@@ -13,11 +13,11 @@ namespace dxassess::engine {
 /// caller then takes the checked path, which finds every problem and words it, so the rules and
 /// messages live in one place. The nodes carry no positions (JSON lines have no useful ones).
 std::optional<Answers> read_valid_answers_json(std::string_view text, const std::string& source,
-                                               const AnswerSchema& schema, Date today);
+                                               const AnswerSchema& schema);
 
 /// The checked path alone (answers_json.cpp): JSON turned into a TOML tree and checked as an
 /// answers file is. Throws InputError.
-Answers parse_answers_json_checked(const std::string& text, const std::string& source, const AnswerSchema& schema, Date today);
+Answers parse_answers_json_checked(const std::string& text, const std::string& source, const AnswerSchema& schema);
 
 /// The choice a person wrote: its id, or its label in either language.
 const Choice* match_choice(const Question& q, std::string_view s);

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace dxassess::engine {
 namespace {
@@ -23,10 +22,10 @@ class AnswersLoader {
 public:
     explicit AnswersLoader(const std::string& path) : path_(path) {}
 
-    Answers load(const toml::table& root, const AnswerSchema& schema, Date today) {
+    Answers load(const toml::table& root, const AnswerSchema& schema) {
         answers_.path = path_;
         FieldReader top(root, path_, "回答ファイル", "answers file", errors_);
-        if (const toml::table* p = top.table("profile", true)) read_profile(*p, today);
+        if (const toml::table* p = top.table("profile", true)) read_profile(*p);
         std::vector<std::string> known;
         for (const RuleSet* rs : schema.rule_sets) {
             known.push_back(rs->area);
@@ -54,7 +53,7 @@ private:
         errors_.push_back(Diagnostic{location_of(path_, at), Text{std::move(ja), std::move(en)}});
     }
 
-    void read_profile(const toml::table& t, Date today) {
+    void read_profile(const toml::table& t) {
         FieldReader r(t, path_, "[profile]", "[profile]", errors_);
         Profile& p = answers_.profile;
         p.code = r.string("code", true).value_or("");
@@ -89,12 +88,13 @@ private:
             }
             p.type = *type;
         }
-        p.as_of = today;
+        p.as_of = default_reference_date(p.fiscal_year);
         if (const toml::node* n = r.node("as_of")) {
             if (const auto* d = n->as_date())
                 p.as_of = Date{d->get().year, d->get().month, d->get().day};
             else
-                error(*n, "as_of には日付が必要です（例: as_of = 2025-10-01）", "as_of must be a date (e.g. as_of = 2025-10-01)");
+                error(*n, "as_of（基準日）には日付が必要です（例: as_of = 2025-10-01、引用符なし）",
+                      "as_of (reference date) must be a date (e.g. as_of = 2025-10-01, unquoted)");
         }
         r.reject_unknown_keys();
     }
@@ -139,13 +139,99 @@ private:
                       "[" + rs.area + "]: unknown question '" + key + "'" + hint.en);
                 continue;
             }
-            if (auto node = read_answer(*q, v, "[" + rs.area + "] " + key)) area.members.emplace_back(key, std::move(*node));
+            if (auto node = read_annotated_answer(*q, v, "[" + rs.area + "] " + key)) area.members.emplace_back(key, std::move(*node));
         }
         // Keep questionnaire order so reports and plugins see answers in a stable order.
         std::sort(area.members.begin(), area.members.end(), [&](const auto& a, const auto& b) {
             return std::find(ids.begin(), ids.end(), a.first) < std::find(ids.begin(), ids.end(), b.first);
         });
         answers_.areas[rs.area] = std::move(area);
+    }
+
+    /// Reads note / evidence / owner / answered_by from `t` (an answer's or a row's table).
+    AnswerNotes read_notes(const toml::table& t, const std::string& name) {
+        AnswerNotes n;
+        const auto text = [&](const char* key, std::string& into) {
+            const toml::node* v = t.get(key);
+            if (!v) return;
+            if (!v->is_string()) return type_error(name + "." + key, *v, "文字列", "a string");
+            into = v->as_string()->get();
+        };
+        text("note", n.note);
+        text("evidence", n.evidence);
+        text("owner", n.owner);
+        text("answered_by", n.answered_by);
+        return n;
+    }
+
+    /// na = "<reason>" on an answer or a row: the reason must be one of na_reasons(), and
+    /// "other" needs a note saying what the reason is.
+    bool read_na(const Question& q, const toml::table& t, const std::string& name, AnswerNode& node) {
+        const toml::node* v = t.get("na");
+        if (!v) return false;
+        if (!q.allow_na) {
+            error(*v, name + " は該当なし（na）にできない質問です（ルールに allow_na がありません）",
+                  name + " cannot be marked not applicable (na): its rule does not set allow_na");
+            return false;
+        }
+        std::vector<std::string> ids;
+        std::string list;
+        for (const auto& r : na_reasons()) {
+            ids.push_back(r.id);
+            list += (list.empty() ? "" : ", ") + r.id + "（" + r.label.ja + "）";
+        }
+        const std::string reason = v->value_or(std::string());
+        if (!find_na_reason(reason)) {
+            const Text hint = did_you_mean(reason, ids);
+            error(*v, name + ".na の理由 \"" + reason + "\" は使えません" + hint.ja + "。使える理由: " + list,
+                  name + ".na: \"" + reason + "\" is not a reason" + hint.en + "; use one of " + list);
+            return false;
+        }
+        if (reason == "other" && node.notes.note.empty())
+            error(*v, name + ": 該当なしの理由が other（その他）のときは note に理由を書いてください",
+                  name + ": with na = \"other\", say why in note");
+        node.na = reason;
+        return true;
+    }
+
+    /// An answer, either plain (`q = 3`) or as a table with notes (`q = { value = 3, note = "…" }`)
+    /// or 該当なし (`q = { na = "wide_area", note = "…" }`).
+    std::optional<AnswerNode> read_annotated_answer(const Question& q, const toml::node& v, const std::string& name) {
+        const toml::table* t = v.as_table();
+        if (!t) return read_answer(q, v, name);
+        AnswerNode notes_only;
+        notes_only.notes = read_notes(*t, name);
+        for (const auto& [k, cell] : *t) {
+            const std::string key(k.str());
+            if (key == "value" || is_row_annotation(key)) continue;
+            const Text hint = did_you_mean(key, {"value", "na", "note", "evidence", "owner", "answered_by"});
+            error(cell, name + " に不明な項目 '" + key + "' があります" + hint.ja + "。使える項目: value, na, note, evidence, owner, answered_by",
+                  name + ": unknown key '" + key + "'" + hint.en + "; use value, na, note, evidence, owner, answered_by");
+        }
+        const toml::node* value = t->get("value");
+        if (t->get("na")) {
+            if (q.type == QuestionType::table) {
+                error(*t->get("na"), name + " は表なので、該当なしは行ごとに書きます（各行に na = \"…\"）",
+                      name + " is a table: mark rows not applicable one by one (na = \"…\" in each row)");
+                return std::nullopt;
+            }
+            if (value) {
+                error(*value, name + ": value と na（該当なし）は同時に書けません", name + ": give either value or na, not both");
+                return std::nullopt;
+            }
+            AnswerNode node = std::move(notes_only);
+            node.where = location_of(path_, v);
+            if (!read_na(q, *t, name, node)) return std::nullopt;
+            return node;
+        }
+        if (!value) {
+            error(v, name + " には回答（value = …）か該当なし（na = \"…\"）が必要です",
+                  name + ": give an answer (value = …) or mark it not applicable (na = \"…\")");
+            return std::nullopt;
+        }
+        auto node = read_answer(q, *value, name);
+        if (node) node->notes = std::move(notes_only.notes);
+        return node;
     }
 
     void type_error(const std::string& name, const toml::node& v, const char* want_ja, const char* want_en) {
@@ -251,25 +337,36 @@ private:
                       (q.min_rows ? std::to_string(*q.min_rows) : "") + ".." + (q.max_rows ? std::to_string(*q.max_rows) : "") + ")");
         std::vector<std::string> column_ids;
         for (const auto& c : q.columns) column_ids.push_back(c.id);
+        std::vector<bool> blank_rows;  // rows that name only their key (template rows): checked, then left out
         for (std::size_t i = 0; i < arr->size(); ++i) {
             const toml::table& row_table = *arr->get(i)->as_table();
             const std::string row_name = name + "[" + std::to_string(i + 1) + "]";
             AnswerNode row;
             row.where = location_of(path_, row_table);
             row.is_table = true;
+            row.notes = read_notes(row_table, row_name);
+            const bool na = read_na(q, row_table, row_name, row);
+            // A row that names only its key (as the template pre-fills every known row) is not answered yet.
+            const bool blank = std::all_of(row_table.begin(), row_table.end(), [&](const auto& kv) {
+                const Question* c = q.find_column(std::string(kv.first.str()));
+                return c && c->key;
+            });
+            const bool template_row = blank && std::any_of(q.columns.begin(), q.columns.end(), [](const Question& c) { return !c.key; });
+            blank_rows.push_back(template_row);
             for (const auto& c : q.columns) {
                 const toml::node* cell = row_table.get(c.id);
                 if (!cell) {
-                    if (c.required)
+                    if (c.required && !template_row && (!na || c.key))
                         error(row_table, row_name + " に必須の列 '" + c.id + "'（" + c.text.ja + "）がありません",
                               row_name + ": missing required column '" + c.id + "' (" + c.text.en + ")");
                     continue;
                 }
                 if (auto value = read_answer(c, *cell, row_name + "." + c.id)) row.members.emplace_back(c.id, std::move(*value));
             }
+            if (na) row.members.emplace_back("na", AnswerNode{Value{row.na}, row.where});  // plugins see it as a column
             for (const auto& [k, cell] : row_table) {
                 const std::string key(k.str());
-                if (q.find_column(key)) continue;
+                if (q.find_column(key) || is_row_annotation(key)) continue;
                 const Text hint = did_you_mean(key, column_ids);
                 error(cell, row_name + " に不明な列 '" + key + "' があります" + hint.ja, row_name + ": unknown column '" + key + "'" + hint.en);
             }
@@ -289,6 +386,11 @@ private:
             }
         }
         if (errors_.size() != errors_before) return std::nullopt;
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < node.items.size(); ++i)
+            if (!blank_rows[i] && kept++ != i) node.items[kept - 1] = std::move(node.items[i]);
+        node.items.resize(kept);
+        if (node.items.empty() && !arr->empty()) return std::nullopt;  // only template rows: not answered yet
         return node;
     }
 
@@ -332,32 +434,84 @@ bool valid_local_government_code(const std::string& code) {
     return (11 - sum % 11) % 10 == code[5] - '0';
 }
 
-Answers answers_from_table(const toml::table& root, const std::string& path, const AnswerSchema& schema, Date today) {
-    return AnswersLoader(path).load(root, schema, today);
-}
-
-Answers parse_answers(const std::string& text, const std::string& path, const AnswerSchema& schema, Date today) {
-    return answers_from_table(parse_toml(text, path), path, schema, today);
-}
-
-AnswerLiterals read_answer_literals(const std::string& path) {
-    const toml::table root = parse_toml(read_input_file(path), path);
-    AnswerLiterals out;
-    const auto literal = [](const toml::node& n) {
-        std::ostringstream os;
-        n.visit([&](const auto& v) { os << toml::toml_formatter{v, toml::toml_formatter::default_flags & ~toml::format_flags::indentation}; });
-        return os.str();
+const std::vector<NaReason>& na_reasons() {
+    static const std::vector<NaReason> reasons = {
+        {"prefecture", {"実施主体が都道府県", "run by the prefecture"}},
+        {"wide_area", {"広域連合・一部事務組合が実施", "run by a wide-area union or partial-affairs association"}},
+        {"no_scheme", {"制度・対象がない", "no such scheme or no one it applies to"}},
+        {"other", {"その他", "other"}},
     };
-    for (const auto& [section, node] : root) {
-        std::vector<std::pair<std::string, std::string>> entries;
-        if (const toml::table* t = node.as_table()) {
-            for (const auto& [k, v] : *t) entries.emplace_back(std::string(k.str()), literal(v));
-        } else {
-            entries.emplace_back("", literal(node));  // a top-level value outside any section
+    return reasons;
+}
+
+const NaReason* find_na_reason(const std::string& id) {
+    for (const auto& r : na_reasons())
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+Date default_reference_date(int fiscal_year) { return Date{fiscal_year, 4, 1}; }
+
+Answers answers_from_table(const toml::table& root, const std::string& path, const AnswerSchema& schema) {
+    return AnswersLoader(path).load(root, schema);
+}
+
+Answers parse_answers(const std::string& text, const std::string& path, const AnswerSchema& schema) {
+    return answers_from_table(parse_toml(text, path), path, schema);
+}
+
+namespace {
+
+/// Lines of the [table] and [[array]] headers under `t`; inline tables have none.
+void collect_headers(const toml::table& t, std::vector<std::uint32_t>& lines) {
+    for (const auto& [k, v] : t) {
+        if (const toml::table* sub = v.as_table()) {
+            if (!sub->is_inline()) lines.push_back(sub->source().begin.line);
+            collect_headers(*sub, lines);
+        } else if (const toml::array* arr = v.as_array(); arr && arr->is_array_of_tables()) {
+            for (const toml::node& e : *arr)
+                if (!e.as_table()->is_inline()) {
+                    lines.push_back(e.source().begin.line);
+                    collect_headers(*e.as_table(), lines);
+                }
         }
-        out.emplace_back(std::string(section.str()), std::move(entries));
     }
-    return out;
+}
+
+}  // namespace
+
+bool AnswerFileLayout::Section::has(const std::string& key) const {
+    return std::any_of(keys.begin(), keys.end(), [&](const Key& k) { return k.name == key; });
+}
+
+const AnswerFileLayout::Section* AnswerFileLayout::find(const std::string& name) const {
+    for (const auto& s : sections)
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+std::uint32_t AnswerFileLayout::next_header(std::uint32_t line) const {
+    const auto it = std::upper_bound(headers.begin(), headers.end(), line);
+    return it == headers.end() ? 0 : *it;
+}
+
+AnswerFileLayout read_answer_layout(const std::string& text, const std::string& path) {
+    const toml::table root = parse_toml(text, path);
+    AnswerFileLayout layout;
+    for (const auto& [k, v] : root) {
+        AnswerFileLayout::Section section;
+        section.name = std::string(k.str());
+        if (const toml::table* t = v.as_table()) {
+            if (!t->is_inline()) section.header_line = t->source().begin.line;
+            for (const auto& [key, value] : *t)
+                section.keys.push_back({std::string(key.str()), key.source().begin.line,
+                                        std::max(key.source().begin.line, value.source().end.line)});
+        }
+        layout.sections.push_back(std::move(section));
+    }
+    collect_headers(root, layout.headers);
+    std::sort(layout.headers.begin(), layout.headers.end());
+    return layout;
 }
 
 std::string read_answers_file(const std::string& path) {
@@ -366,8 +520,8 @@ std::string read_answers_file(const std::string& path) {
     return text;
 }
 
-Answers load_answers(const std::string& path, const AnswerSchema& schema, Date today) {
-    return parse_answers(read_input_file(path), path, schema, today);
+Answers load_answers(const std::string& path, const AnswerSchema& schema) {
+    return parse_answers(read_input_file(path), path, schema);
 }
 
 }  // namespace dxassess::engine

@@ -7,6 +7,6 @@
 
 namespace dxassess::engine {
 
-Answers answers_from_table(const toml::table& root, const std::string& path, const AnswerSchema& schema, Date today);
+Answers answers_from_table(const toml::table& root, const std::string& path, const AnswerSchema& schema);
 
 }  // namespace dxassess::engine

@@ -67,6 +67,7 @@ public:
         if (const toml::table* area = top.table("area", true)) read_area(*area, expected_area);
         if (const toml::array* qs = top.array("questions", true)) read_questions(*qs);
         build_scope();
+        compile_ask_ifs();
         if (const toml::array* ls = top.array("levels", true)) read_levels(*ls, top);
         if (const toml::array* cs = top.array("checks")) read_checks(*cs);
         if (const toml::table* d = top.table("display")) read_display(*d);
@@ -128,6 +129,9 @@ private:
                               label_en + ": the id must match [a-z_][a-z0-9_]* (it is a name in conditions)"});
         if (!q.id.empty() && (table ? table->find_column(q.id) != nullptr : rules_.find_question(q.id) != nullptr))
             r.error_at("id", {"ID '" + q.id + "' が重複しています", "duplicate " + std::string(table ? "column" : "question") + " id '" + q.id + "'"});
+        if (table && is_row_annotation(q.id))
+            r.error_at("id", {label + ": '" + q.id + "' は行の該当なし・備考に使う名前なので列 ID にできません",
+                              label_en + ": '" + q.id + "' is reserved for a row's N/A and notes"});
         if (!table && symbols_.facts.count(q.id))
             r.error_at("id", {"質問 ID '" + q.id + "' はプラグインの派生事実と同じ名前です",
                               "question id '" + q.id + "' clashes with a fact of the plugin"});
@@ -158,6 +162,10 @@ private:
                                    "'choices' apply to choice and multi-choice questions only"});
         if (choices && wants_choices) read_choices(*choices, q, label, label_en);
         if (q.type == QuestionType::table && !table) read_columns(r, q, label, label_en);
+        if (!table) {
+            q.allow_na = r.boolean("allow_na").value_or(false);
+            if (r.string("ask_if")) ask_if_nodes_.emplace_back(rules_.questions.size(), t.get("ask_if"));
+        }
         r.reject_unknown_keys();
         return q;
     }
@@ -222,9 +230,13 @@ private:
                                         const std::string& what_en) {
         const auto source = r.string(key, true);
         if (!source) return std::nullopt;
-        const toml::node& node = *r.table_node().get(key);
+        return compile_condition(*r.table_node().get(key), *source, scope_, what_ja, what_en);
+    }
+
+    std::optional<Expression> compile_condition(const toml::node& node, const std::string& source, const Scope& scope,
+                                                const std::string& what_ja, const std::string& what_en) {
         try {
-            Expression e = Expression::compile(*source, scope_);
+            Expression e = Expression::compile(source, scope);
             if (e.type() != Type::boolean) {
                 errors_.push_back(Diagnostic{location_in_string(text_, path_, node, 0),
                                              {what_ja + " の条件は真偽値になる式が必要ですが、" + type_name(e.type()) + " の式です",
@@ -237,6 +249,24 @@ private:
             errors_.push_back(Diagnostic{location_in_string(text_, path_, node, e.offset()),
                                          {what_ja + ": " + e.message().ja, what_en + ": " + e.message().en}});
             return std::nullopt;
+        }
+    }
+
+    /// ask_if may read only earlier questions and the profile: the questionnaire is then answered
+    /// top to bottom, and skip conditions can never depend on each other in a cycle.
+    void compile_ask_ifs() {
+        for (const auto& [index, node] : ask_if_nodes_) {
+            Question& q = rules_.questions[index];
+            Scope earlier;
+            for (const auto& [name, type] : profile_names()) earlier.names[name] = scope_.names.at(name);
+            for (std::size_t i = 0; i < index; ++i) {
+                const Question& before = rules_.questions[i];
+                if (before.type == QuestionType::table) continue;  // rows are read by plugins, not conditions
+                if (const auto it = scope_.names.find(before.id); it != scope_.names.end()) earlier.names[before.id] = it->second;
+            }
+            const std::string what_ja = "質問 '" + q.id + "' の ask_if（前の質問とプロフィールだけを参照できます）";
+            const std::string what_en = "question '" + q.id + "' ask_if (may read earlier questions and the profile only)";
+            q.ask_if = compile_condition(*node, node->value_or(std::string()), earlier, what_ja, what_en);
         }
     }
 
@@ -338,10 +368,15 @@ private:
     RuleSet rules_;
     Scope scope_;
     std::set<std::string> criterion_ids_;
+    std::vector<std::pair<std::size_t, const toml::node*>> ask_if_nodes_;  // question index, its ask_if string
     std::vector<Diagnostic> errors_;
 };
 
 }  // namespace
+
+bool is_row_annotation(std::string_view key) {
+    return key == "na" || key == "note" || key == "evidence" || key == "owner" || key == "answered_by";
+}
 
 const char* question_type_name(QuestionType t) {
     for (const auto& [name, type] : question_types())

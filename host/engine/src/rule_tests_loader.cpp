@@ -12,8 +12,8 @@ namespace {
 
 class RuleTestLoader {
 public:
-    RuleTestLoader(const std::string& path, const AnswerSchema& schema, Date today)
-        : path_(path), schema_(schema), today_(today) {}
+    RuleTestLoader(const std::string& path, const AnswerSchema& schema)
+        : path_(path), schema_(schema) {}
 
     RuleTestSuite load() {
         const toml::table root = parse_toml(read_input_file(path_), path_);
@@ -45,11 +45,11 @@ private:
                 r.error_at("answers_file", {"answers と answers_file はどちらか一方です", "give either answers or answers_file, not both"});
             } else if (file) {
                 const auto dir = std::filesystem::path(path_).parent_path();
-                c.answers = load_answers((dir / *file).lexically_normal().string(), schema_, today_);
+                c.answers = load_answers((dir / *file).lexically_normal().string(), schema_);
             } else if (inline_answers) {
                 toml::table answers = *inline_answers;  // node copies keep their source positions
                 if (!answers.contains("profile") && profile) answers.insert("profile", *profile);
-                c.answers = answers_from_table(answers, path_, schema_, today_);
+                c.answers = answers_from_table(answers, path_, schema_);
             } else {
                 r.error_at("name", {"answers か answers_file が必要です", "a test case needs answers or answers_file"});
             }
@@ -126,14 +126,13 @@ private:
 
     const std::string& path_;
     const AnswerSchema& schema_;
-    Date today_;
     std::vector<Diagnostic> errors_;
 };
 
 }  // namespace
 
-RuleTestSuite load_rule_tests(const std::string& path, const AnswerSchema& schema, Date today) {
-    return RuleTestLoader(path, schema, today).load();
+RuleTestSuite load_rule_tests(const std::string& path, const AnswerSchema& schema) {
+    return RuleTestLoader(path, schema).load();
 }
 
 }  // namespace dxassess::engine

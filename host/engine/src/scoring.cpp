@@ -8,15 +8,24 @@
 
 namespace dxassess::engine {
 
+namespace {
+
+bool is_met(const CriterionResult& c) { return std::holds_alternative<bool>(c.outcome) && std::get<bool>(c.outcome); }
+
+}  // namespace
+
 bool LevelResult::holds() const {
-    return std::all_of(criteria.begin(), criteria.end(), [](const CriterionResult& c) {
-        return std::holds_alternative<bool>(c.outcome) && std::get<bool>(c.outcome);
-    });
+    return std::all_of(criteria.begin(), criteria.end(), [](const CriterionResult& c) { return !c.applicable || is_met(c); });
+}
+
+int LevelResult::applicable() const {
+    return static_cast<int>(std::count_if(criteria.begin(), criteria.end(), [](const CriterionResult& c) { return c.applicable; }));
 }
 
 bool LevelResult::unknown() const {
     bool any_unknown = false;
     for (const auto& c : criteria) {
+        if (!c.applicable) continue;
         if (!is_known(c.outcome)) any_unknown = true;
         else if (!std::get<bool>(c.outcome)) return false;
     }
@@ -24,16 +33,27 @@ bool LevelResult::unknown() const {
 }
 
 int LevelResult::met() const {
-    return static_cast<int>(std::count_if(criteria.begin(), criteria.end(), [](const CriterionResult& c) {
-        return std::holds_alternative<bool>(c.outcome) && std::get<bool>(c.outcome);
-    }));
+    return static_cast<int>(std::count_if(criteria.begin(), criteria.end(), is_met));
+}
+
+double AreaResult::completeness() const {
+    const int required = required_asked;
+    return required == 0 ? 1.0 : static_cast<double>(required - static_cast<int>(missing_required.size())) / required;
 }
 
 std::vector<const CriterionResult*> AreaResult::gap() const {
     std::vector<const CriterionResult*> out;
     if (!scored || level >= 5 || static_cast<std::size_t>(level) >= levels.size()) return out;
     for (const auto& c : levels[static_cast<std::size_t>(level)].criteria)
-        if (!(std::holds_alternative<bool>(c.outcome) && std::get<bool>(c.outcome))) out.push_back(&c);
+        if (c.applicable && !is_met(c)) out.push_back(&c);
+    return out;
+}
+
+std::vector<const CriterionResult*> AreaResult::done_above() const {
+    std::vector<const CriterionResult*> out;
+    for (std::size_t l = static_cast<std::size_t>(level); scored && l < levels.size(); ++l)
+        for (const auto& c : levels[l].criteria)
+            if (is_met(c)) out.push_back(&c);
     return out;
 }
 
@@ -75,8 +95,11 @@ AreaEnvironment::AreaEnvironment(const RuleSet& rules, const AnswerNode* answers
     if (n > inline_slots_.size()) heap_slots_.resize(n);
     const Value** slots = n > inline_slots_.size() ? heap_slots_.data() : inline_slots_.data();
     std::fill(slots, slots + n, &unknown);
+    states_.assign(rules.questions.size(), QuestionState::unanswered);
     for_each_answer(rules, answers, [&](std::size_t q, const AnswerNode* a) {  // a question's slot is its index
-        if (a) slots[q] = &a->value;
+        if (!a) return;
+        states_[q] = a->not_applicable() ? QuestionState::not_applicable : QuestionState::answered;
+        slots[q] = &a->value;  // unknown when 該当なし
     });
     // Facts: both lists are sorted by name, so a merge binds them without lookups.
     auto fact = facts.begin();
@@ -90,6 +113,15 @@ AreaEnvironment::AreaEnvironment(const RuleSet& rules, const AnswerNode* answers
     if (rules.population_slot >= 0) slots[rules.population_slot] = &population_;
     if (rules.fiscal_year_slot >= 0) slots[rules.fiscal_year_slot] = &fiscal_year_;
     bind_slots(slots, n);
+    // Skip logic, top to bottom: an ask_if reads only earlier questions, settled by then. Only a
+    // false condition skips; an unknown one (its inputs unanswered) still asks the question.
+    for (std::size_t q = 0; q < rules.questions.size(); ++q) {
+        const auto& ask_if = rules.questions[q].ask_if;
+        if (!ask_if || ask_if->test(*this) != 0) continue;
+        if (states_[q] != QuestionState::unanswered) ignored_.push_back(q);
+        states_[q] = QuestionState::skipped;
+        slots[q] = &unknown;
+    }
 }
 
 Value AreaEnvironment::lookup(const std::string& name) const {
@@ -110,6 +142,24 @@ Value AreaEnvironment::call(const std::string& function, const std::vector<Value
 namespace {
 
 int severity_rank(Severity s) { return static_cast<int>(s); }
+
+/// Why a condition came out undecided: an unanswered question it reads, or else only inputs that
+/// are 該当なし (not applicable) or not asked (a skipped question counts as "not in place").
+enum class Undecided { unanswered, not_applicable, not_asked };
+
+Undecided why_undecided(const Expression& e, const AreaEnvironment& env, std::size_t questions) {
+    bool not_applicable = false, not_asked = false;
+    for (const int slot : e.slots()) {
+        if (slot < 0 || static_cast<std::size_t>(slot) >= questions) continue;  // a fact or profile field
+        switch (env.state(static_cast<std::size_t>(slot))) {
+            case AreaEnvironment::QuestionState::unanswered: return Undecided::unanswered;
+            case AreaEnvironment::QuestionState::not_applicable: not_applicable = true; break;
+            case AreaEnvironment::QuestionState::skipped: not_asked = true; break;
+            case AreaEnvironment::QuestionState::answered: break;
+        }
+    }
+    return not_applicable ? Undecided::not_applicable : not_asked ? Undecided::not_asked : Undecided::unanswered;
+}
 
 Value outcome(int truth) { return truth < 0 ? Value{} : Value{truth == 1}; }
 
@@ -182,11 +232,26 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const An
     r.title = rules.title;
     r.rules_version = rules.version;
     r.scored = true;
-    r.question_count = static_cast<int>(rules.questions.size());
-    for_each_answer(rules, answers, [&](std::size_t q, const AnswerNode* a) {
-        if (a) ++r.answered;
-        else r.unanswered.push_back(&rules.questions[q]);
-    });
+    (void)answers;  // the environment has paired them with the questions and applied skip logic
+    using State = AreaEnvironment::QuestionState;
+    for (std::size_t q = 0; q < rules.questions.size(); ++q) {
+        const Question& question = rules.questions[q];
+        const State state = env.state(q);
+        if (state == State::skipped) {
+            r.skipped.push_back(&question);
+            continue;
+        }
+        ++r.question_count;
+        if (question.required) ++r.required_asked;
+        if (state != State::unanswered) {
+            ++r.answered;
+            continue;
+        }
+        r.unanswered.push_back(&question);
+        if (question.required) r.missing_required.push_back(&question);
+    }
+    for (const std::size_t q : env.ignored_answers()) r.ignored.push_back(&rules.questions[q]);
+    const std::size_t questions = rules.questions.size();
 
     // Every criterion and check in one pass (RuleSet::conditions: criteria in level order, then checks).
     std::array<signed char, 256> inline_truths;
@@ -200,9 +265,14 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const An
     for (const auto& level : rules.levels) {
         LevelResult& lr = r.levels.emplace_back(LevelResult{level.level, {}, level.source, level.caveat});
         lr.criteria.reserve(level.criteria.size());
-        for (const auto& c : level.criteria)
-            lr.criteria.push_back({c.id, c.text, c.when.source(), outcome(truths[next_truth++]),
-                                   explain ? inputs_of(c.when, rules, env, fact_labels) : std::vector<Input>{}});
+        for (const auto& c : level.criteria) {
+            int truth = truths[next_truth++];
+            const Undecided why = truth < 0 ? why_undecided(c.when, env, questions) : Undecided::unanswered;
+            if (truth < 0 && why == Undecided::not_asked) truth = 0;
+            lr.criteria.push_back({c.id, c.text, c.when.source(), outcome(truth),
+                                   explain ? inputs_of(c.when, rules, env, fact_labels) : std::vector<Input>{},
+                                   !(truth < 0 && why == Undecided::not_applicable)});
+        }
     }
     // Cumulative: level N needs every level below it. An unknown never counts as met.
     r.level = 0;
@@ -210,19 +280,24 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const An
         if (!lr.holds()) break;
         r.level = lr.level;
     }
-    if (r.level >= 5) {
-        r.score = 100;
-    } else {
-        const LevelResult& next = r.levels[static_cast<std::size_t>(r.level)];
-        const int total = static_cast<int>(next.criteria.size());
-        r.score = 20 * r.level + (total > 0 ? (20 * next.met()) / total : 0);
-    }
+    // Partial credit (docs/scoring.md): each level is worth 20 points, in proportion to its
+    // applicable criteria met, whether or not the levels below it hold; a level that holds is worth
+    // all 20. So work done above the reached level shows, and only level 5 scores 100.
+    double credit = 0;
+    for (const auto& lr : r.levels)
+        credit += lr.holds() ? 20.0 : 20.0 * lr.met() / lr.applicable();
+    r.score = static_cast<int>(std::floor(credit + 1e-9));
 
     std::vector<const Check*> fired;
     for (const auto& check : rules.checks) {
         const int t = truths[next_truth++];
-        if (t < 0) r.unchecked.push_back(check.id);
-        else if (t == 1) fired.push_back(&check);
+        if (t == 1) {
+            fired.push_back(&check);
+        } else if (t < 0) {
+            const Undecided why = why_undecided(check.when, env, questions);
+            if (why == Undecided::unanswered) r.unchecked.push_back(check.id);
+            else if (why == Undecided::not_applicable) r.not_applicable_checks.push_back(check.id);
+        }
     }
     // Most severe first, rule order among equals.
     std::stable_sort(fired.begin(), fired.end(),
@@ -240,10 +315,11 @@ OverallResult combine(const Model& model, const std::vector<AreaResult>& areas) 
     const AreaResult* best = nullptr;
     const AreaResult* worst = nullptr;
     for (const auto& a : areas) {
-        if (!a.scored) {
+        if (!a.scored || !a.complete()) {
             o.complete = false;
             continue;
         }
+        ++o.assessed;
         const AreaWeight* w = model.find_area(a.area);
         const double weight = w ? w->weight : 1.0;
         weight_sum += weight;
@@ -254,6 +330,7 @@ OverallResult combine(const Model& model, const std::vector<AreaResult>& areas) 
     }
     if (weight_sum > 0) {
         o.index = std::round(score_sum / weight_sum * 10.0) / 10.0;
+        o.mean_level = std::round(level_sum / weight_sum * 10.0) / 10.0;
         o.level = static_cast<int>(std::floor(level_sum / weight_sum + 1e-9));
     }
     if (best) o.strongest = best->area;

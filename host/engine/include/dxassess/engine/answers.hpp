@@ -5,6 +5,7 @@
 #include "dxassess/engine/rule_set.hpp"
 #include "dxassess/engine/value.hpp"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -13,14 +14,38 @@
 
 namespace dxassess::engine {
 
+/// Who answered and on what evidence: optional for every answer and every table row, carried
+/// into every report form so a coordinator can see where each figure came from.
+struct AnswerNotes {
+    std::string note;         // 備考
+    std::string evidence;     // 根拠資料: a file name or URL
+    std::string owner;        // 担当部署
+    std::string answered_by;  // 回答者
+
+    bool empty() const { return note.empty() && evidence.empty() && owner.empty() && answered_by.empty(); }
+};
+
+/// The fixed reasons a question or table row may be 該当なし (not applicable), as written in answers.
+struct NaReason {
+    std::string id;  // prefecture | wide_area | no_scheme | other
+    Text label;
+};
+const std::vector<NaReason>& na_reasons();
+/// The reason with this id, or nullptr.
+const NaReason* find_na_reason(const std::string& id);
+
 /// One answer (or a list element / table member), with where it was written.
 struct AnswerNode {
-    Value value;                                            // scalar, or StringList for lists
+    Value value;                                            // scalar, or StringList for lists; unknown when N/A
     Location where;
+    std::string na;                                         // 該当なし reason id; empty when the answer applies
+    AnswerNotes notes;
     std::vector<AnswerNode> items;                          // list elements (strings, or rows of a table question)
     std::vector<std::pair<std::string, AnswerNode>> members;  // table members
     bool is_table = false;                                  // members are set
     bool is_list = false;                                   // items are set
+
+    bool not_applicable() const { return !na.empty(); }
 
     const AnswerNode* member(std::string_view key) const;
 };
@@ -32,7 +57,7 @@ struct Profile {
     std::int64_t population = 0;
     int fiscal_year = 0;
     std::string type;        // prefecture | designated_city | city | special_ward | town | village ("" = not given)
-    Date as_of;              // reference date for days_since(); defaults to today
+    Date as_of;              // 基準日: the date ages are counted to; default_reference_date(fiscal_year)
 };
 
 struct Answers {
@@ -41,6 +66,10 @@ struct Answers {
     std::map<std::string, AnswerNode> areas;  // area id -> table of answers
     std::map<std::string, int> targets;       // [targets]: area id -> target level 0..5 (e.g. a 3-year goal)
 };
+
+/// The 基準日 used when the answers give none: 1 April of the fiscal year, so the same answers
+/// always give the same result whatever day the tool runs.
+Date default_reference_date(int fiscal_year);
 
 /// Verifies the check digit of a 6-digit 全国地方公共団体コード.
 bool valid_local_government_code(const std::string& code);
@@ -55,25 +84,43 @@ struct AnswerSchema {
     std::vector<std::string> other_known_areas;
 };
 
-/// Loads answers and checks them against the schema. `today` is the default reference date.
+/// Loads answers and checks them against the schema.
 /// Throws InputError listing every problem with file:line:column.
-Answers load_answers(const std::string& path, const AnswerSchema& schema, Date today);
+Answers load_answers(const std::string& path, const AnswerSchema& schema);
 
 /// Answers given as a JSON object with the same structure as the TOML file ({"profile": {...},
 /// "telework": {...}}; dates as "YYYY-MM-DD"). `source` names them in messages. Throws InputError.
-Answers parse_answers_json(const std::string& text, const std::string& source, const AnswerSchema& schema, Date today);
+Answers parse_answers_json(const std::string& text, const std::string& source, const AnswerSchema& schema);
 
 /// Reads an answers file's text, refusing missing, oversized and non-UTF-8 files. Throws InputError.
 std::string read_answers_file(const std::string& path);
 
 /// Same as load_answers, from text in memory (`path` names it in messages).
-Answers parse_answers(const std::string& text, const std::string& path, const AnswerSchema& schema, Date today);
+Answers parse_answers(const std::string& text, const std::string& path, const AnswerSchema& schema);
 
-/// The answers a file holds, as TOML literals per section and key, without checking them against
-/// any rules: `dxassess init` rewrites a template around them so that no answer is lost.
-using AnswerLiterals = std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>;
+/// Where things are in an answers file, so that `dxassess init` can add new questions by inserting
+/// lines, never re-writing what the user wrote (comments, quoting and order stay byte for byte).
+struct AnswerFileLayout {
+    struct Key {
+        std::string name;
+        std::uint32_t line = 0;      // where its value starts and ends (1-based)
+        std::uint32_t end_line = 0;
+    };
+    struct Section {
+        std::string name;                // "profile", an area id, ...
+        std::uint32_t header_line = 0;   // line of its [name] header; 0 when it has none
+        std::vector<Key> keys;           // keys it holds
+        bool has(const std::string& key) const;
+    };
+    std::vector<Section> sections;       // top-level tables
+    std::vector<std::uint32_t> headers;  // lines of every [table] and [[array]] header, ascending
 
-/// Reads the literals of an answers file. Throws InputError if it is not valid TOML.
-AnswerLiterals read_answer_literals(const std::string& path);
+    const Section* find(const std::string& name) const;
+    /// The first header line after `line`, or 0 when there is none (the section runs to the end).
+    std::uint32_t next_header(std::uint32_t line) const;
+};
+
+/// Reads the layout of an answers file's text. Throws InputError if it is not valid TOML.
+AnswerFileLayout read_answer_layout(const std::string& text, const std::string& path);
 
 }  // namespace dxassess::engine

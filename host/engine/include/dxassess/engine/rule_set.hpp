@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dxassess::engine {
@@ -16,6 +17,10 @@ namespace dxassess::engine {
 enum class QuestionType { boolean, integer, number, ratio, choice, multi_choice, date, table };
 
 const char* question_type_name(QuestionType t);
+
+/// Keys an answer or a table row may carry besides its value or columns: its 該当なし reason and
+/// its notes (na, note, evidence, owner, answered_by). No question or column may use them as ids.
+bool is_row_annotation(std::string_view key);
 /// The expression type an answer of this question has (unknown for tables: only plugins read them).
 Type value_type(QuestionType t);
 
@@ -38,6 +43,11 @@ struct Question {
     std::vector<Question> columns;  // table: one entry per column
     std::optional<int> min_rows;    // table: bounds on the number of rows
     std::optional<int> max_rows;
+    /// allow_na: the answer (for a table: each row) may be 該当なし with a reason (na_reasons()).
+    bool allow_na = false;
+    /// ask_if: asked only when this condition on earlier questions and the profile holds; a question
+    /// whose condition is false is skipped (not counted, not unanswered). Unknown asks it.
+    std::optional<Expression> ask_if;
     Location where;
 
     std::vector<std::string> choice_ids() const;

@@ -35,7 +35,7 @@ struct RuleTestSuite {
 
 /// Loads a test file; its answers are checked like an answers file, and every area, check and
 /// criterion an expectation names must exist. Throws InputError.
-RuleTestSuite load_rule_tests(const std::string& path, const AnswerSchema& schema, Date today);
+RuleTestSuite load_rule_tests(const std::string& path, const AnswerSchema& schema);
 
 /// What differs between an expectation and a result, one line per difference (empty = pass).
 std::vector<Text> compare(const AreaExpectation& expected, const AreaResult& actual);

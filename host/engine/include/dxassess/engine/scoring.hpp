@@ -31,6 +31,7 @@ struct CriterionResult {
     const std::string& condition;
     Value outcome;               // true, false or unknown
     std::vector<Input> inputs;   // empty unless scored with explain
+    bool applicable = true;      // false: undecided only because an input is 該当なし; left out of the level
 };
 
 struct LevelResult {
@@ -38,9 +39,10 @@ struct LevelResult {
     std::vector<CriterionResult> criteria;
     const std::string& source;
     const Text& caveat;
-    bool holds() const;          // all criteria true
-    bool unknown() const;        // no criterion false, some unknown
+    bool holds() const;          // every applicable criterion true
+    bool unknown() const;        // no applicable criterion false, some unknown
     int met() const;             // criteria that are true
+    int applicable() const;      // criteria that are not 該当なし
 };
 
 struct Finding {
@@ -65,19 +67,31 @@ struct AreaResult {
     std::string rules_version;
     bool scored = false;
     Text failure;                              // why the area was not scored
-    int level = 0;
-    int score = 0;                             // 0..100
+    int level = 0;                             // highest level whose criteria, and all below, hold
+    int score = 0;                             // 0..100: 20 per level, in proportion to its criteria met
     std::vector<LevelResult> levels;           // 1..5, all evaluated for explanation
     std::vector<Finding> findings;             // ordered by severity, then rule order
     std::vector<std::string> unchecked;        // checks that could not be decided (unknown inputs)
-    std::vector<const Question*> unanswered;   // in questionnaire order
-    int answered = 0;
-    int question_count = 0;
+    std::vector<std::string> not_applicable_checks;  // checks undecided only because an input is 該当なし
+    std::vector<const Question*> unanswered;   // asked and not answered, in questionnaire order
+    std::vector<const Question*> missing_required;  // asked, required and not answered
+    std::vector<const Question*> skipped;      // not asked: their ask_if is false
+    std::vector<const Question*> ignored;      // answered although not asked: the answers were ignored
+    int required_asked = 0;                    // required questions asked
+    int answered = 0;                          // asked questions answered or 該当なし
+    int question_count = 0;                    // asked questions
     std::map<std::string, Value> facts;        // derived facts the plugin published
     std::vector<PluginDiagnostic> diagnostics;
 
-    /// The next level's criteria that are not met (false or unknown); empty at level 5.
+    /// Every required question asked has an answer (or is 該当なし). An incomplete area is reported
+    /// as 評価できません（回答不足）, not with its level, and is left out of overall figures.
+    bool complete() const { return missing_required.empty(); }
+    /// Answered share of the required questions asked (1 when none are required).
+    double completeness() const;
+    /// The next level's applicable criteria that are not met (false or unknown); empty at level 5.
     std::vector<const CriterionResult*> gap() const;
+    /// Criteria already met above the reached level (the next level included): work the level does not show.
+    std::vector<const CriterionResult*> done_above() const;
     /// Whether the next level failed only for lack of answers.
     bool next_level_unknown() const;
 };
@@ -93,11 +107,19 @@ public:
     Value call(const std::string& function, const std::vector<Value>& args) const override;
     Date today() const override { return profile_.as_of; }
 
+    /// How question `index` (RuleSet::questions) stands once skip logic is applied.
+    enum class QuestionState : unsigned char { unanswered, answered, not_applicable, skipped };
+    QuestionState state(std::size_t index) const { return states_[index]; }
+    /// Questions answered although their ask_if is false: the answers are ignored.
+    const std::vector<std::size_t>& ignored_answers() const { return ignored_; }
+
 private:
     // Every name's value by slot, bound once per area (no copies); inline for the usual rule set.
     std::array<const Value*, 64> inline_slots_;
     std::vector<const Value*> heap_slots_;
     Value population_, fiscal_year_;   // profile values, which live nowhere else as Values
+    std::vector<QuestionState> states_;
+    std::vector<std::size_t> ignored_;
     const RuleSet& rules_;
     const AnswerNode* answers_;
     const Profile& profile_;
@@ -110,10 +132,14 @@ private:
 AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const AnswerNode* answers,
                       const std::map<std::string, Text>& fact_labels, bool explain = true);
 
+/// The combination of the areas that could be assessed (scored and complete); the others are named
+/// by the report and left out, so missing answers never drag a figure down.
 struct OverallResult {
-    double index = 0;          // weighted mean of the scored areas' scores, 0..100
-    int level = 0;             // floor(weighted mean level)
-    bool complete = true;      // false when an expected area was not scored
+    double index = 0;          // weighted mean of the assessed areas' scores, 0..100
+    double mean_level = 0;     // weighted mean of their levels, one decimal: 平均到達レベル
+    int level = 0;             // floor(mean_level), kept for readers of report schema 1.0
+    int assessed = 0;          // areas in the figures
+    bool complete = true;      // false when an expected area was not scored or is incomplete
     std::string strongest;
     std::string weakest;
 };

@@ -1,0 +1,33 @@
+#include "reports/report_content.hpp"
+
+#include "dxassess/engine/annotations.hpp"
+
+#include <cstdio>
+
+namespace dxassess::host {
+
+const char* area_status(const engine::AreaResult& r) {
+    return !r.scored ? "not_scored" : r.complete() ? "scored" : "incomplete";
+}
+
+engine::Text mean_level_text(const engine::OverallResult& o) {
+    char mean[16];
+    std::snprintf(mean, sizeof mean, "%.1f", o.mean_level);
+    return {std::string("平均到達レベル ") + mean, std::string("mean level reached ") + mean};
+}
+
+std::vector<AppendixLine> appendix_lines(const Assessment& a, engine::Lang lang) {
+    std::vector<AppendixLine> out;
+    for (const auto& r : a.areas) {
+        const AreaRules* rules = a.rules_of(r.area);
+        const auto answers = a.answers.areas.find(r.area);
+        if (!rules || !rules->rules || answers == a.answers.areas.end()) continue;
+        for (const auto& n : engine::annotations(*rules->rules, &answers->second))
+            out.push_back({r.title.in(lang), n.question->text.in(lang), n.row.empty() ? "" : n.row_label.in(lang),
+                           n.na ? n.na->label.in(lang) : "", n.notes->note, n.notes->evidence, n.notes->owner,
+                           n.notes->answered_by});
+    }
+    return out;
+}
+
+}  // namespace dxassess::host

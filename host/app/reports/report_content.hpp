@@ -1,0 +1,32 @@
+// What every report form says the same way: an area's status, the overall level's wording, the
+// level scale, and the rows of the appendix of 該当なし and notes.
+#pragma once
+
+#include "result/assessment_result.hpp"
+
+#include "dxassess/engine/text.hpp"
+
+#include <string>
+#include <vector>
+
+namespace dxassess::host {
+
+/// "scored", "incomplete" (required answers missing) or "not_scored", as the JSON report states it.
+const char* area_status(const engine::AreaResult& r);
+
+/// 「平均到達レベル 1.2」: the overall level is a mean and is never given a level's name.
+engine::Text mean_level_text(const engine::OverallResult& o);
+
+/// One line of the appendix, in the reader's language.
+struct AppendixLine {
+    std::string area;       // the area's title
+    std::string question;   // the question's text
+    std::string row;        // a table row's label, or ""
+    std::string na;         // the 該当なし reason, or ""
+    std::string note, evidence, owner, answered_by;
+};
+
+/// Every 該当なし and every note in the answers, area by area, in questionnaire order.
+std::vector<AppendixLine> appendix_lines(const Assessment& a, engine::Lang lang);
+
+}  // namespace dxassess::host
