@@ -1,6 +1,7 @@
 // Compiles toml++ once (TOML_HEADER_ONLY=0 for the engine) and wraps it with diagnostics.
 #define TOML_IMPLEMENTATION
 #include "toml_support.hpp"
+#include "toml_hints.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -65,9 +66,7 @@ toml::table parse_toml(const std::string& text, const std::string& path) {
         return toml::parse(text, path);
     } catch (const toml::parse_error& e) {
         const auto& b = e.source().begin;
-        throw InputError(Location{path, b.line, b.column},
-                         Text{"TOML の構文エラー: " + std::string(e.description()),
-                              "TOML syntax error: " + std::string(e.description())});
+        throw InputError(explain_syntax_error(text, Location{path, b.line, b.column}, std::string(e.description())));
     }
 }
 
