@@ -85,6 +85,11 @@ int main(int argc, char** argv) {
     bool collect_keep = false;
     cmd_collect->add_flag("--keep-reports", collect_keep,
                           "レポート本文もデータベースに保存する / also store each report's text in the database");
+    double collect_min_completeness = 1.0;
+    cmd_collect
+        ->add_option("--min-completeness", collect_min_completeness,
+                     "各領域の必須回答の割合の下限（0〜1、既定 1 = すべて）/ least share of required answers per area (0..1, default 1: all)")
+        ->check(CLI::Range(0.0, 1.0));
 
     SummaryOptions summary;
     CLI::App* cmd_summary = app.add_subcommand("summary", "集計 / compare the collected reports");
@@ -148,7 +153,7 @@ int main(int argc, char** argv) {
         if (*cmd_check) return run_rules_check(g, rule_files);
         if (*cmd_test) return run_rule_tests(g, test);
         if (*cmd_init) return run_init(g, init_output);
-        if (*cmd_collect) return run_collect(g, collect_inputs, collect_db, collect_keep);
+        if (*cmd_collect) return run_collect(g, collect_inputs, collect_db, collect_keep, collect_min_completeness);
         if (*cmd_summary) return run_summary(g, summary);
         if (*cmd_batch) return run_batch(g, batch);
         if (*cmd_rescore) return run_rescore(g, rescore_db, rescore_rules, rescore_label);

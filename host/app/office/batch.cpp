@@ -6,6 +6,7 @@
 #include "platform/atomic_file.hpp"
 #include "platform/os.hpp"
 #include "reports/report.hpp"
+#include "reports/report_content.hpp"
 #include "support/exit_codes.hpp"
 #include "support/json_text.hpp"
 #include "support/ordered_pipeline.hpp"
@@ -134,7 +135,8 @@ std::string result_line(const Assessment& a, long long line) {
             if (f) out += ',';
             append_json_string(out, ar->findings[f].check);
         }
-        out += "],\"level\":" + std::to_string(ar->level) + ",\"score\":" + std::to_string(ar->score) + ",\"status\":\"scored\"}";
+        out += "],\"level\":" + std::to_string(ar->level) + ",\"score\":" + std::to_string(ar->score) + ",\"status\":\"" +
+               area_status(*ar) + "\"}";
     }
     out += "},\"code\":";
     append_json_string(out, a.answers.profile.code);

@@ -1,5 +1,6 @@
 // `dxassess collect REPORTS_OR_DIRS... --db FILE`: checks each JSON report (schema version, code
-// check digit, fiscal year, rule sets scored with the official digests, answers present) and stores
+// check digit, fiscal year, rule sets scored with the official digests, answers present, required
+// answers given per --min-completeness) and stores
 // the good ones; a bad file is rejected with its reason and the rest go on.
 #include "assessment/installation.hpp"
 #include "assessment/lock_file.hpp"
@@ -39,13 +40,14 @@ std::map<std::string, std::string> official_digests(const Installation& inst, co
 
 }  // namespace
 
-int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db_path, bool keep_reports) {
+int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db_path, bool keep_reports,
+                double min_completeness) {
     const Lang lang = g.lang;
     const bool en = lang == Lang::en;
     try {
         const SearchPaths paths = search_paths(g);
         const Installation inst(paths, g.run);
-        const auto official = official_digests(inst, paths);
+        const IntakePolicy policy{official_digests(inst, paths), min_completeness};
         ReportStore store(db_path);
         const std::vector<std::string> files = expand_paths(inputs, [](const std::string& f) { return has_suffix(f, ".json"); }, true);
         int accepted = 0, replaced = 0, duplicate = 0;
@@ -68,7 +70,7 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
                 if (i + window / 4 < files.size()) advise_will_read(files[i + window / 4]);
                 thread_local HashedFile file;  // each reader reuses its buffer
                 read_report_file(files[i], file);  // read once: hashed, checked (and kept)
-                e.rejection = examine_report(file, files[i], official, e.report);
+                e.rejection = examine_report(file, files[i], policy, e.report);
                 if (keep_reports) e.report.report_json = file.text();
             } catch (const engine::InputError& err) {
                 e.rejection = Rejection{"not_a_report", err.diagnostics().front().message};

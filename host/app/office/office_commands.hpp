@@ -9,8 +9,10 @@
 
 namespace dxassess::host {
 
-/// `dxassess collect REPORTS_OR_DIRS... --db FILE`.
-int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db, bool keep_reports);
+/// `dxassess collect REPORTS_OR_DIRS... --db FILE [--min-completeness R]`: reports with an area
+/// whose share of required answers is below R (default 1: all) are rejected as `incomplete`.
+int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db, bool keep_reports,
+                double min_completeness = 1.0);
 
 struct SummaryOptions {
     std::string db;

@@ -23,7 +23,8 @@ namespace {
 using RuleDigests = std::vector<std::pair<std::string, std::string>>;  // area, SHA-256 the report was scored with
 
 /// The checks on what was read, in the order they are reported.
-std::optional<Rejection> judge(const NewReport& r, const RuleDigests& digests, const std::map<std::string, std::string>& official) {
+std::optional<Rejection> judge(const NewReport& r, const RuleDigests& digests, const IntakePolicy& policy) {
+    const auto& official = policy.official;
     if (!engine::valid_local_government_code(r.code))
         return Rejection{"bad_code", {"全国地方公共団体コード '" + r.code + "' の検査数字が正しくありません",
                                       "the local government code '" + r.code + "' fails its check digit"}};
@@ -38,6 +39,15 @@ std::optional<Rejection> judge(const NewReport& r, const RuleDigests& digests, c
             return Rejection{"rules_not_official",
                              {"領域 " + area + " が公式のルールセットと異なるルール（SHA-256 " + sha.substr(0, 12) + "…）で採点されています",
                               "area " + area + " was scored with rules that are not the official set (SHA-256 " + sha.substr(0, 12) + "…)"}};
+    }
+    // An area whose plugin failed says nothing of the answers; every other area must be answered.
+    for (const auto& a : r.results) {
+        if (!a.answered_area || a.completeness + 1e-9 >= policy.min_completeness) continue;
+        char share[16], least[16];
+        std::snprintf(share, sizeof share, "%.0f%%", a.completeness * 100);
+        std::snprintf(least, sizeof least, "%.0f%%", policy.min_completeness * 100);
+        return Rejection{"incomplete", {"領域 " + a.area + " の必須の回答が " + share + " しかありません（--min-completeness " + least + "）",
+                                        "area " + a.area + " has " + share + " of its required answers (--min-completeness " + least + ")"}};
     }
     return std::nullopt;
 }
@@ -92,7 +102,10 @@ bool read_plain(const HashedFile& file, NewReport& out, RuleDigests& digests) {
         if (a["id"].get(id) || a["status"].get(status)) return false;
         s.area = id;
         s.scored = status == "scored";
-        if (s.scored) {
+        s.answered_area = status != "not_scored";
+        s.completeness = s.scored ? 1.0 : 0.0;  // reports before 1.1 carry no required_completeness
+        if (double c = 0; !a["required_completeness"].get(c)) s.completeness = c;
+        if (s.answered_area) {
             std::int64_t l = 0, score = 0;
             if (a["level"].get(l) || a["score"].get(score)) return false;
             s.level = static_cast<int>(l);
@@ -126,7 +139,9 @@ void read_checked(const std::string& text, const std::string& file, NewReport& o
         StoredResult s;
         s.area = a.value("id", "");
         s.scored = a.value("status", "") == "scored";
-        if (s.scored) {
+        s.answered_area = a.value("status", "") != "not_scored";
+        s.completeness = a.value("required_completeness", s.scored ? 1.0 : 0.0);
+        if (s.answered_area) {
             s.level = a.value("level", 0);
             s.score = a.value("score", 0);
             s.rules_version = a.contains("rules") ? a["rules"].value("version", "") : std::string();
@@ -139,8 +154,7 @@ void read_checked(const std::string& text, const std::string& file, NewReport& o
 
 void read_report_file(const std::string& path, HashedFile& file) { file.read(path, simdjson::SIMDJSON_PADDING); }
 
-std::optional<Rejection> examine_report(const HashedFile& file, const std::string& path,
-                                        const std::map<std::string, std::string>& official, NewReport& out) {
+std::optional<Rejection> examine_report(const HashedFile& file, const std::string& path, const IntakePolicy& policy, NewReport& out) {
     RuleDigests digests;
     try {
         if (!read_plain(file, out, digests)) {
@@ -154,7 +168,7 @@ std::optional<Rejection> examine_report(const HashedFile& file, const std::strin
     } catch (const nlohmann::json::exception& e) {
         return Rejection{"not_a_report", {std::string("レポートの形式が正しくありません: ") + e.what(), std::string("malformed report: ") + e.what()}};
     }
-    if (auto rejection = judge(out, digests, official)) return rejection;
+    if (auto rejection = judge(out, digests, policy)) return rejection;
     out.sha256 = file.sha256();
     out.source_file = path;
     return std::nullopt;

@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS results (
   scored INTEGER NOT NULL,
   level INTEGER NOT NULL,
   score INTEGER NOT NULL,
+  completeness REAL NOT NULL DEFAULT 1,
   PRIMARY KEY (report_id, scale, area)
 );
 CREATE TABLE IF NOT EXISTS overall (
@@ -108,6 +109,16 @@ void exec(sqlite3* db, const char* sql) {
     }
 }
 
+/// Databases made before report schema 1.1 lack results.completeness: add it (old rows count as complete).
+void add_completeness_column(sqlite3* db) {
+    sqlite3_stmt* stmt = nullptr;
+    bool present = false;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('results') WHERE name = 'completeness'", -1, &stmt, nullptr) == SQLITE_OK)
+        present = sqlite3_step(stmt) == SQLITE_ROW;
+    sqlite3_finalize(stmt);
+    if (!present) exec(db, "ALTER TABLE results ADD COLUMN completeness REAL NOT NULL DEFAULT 1");
+}
+
 /// Tests set DXASSESS_TEST_INGEST_PAUSE_MS to hold each ingest transaction open, so that a kill
 /// lands inside one; it has no other effect.
 void test_pause() {
@@ -128,6 +139,7 @@ ReportStore::ReportStore(const std::string& path) : path_(path) {
     try {
         exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
         exec(db_, schema_sql);
+        add_completeness_column(db_);
     } catch (const std::exception& e) {
         sqlite3_close(db_);
         db_ = nullptr;
@@ -138,7 +150,7 @@ ReportStore::ReportStore(const std::string& path) : path_(path) {
 struct ReportStore::RescoreStatements {
     explicit RescoreStatements(sqlite3* db)
         : clear(db, "DELETE FROM results WHERE report_id = ? AND scale = ?"),
-          result(db, "INSERT INTO results (report_id, scale, area, rules_version, scored, level, score) VALUES (?,?,?,?,?,?,?)"),
+          result(db, "INSERT INTO results (report_id, scale, area, rules_version, scored, level, score, completeness) VALUES (?,?,?,?,?,?,?,?)"),
           overall(db, "INSERT OR REPLACE INTO overall (report_id, scale, idx) VALUES (?,?,?)") {}
     Statement clear, result, overall;
 };
@@ -149,7 +161,8 @@ struct ReportStore::IngestStatements {
           retire(db, "UPDATE reports SET current = 0 WHERE code = ? AND fiscal_year = ? AND current = 1"),
           report(db, "INSERT INTO reports (code, fiscal_year, name, prefecture, population, type, sha256, source_file, "
                      "received_at, current, answers_text, report_json) VALUES (?,?,?,?,?,?,?,?,?,1,?,?)"),
-          result(db, "INSERT INTO results (report_id, scale, area, rules_version, scored, level, score) VALUES (?, 'original', ?,?,?,?,?)"),
+          result(db, "INSERT INTO results (report_id, scale, area, rules_version, scored, level, score, completeness) "
+                     "VALUES (?, 'original', ?,?,?,?,?,?)"),
           overall(db, "INSERT INTO overall (report_id, scale, idx) VALUES (?, 'original', ?)") {}
     Statement duplicate, retire, report, result, overall;
 };
@@ -197,7 +210,8 @@ IngestOutcome ReportStore::ingest(const NewReport& r) {
             const long long id = sqlite3_last_insert_rowid(db_);
             for (const auto& a : r.results) {
                 s.result.reset();
-                s.result.bind(1, id).bind(2, a.area).bind(3, a.rules_version).bind(4, a.scored ? 1 : 0).bind(5, a.level).bind(6, a.score).run();
+                s.result.bind(1, id).bind(2, a.area).bind(3, a.rules_version).bind(4, a.scored ? 1 : 0).bind(5, a.level).bind(6, a.score)
+                    .bind(7, a.completeness).run();
             }
             s.overall.reset();
             s.overall.bind(1, id).bind(2, r.overall_index).run();
@@ -223,7 +237,7 @@ void ReportStore::store_rescore(long long report_id, const std::string& label, c
     for (const auto& a : results) {
         s.result.reset();
         s.result.bind(1, report_id).bind(2, label).bind(3, a.area).bind(4, a.rules_version).bind(5, a.scored ? 1 : 0).bind(6, a.level)
-            .bind(7, a.score).run();
+            .bind(7, a.score).bind(8, a.completeness).run();
     }
     s.overall.reset();
     s.overall.bind(1, report_id).bind(2, label).bind(3, overall_index).run();

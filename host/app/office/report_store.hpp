@@ -20,9 +20,11 @@ namespace dxassess::host {
 struct StoredResult {
     std::string area;
     std::string rules_version;
-    bool scored = false;
+    bool scored = false;        // scored from complete answers: the only results in means
     int level = 0;
     int score = 0;
+    double completeness = 1.0;  // answered share of the required questions asked (reports before 1.1: 1)
+    bool answered_area = true;  // scored or incomplete; false when its plugin failed (not stored)
 };
 
 /// Who a report is about.

@@ -56,7 +56,7 @@ int run_rescore(const GlobalOptions& g, const std::string& db, const std::string
                                               ? engine::parse_answers_json(it.answers_text, it.where, schema)
                                               : engine::parse_answers(it.answers_text, it.where, schema);
                 const Assessment a = assess(inst, std::move(answers), policy);
-                for (const auto& ar : a.areas) it.results.push_back({ar.area, ar.rules_version, ar.scored, ar.level, ar.score});
+                for (const auto& ar : a.areas) it.results.push_back({ar.area, ar.rules_version, ar.scored && ar.complete(), ar.level, ar.score, ar.completeness(), ar.scored});
                 it.index = a.overall.index;
             } catch (const engine::InputError& e) {
                 it.error = e.diagnostics().front().message.in(lang);
