@@ -122,10 +122,32 @@ expect("${out}" "rejected .*schema.json: \\[schema_version\\]")
 expect("${out}" "rejected .*year.json: \\[bad_year\\] fiscal year 1990 is out of range")
 expect("${out}" "6 rejected \\(bad_code: 1\\) \\(bad_year: 1\\) \\(no_answers: 1\\) \\(not_a_report: 1\\) \\(rules_not_official: 1\\) \\(schema_version: 1\\)")
 
+# Incomplete answers: a file with only [profile] is assessed (exit 3) but never collected; with a
+# lower --min-completeness it is stored, and its unassessed areas stay out of every mean.
+file(READ "${SAMPLE}" sample)
+string(REGEX MATCH "\\[profile\\][^[]*" profile_only "${sample}")
+string(REGEX REPLACE "code = \"[0-9]+\"" "code = \"011002\"" profile_only "${profile_only}")  # another government
+file(WRITE "${WORK}/profile-only.toml" "${profile_only}")
+file(MAKE_DIRECTORY "${WORK}/empty")
+dxa(3 assess "${WORK}/profile-only.toml" -o "${WORK}/empty" --format json)
+expect("${err}" "cannot be assessed \\(required questions unanswered: status, staff_total\\)")
+dxa(2 collect "${WORK}/empty/report.json" --db "${db}")
+expect("${out}" "rejected .*report.json: \\[incomplete\\] area standardization has 0% of its required answers \\(--min-completeness 100%\\)")
+dxa(0 collect "${WORK}/empty/report.json" "${WORK}/report.json" --db "${WORK}/partial.sqlite" --min-completeness 0)
+expect("${out}" "2 accepted")
+dxa(0 summary --db "${WORK}/partial.sqlite" --format json)
+json_get(mean_index "${out}" mean_index)
+json_get(telework_n "${out}" areas 4 n)
+string(JSON good_index GET "${good}" overall index)
+if(NOT mean_index EQUAL good_index OR NOT telework_n EQUAL 1)
+    fail("incomplete areas were averaged: mean index ${mean_index} (expected ${good_index}), telework n ${telework_n}\n${out}")
+endif()
+dxa(2 collect "${WORK}/empty/report.json" --db "${WORK}/partial.sqlite" --min-completeness 1.5)
+expect("${err}" "--min-completeness: Value 1.5 not in range")
+
 # A re-submission replaces the earlier report; the earlier one is kept as history.
 dxa(0 collect "${WORK}/report.json" --db "${db}")
 expect("${out}" "1 accepted")
-file(READ "${SAMPLE}" sample)
 string(REPLACE "status = \"formal\"" "status = \"trial\"" resubmitted "${sample}")
 file(WRITE "${WORK}/resubmitted.toml" "${resubmitted}")
 file(MAKE_DIRECTORY "${WORK}/second")

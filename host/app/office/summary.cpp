@@ -78,8 +78,11 @@ struct AreaStats {
 struct Group {
     std::string name;
     int n = 0;
+    int indexed = 0;  // reports with at least one area assessed: only they have an overall index
     double index_sum = 0;
     std::map<std::string, AreaStats> areas;
+
+    double mean_index() const { return indexed ? index_sum / indexed : 0.0; }
 };
 
 /// The installed model's areas in its order, then any other area the reports have.
@@ -95,7 +98,12 @@ std::vector<std::string> area_order(const Group& all, const GlobalOptions& g) {
 
 void add(Group& g, const StoredReport& r) {
     ++g.n;
-    g.index_sum += r.overall_index;
+    // Incomplete areas are stored unscored: they are never in a mean, and a report with no area
+    // assessed has no index to average.
+    if (std::any_of(r.results.begin(), r.results.end(), [](const StoredResult& a) { return a.scored; })) {
+        ++g.indexed;
+        g.index_sum += r.overall_index;
+    }
     for (const auto& a : r.results) {
         if (!a.scored) continue;
         AreaStats& s = g.areas[a.area];
@@ -187,7 +195,7 @@ int run_summary(const GlobalOptions& g, const SummaryOptions& o) {
         j["scales"] = store.scales();
         j["reports"] = all.n;
         j["stored_reports"] = store.count_reports();  // including earlier submissions kept as history
-        j["mean_index"] = all.n ? all.index_sum / all.n : 0.0;
+        j["mean_index"] = all.mean_index();
         json area_rows = json::array();
         for (const auto& a : areas) {
             const AreaStats& s = all.areas[a];
@@ -200,7 +208,7 @@ int run_summary(const GlobalOptions& g, const SummaryOptions& o) {
         if (o.by != "area") {
             json rows = json::array();
             for (const auto& [key, grp] : groups) {
-                json row = {{"group", key}, {"n", grp.n}, {"mean_index", grp.n ? grp.index_sum / grp.n : 0.0}};
+                json row = {{"group", key}, {"n", grp.n}, {"mean_index", grp.mean_index()}};
                 for (const auto& a : areas)
                     if (grp.areas.count(a)) row["mean_level"][a] = grp.areas.at(a).mean_level();
                 rows.push_back(std::move(row));
