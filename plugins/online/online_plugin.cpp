@@ -33,7 +33,13 @@ struct Online {
     static constexpr dxa_fact_decl facts[] = {
         {"core_offered", DXA_TYPE_INT, "子育て・介護 26 手続のうちマイナポータルで申請できる数",
          "Of the 26 child-care and long-term-care procedures, those filed via Mynaportal"},
-        {"core_share", DXA_TYPE_NUMBER, "26 手続のオンライン化率（マイナポータル経由）", "Share of the 26 procedures online via Mynaportal"},
+        {"core_applicable", DXA_TYPE_INT, "26 手続のうち自団体が実施する数（該当なしを除く）",
+         "Of the 26 procedures, those this government runs (not marked not applicable)"},
+        {"core_share", DXA_TYPE_NUMBER, "26 手続（該当なしを除く）のオンライン化率（マイナポータル経由）",
+         "Share of the 26 procedures this government runs that are online via Mynaportal"},
+        {"risai_applies", DXA_TYPE_BOOL, "罹災証明書を自団体が発行する（該当なしでない）", "This government issues disaster certificates"},
+        {"tenshutsu_applies", DXA_TYPE_BOOL, "転出届・転入予約を自団体が受け付ける（該当なしでない）",
+         "This government takes moving-out notices"},
         {"risai_online", DXA_TYPE_BOOL, "罹災証明書の発行申請がオンラインでできる", "Disaster certificate requests are online"},
         {"tenshutsu_online", DXA_TYPE_BOOL, "転出届・転入予約がオンラインでできる", "Moving-out / moving-in reservation is online"},
         {"online_application_share", DXA_TYPE_NUMBER, "実際の申請に占めるオンライン申請の割合（件数を回答した手続）",
@@ -46,11 +52,18 @@ struct Online {
     void derive(Context& ctx) {
         const dxassess::Node rows = ctx.answer("procedures");
         if (!rows) return;
-        int64_t core = 0, total = 0, online = 0;
-        bool risai = false, tenshutsu = false, consistent = true;
+        int64_t core = 0, core_na = 0, total = 0, online = 0;
+        bool risai = false, tenshutsu = false, consistent = true, risai_applies = true, tenshutsu_applies = true;
         for (std::size_t i = 0; i < rows.size(); ++i) {
             const dxassess::Node row = rows[i];
             const std::string_view id = row["procedure"].string().value_or("");
+            // A row marked 該当なし (run by another body, or no such scheme) leaves every share here.
+            if (row["na"].string()) {
+                if (is_core(id)) ++core_na;
+                if (id == "risai") risai_applies = false;
+                if (id == "tenshutsu") tenshutsu_applies = false;
+                continue;
+            }
             const bool myna = row["via_myna_portal"].boolean().value_or(false);
             if (myna && is_core(id)) ++core;
             if (id == "risai") risai = myna || row["other_online"].boolean().value_or(false);
@@ -68,10 +81,14 @@ struct Online {
                 online += *on;
             }
         }
+        const int64_t applicable = 26 - core_na;
         ctx.publish("core_offered", core);
-        ctx.publish("core_share", static_cast<double>(core) / 26.0);
-        ctx.publish("risai_online", risai);
-        ctx.publish("tenshutsu_online", tenshutsu);
+        ctx.publish("core_applicable", applicable);
+        if (applicable > 0) ctx.publish("core_share", static_cast<double>(core) / static_cast<double>(applicable));
+        ctx.publish("risai_applies", risai_applies);
+        ctx.publish("tenshutsu_applies", tenshutsu_applies);
+        if (risai_applies) ctx.publish("risai_online", risai);
+        if (tenshutsu_applies) ctx.publish("tenshutsu_online", tenshutsu);
         ctx.publish("application_counts_consistent", consistent);
         if (consistent && total > 0) ctx.publish("online_application_share", static_cast<double>(online) / total);
     }

@@ -46,6 +46,7 @@ struct Standardization {
             bool cloud_known = true;  // the share is only meaningful when every row answers it
             for (std::size_t i = 0; i < systems.size(); ++i) {
                 const dxassess::Node row = systems[i];
+                if (row["na"].string()) continue;  // 該当なし (e.g. run by the prefecture for a 町村): not this government's system
                 ++listed;
                 const auto status = row["status"].string();
                 const bool done = status && *status == "migrated";

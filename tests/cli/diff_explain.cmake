@@ -32,10 +32,10 @@ endif()
 
 # A newer rule set version makes the area's scores not comparable.
 file(READ "${WORK}/new/report.json" report)
-string(JSON report SET "${report}" areas 4 rules version "\"1.1.0\"")
+string(JSON report SET "${report}" areas 4 rules version "\"1.2.0\"")
 file(WRITE "${WORK}/new/changed.json" "${report}")
 dxa(0 diff "${WORK}/old/report.json" "${WORK}/new/changed.json")
-expect("${out}" "\\[drill_overdue\\]\n  ⚠ rule set version differs \\(1.0.0 → 1.1.0\\): scores are not strictly comparable")
+expect("${out}" "\\[drill_overdue\\]\n  ⚠ rule set version differs \\(1.1.0 → 1.2.0\\): scores are not strictly comparable")
 dxa(0 diff "${WORK}/old/report.json" "${WORK}/new/changed.json" --format json)
 string(JSON comparable GET "${out}" comparable)
 if(NOT comparable STREQUAL "OFF")
