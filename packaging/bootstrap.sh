@@ -12,6 +12,7 @@ packages=(
   libssl-dev libxlsxwriter-dev libsqlite3-dev libsimdjson-dev pkg-config
   catch2 python3 python3-jsonschema          # tests (schema validation of reports)
   chromium                                   # tests (the HTML report rendered headless)
+  faketime                                   # tests (the same answers give the same report on another day)
   dpkg-dev                                   # .deb dependency detection (dpkg-shlibdeps)
 )
 

@@ -34,7 +34,7 @@ std::string render_text(const Assessment& a, engine::Lang lang, bool colour);
 /// Writes the Excel workbook to `path` (a summary sheet and one sheet per area). Throws std::runtime_error.
 void write_xlsx(const Assessment& a, const ReportMeta& meta, engine::Lang lang, const std::string& path);
 
-/// Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
+/// Current UTC time as "YYYY-MM-DDTHH:MM:SSZ", or SOURCE_DATE_EPOCH's when that is set.
 std::string utc_now();
 
 }  // namespace dxassess::host

@@ -10,6 +10,11 @@ const char* area_status(const engine::AreaResult& r) {
     return !r.scored ? "not_scored" : r.complete() ? "scored" : "incomplete";
 }
 
+engine::Text area_level_name(const engine::Model& model, const engine::AreaResult& r) {
+    if (r.level == 0 && !r.done_above().empty()) return {"取組中（レベル 1 未達）", "under way (level 1 not yet met)"};
+    return model.level_name(r.level);
+}
+
 engine::Text mean_level_text(const engine::OverallResult& o) {
     char mean[16];
     std::snprintf(mean, sizeof mean, "%.1f", o.mean_level);

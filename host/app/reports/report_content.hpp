@@ -4,6 +4,7 @@
 
 #include "result/assessment_result.hpp"
 
+#include "dxassess/engine/model.hpp"
 #include "dxassess/engine/text.hpp"
 
 #include <string>
@@ -13,6 +14,10 @@ namespace dxassess::host {
 
 /// "scored", "incomplete" (required answers missing) or "not_scored", as the JSON report states it.
 const char* area_status(const engine::AreaResult& r);
+
+/// The name of an area's level; level 0 with criteria met above it is 「取組中（レベル 1 未達）」,
+/// never 「未着手」: a council would read that as "nothing has been done".
+engine::Text area_level_name(const engine::Model& model, const engine::AreaResult& r);
 
 /// 「平均到達レベル 1.2」: the overall level is a mean and is never given a level's name.
 engine::Text mean_level_text(const engine::OverallResult& o);

@@ -39,7 +39,7 @@ std::string render_csv(const Assessment& a, engine::Lang lang, bool bom) {
             std::ostringstream completeness;
             completeness.precision(3);
             completeness << (r.question_count ? static_cast<double>(r.answered) / r.question_count : 1.0);
-            out << r.level << ',' << field(model.level_name(r.level).in(lang)) << ',' << r.score << ','
+            out << r.level << ',' << field(area_level_name(model, r).in(lang)) << ',' << r.score << ','
                 << (t == a.answers.targets.end() ? std::string() : std::to_string(t->second)) << ',' << completeness.str() << ','
                 << r.findings.size() << ',' << high << ',' << r.unanswered.size() << ',' << field(r.rules_version);
         } else {

@@ -128,7 +128,7 @@ std::string render_html(const Assessment& a, const ReportMeta& meta, Lang lang) 
         if (r.scored && !r.complete())
             h << "<td colspan=\"2\">" << w.area_incomplete << "</td>";
         else if (r.scored)
-            h << "<td class=\"nowrap\">" << r.level << " " << html_escape(model.level_name(r.level).in(lang)) << "</td><td class=\"num\">"
+            h << "<td class=\"nowrap\">" << r.level << " " << html_escape(area_level_name(model, r).in(lang)) << "</td><td class=\"num\">"
               << r.score << "</td>";
         else
             h << "<td colspan=\"2\">" << w.not_scored << "</td>";
@@ -174,7 +174,7 @@ std::string render_html(const Assessment& a, const ReportMeta& meta, Lang lang) 
             continue;
         }
         const auto t = a.answers.targets.find(r.area);
-        h << "<span><span class=\"badge\">" << w.level << " " << r.level << " " << html_escape(model.level_name(r.level).in(lang))
+        h << "<span><span class=\"badge\">" << w.level << " " << r.level << " " << html_escape(area_level_name(model, r).in(lang))
           << "</span> " << w.score << " <b>" << r.score << "</b>";
         if (t != a.answers.targets.end()) h << " · " << w.target << " " << t->second;
         h << "</span></header>\n<div class=\"bar\"><span style=\"width:" << r.score << "%\"></span></div>\n";

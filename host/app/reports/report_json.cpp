@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <ctime>
 
 namespace dxassess::host {
@@ -86,7 +87,7 @@ json area(const engine::AreaResult& r, const engine::Model& model, const std::st
     }
     a["rules"] = {{"version", r.rules_version}, {"file", rules_file}};
     a["level"] = r.level;
-    a["level_name"] = text(model.level_name(r.level));
+    a["level_name"] = text(area_level_name(model, r));
     a["score"] = r.score;
     a["answered"] = r.answered;
     a["questions"] = r.question_count;
@@ -143,7 +144,14 @@ json area(const engine::AreaResult& r, const engine::Model& model, const std::st
 }  // namespace
 
 std::string utc_now() {
-    const std::tm tm = utc_time(std::time(nullptr));
+    // SOURCE_DATE_EPOCH (reproducible-builds.org): a fixed time, so that a report can be rebuilt byte for byte.
+    std::time_t now = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        const long long seconds = std::strtoll(epoch, &end, 10);
+        if (end != epoch && *end == '\0' && seconds >= 0) now = static_cast<std::time_t>(seconds);
+    }
+    const std::tm tm = utc_time(now);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;

@@ -65,7 +65,7 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
             md << "| " << cell(r.title.in(lang)) << " | — | — | " << target << " | " << w.area_incomplete << " "
                << r.answered << "/" << r.question_count << " |\n";
         else if (r.scored)
-            md << "| " << cell(r.title.in(lang)) << " | " << r.level << " " << cell(model.level_name(r.level).in(lang)) << " | "
+            md << "| " << cell(r.title.in(lang)) << " | " << r.level << " " << cell(area_level_name(model, r).in(lang)) << " | "
                << r.score << " | " << target << " | " << r.answered << "/" << r.question_count << " |\n";
         else
             md << "| " << cell(r.title.in(lang)) << " | — | — | " << target << " | " << w.not_scored << " |\n";
@@ -102,7 +102,7 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
             for (const auto* q : r.missing_required) md << "- `" << q->id << "` " << md_escape(q->text.in(lang)) << "\n";
             continue;
         }
-        md << w.level << " **" << r.level << " " << model.level_name(r.level).in(lang) << "** — " << w.score << " **"
+        md << w.level << " **" << r.level << " " << area_level_name(model, r).in(lang) << "** — " << w.score << " **"
            << r.score << "** / 100 — " << w.completeness << " " << r.answered << "/" << r.question_count << "\n\n";
 
         md << "### " << w.findings << "\n\n";

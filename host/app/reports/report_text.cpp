@@ -31,7 +31,7 @@ std::string render_text(const Assessment& a, engine::Lang lang, bool colour) {
         std::string bar;
         for (int i = 1; i <= 5; ++i) bar += i <= r.level ? "■" : "□";
         out << "  " << blue << bar << reset << " " << r.title.in(lang) << ": " << (lang == engine::Lang::en ? "level " : "レベル ")
-            << r.level << " (" << model.level_name(r.level).in(lang) << "), " << (lang == engine::Lang::en ? "score " : "スコア ")
+            << r.level << " (" << area_level_name(model, r).in(lang) << "), " << (lang == engine::Lang::en ? "score " : "スコア ")
             << r.score;
         if (const auto t = a.answers.targets.find(r.area); t != a.answers.targets.end())
             out << dim << " / " << w.target << " " << t->second << reset;

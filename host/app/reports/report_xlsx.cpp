@@ -87,7 +87,7 @@ void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const st
             continue;
         }
         s.number(row, 1, r.level);
-        s.text(row, 2, model.level_name(r.level).in(lang));
+        s.text(row, 2, area_level_name(model, r).in(lang));
         s.number(row, 3, r.score);
         s.number(row, 5, r.question_count ? static_cast<double>(r.answered) / r.question_count : 1.0);
         s.number(row, 6, static_cast<double>(r.findings.size()));
@@ -130,7 +130,7 @@ void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const st
         }
         ws.text(2, 0, w.level, head);
         ws.number(2, 1, r.level);
-        ws.text(2, 2, model.level_name(r.level).in(lang));
+        ws.text(2, 2, area_level_name(model, r).in(lang));
         ws.text(3, 0, w.score, head);
         ws.number(3, 1, r.score);
 

@@ -41,6 +41,16 @@ std::vector<Text> compare(const AreaExpectation& e, const AreaResult& r) {
     if (e.score && *e.score != r.score)
         out.push_back({a + " スコア: 期待 " + std::to_string(*e.score) + "、結果 " + std::to_string(r.score),
                        a + " score: expected " + std::to_string(*e.score) + ", got " + std::to_string(r.score)});
+    const auto count = [&](const std::optional<int>& want, int got, const char* ja, const char* en) {
+        if (want && *want != got)
+            out.push_back({a + " " + ja + ": 期待 " + std::to_string(*want) + "、結果 " + std::to_string(got),
+                           a + " " + en + ": expected " + std::to_string(*want) + ", got " + std::to_string(got)});
+    };
+    count(e.answered, r.answered, "回答した質問", "answered");
+    count(e.questions, r.question_count, "質問数（対象外を除く）", "questions asked");
+    if (e.complete && *e.complete != r.complete())
+        out.push_back({a + std::string(" 回答の充足: 期待 ") + (*e.complete ? "充足" : "不足"),
+                       a + " complete: expected " + (*e.complete ? "true" : "false")});
     if (e.findings) {
         std::vector<std::string> got;
         for (const auto& f : r.findings) got.push_back(f.check);

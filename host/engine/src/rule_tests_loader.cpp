@@ -97,6 +97,9 @@ private:
             for (const auto& cr : l.criteria) criterion_ids.push_back(cr.id);
         e.findings = id_list(r, "findings", check_ids, "チェック", "check");
         e.gap = id_list(r, "gap", criterion_ids, "基準", "criterion");
+        if (auto n = r.integer("answered")) e.answered = static_cast<int>(*n);
+        if (auto n = r.integer("questions")) e.questions = static_cast<int>(*n);
+        e.complete = r.boolean("complete");
         r.reject_unknown_keys();
         c.expects.push_back(std::move(e));
     }

@@ -18,6 +18,9 @@ struct AreaExpectation {
     std::optional<int> score;
     std::optional<std::vector<std::string>> findings;  // check ids, as a set
     std::optional<std::vector<std::string>> gap;       // criterion ids of the next level not met, as a set
+    std::optional<int> answered;                       // questions answered or 該当なし (回答率's numerator)
+    std::optional<int> questions;                      // questions asked: skipped ones are not counted
+    std::optional<bool> complete;                      // every required question asked is answered
     Location where;
 };
 
