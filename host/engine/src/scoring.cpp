@@ -95,7 +95,10 @@ AreaEnvironment::AreaEnvironment(const RuleSet& rules, const AnswerNode* answers
     if (n > inline_slots_.size()) heap_slots_.resize(n);
     const Value** slots = n > inline_slots_.size() ? heap_slots_.data() : inline_slots_.data();
     std::fill(slots, slots + n, &unknown);
-    states_.assign(rules.questions.size(), QuestionState::unanswered);
+    const std::size_t questions = rules.questions.size();
+    if (questions > inline_states_.size()) heap_states_.resize(questions);
+    states_ = questions > inline_states_.size() ? heap_states_.data() : inline_states_.data();
+    std::fill(states_, states_ + questions, QuestionState::unanswered);
     for_each_answer(rules, answers, [&](std::size_t q, const AnswerNode* a) {  // a question's slot is its index
         if (!a) return;
         states_[q] = a->not_applicable() ? QuestionState::not_applicable : QuestionState::answered;

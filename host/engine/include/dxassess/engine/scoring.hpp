@@ -118,7 +118,9 @@ private:
     std::array<const Value*, 64> inline_slots_;
     std::vector<const Value*> heap_slots_;
     Value population_, fiscal_year_;   // profile values, which live nowhere else as Values
-    std::vector<QuestionState> states_;
+    std::array<QuestionState, 64> inline_states_;  // per question; on the heap for larger rule sets
+    std::vector<QuestionState> heap_states_;
+    QuestionState* states_ = nullptr;
     std::vector<std::size_t> ignored_;
     const RuleSet& rules_;
     const AnswerNode* answers_;
