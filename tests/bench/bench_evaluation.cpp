@@ -59,12 +59,13 @@ HandResult score_by_hand(const Telework& t) {
         if (!holds) break;
         r.level = l + 1;
     }
-    if (r.level == 5) r.score = 100;
-    else {
+    double credit = 0;  // partial credit: 20 per level in proportion to its criteria met
+    for (int l = 0; l < 5; ++l) {
         int met = 0;
-        for (int c = 0; c < counts[r.level]; ++c) met += criteria[r.level][c] == 1;
-        r.score = 20 * r.level + 20 * met / counts[r.level];
+        for (int c = 0; c < counts[l]; ++c) met += criteria[l][c] == 1;
+        credit += 20.0 * met / counts[l];
     }
+    r.score = static_cast<int>(credit + 1e-9);
     const int status_trial_formal = test(t.status, [](const std::string& s) { return s == "trial" || s == "formal"; });
     const int checks[8] = {
         t.consistent ? (*t.consistent ? 0 : 1) : -1,
@@ -100,6 +101,9 @@ Telework bind_by_hand(const AnswerNode& area, const std::map<std::string, Value>
     t.remote_access = get<std::string>(area, "remote_access");
     t.e_approval = get<double>(area, "e_approval_ratio");
     if (auto d = get<Date>(area, "bcp_drill_date")) t.drill_age = as_of.serial() - d->serial();
+    // A follow-up not asked (ask_if: telework not in place) is not in place: false, never unknown.
+    if (t.status && *t.status != "trial" && *t.status != "formal")
+        t.rules_established = t.lgwan_access = t.bcp_integrated = t.labor_rules = false;
     const auto fact = [&](const char* name) -> const Value* {
         const auto it = facts.find(name);
         return it == facts.end() ? nullptr : &it->second;
@@ -151,18 +155,24 @@ int main(int argc, char** argv) {
             m.value = std::move(v);
             c.area.members.emplace_back(k, std::move(m));
         };
-        if (maybe()) put("status", std::string(statuses[rng() % 4]));
-        for (const char* k : {"rules_established", "lgwan_access", "bcp_integrated", "labor_rules", "collaboration_tools"})
-            if (maybe()) put(k, coin());
-        if (maybe()) put("remote_access", std::string(remotes[rng() % 3]));
+        std::string status;
+        if (maybe()) put("status", status = statuses[rng() % 4]);
+        // The follow-ups are asked (ask_if) only when telework is in place or its status is unknown;
+        // the plugin then derives no facts from them.
+        const bool asked = status.empty() || status == "trial" || status == "formal";
+        for (const char* k : {"rules_established", "lgwan_access", "bcp_integrated", "labor_rules"})
+            if (asked && maybe()) put(k, coin());
+        if (maybe()) put("collaboration_tools", coin());
+        if (asked && maybe()) put("remote_access", std::string(remotes[rng() % 3]));
         if (maybe()) put("e_approval_ratio", (rng() % 101) / 100.0);
-        if (maybe()) put("bcp_drill_date", Date{2023 + static_cast<int>(rng() % 3), 1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28)});
+        if (asked && maybe())
+            put("bcp_drill_date", Date{2023 + static_cast<int>(rng() % 3), 1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28)});
         StringList forms;
         for (const char* f : {"home", "mobile", "satellite"})
             if (coin()) forms.push_back(f);
-        if (maybe()) put("forms", forms);
-        if (maybe()) c.facts["eligible_ratio"] = (rng() % 101) / 100.0;
-        if (maybe()) c.facts["usage_ratio"] = (rng() % 101) / 100.0;
+        if (asked && maybe()) put("forms", forms);
+        if (asked && maybe()) c.facts["eligible_ratio"] = (rng() % 101) / 100.0;
+        if (asked && maybe()) c.facts["usage_ratio"] = (rng() % 101) / 100.0;
         if (c.area.member("forms")) c.facts["form_count"] = static_cast<std::int64_t>(forms.size());
         c.facts["staff_counts_consistent"] = rng() % 20 != 0;
         // As the answers loader does: answers in questionnaire order.

@@ -208,6 +208,15 @@ TEST_CASE("ask_if skips a question: not counted, not unanswered, and what it ask
     // Unknown condition (status unanswered): the question is asked.
     r = score(parse("staff = 3\n"));
     CHECK(r.skipped.empty());
+
+    // Plugins never see an answer to a question not asked.
+    const Answers given = parse("status = \"none\"\ndetail = true\nstaff = 3\n");
+    const auto asked = without_skipped_answers(rules(), &given.areas.at("area"), given.profile);
+    REQUIRE(asked.has_value());
+    CHECK(asked->member("detail") == nullptr);
+    CHECK(asked->member("staff") != nullptr);
+    const Answers plain = parse("status = \"yes\"\ndetail = true\nstaff = 3\n");
+    CHECK_FALSE(without_skipped_answers(rules(), &plain.areas.at("area"), plain.profile).has_value());
 }
 
 TEST_CASE("ask_if is checked at load: a boolean on earlier questions and the profile, placed exactly", "[answering][ask_if][errors]") {

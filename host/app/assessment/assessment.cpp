@@ -41,9 +41,10 @@ std::string call_key(const std::string& fn, const std::vector<engine::Value>& ar
 
 /// Runs the plugin (in the child process): derive, then score once to learn which functions the
 /// rules call, so the host can score from the results without calling the plugin again.
-PluginOutcome run_plugin(const AreaRules& a, const engine::AnswerNode* node, const engine::Answers& answers) {
+PluginOutcome run_plugin(const AreaRules& a, const engine::AnswerNode* node, const engine::AnswerNode* plugin_node,
+                         const engine::Answers& answers) {
     PluginOutcome out;
-    PluginSession session(*a.plugin, node, answers.profile.as_of);
+    PluginSession session(*a.plugin, plugin_node, answers.profile.as_of);
     out.ok = session.derive();
     if (out.ok) {
         engine::AreaEnvironment env(*a.rules, node, answers.profile, session.facts(),
@@ -86,11 +87,11 @@ PluginOutcome outcome_from_json(const std::string& text) {
 }
 
 /// Runs the plugin in a child process with a time limit; a crash, abort or hang is the area's failure.
-PluginOutcome run_plugin_isolated(const AreaRules& a, const engine::AnswerNode* node, const engine::Answers& answers,
-                                  const RunPolicy& policy) {
+PluginOutcome run_plugin_isolated(const AreaRules& a, const engine::AnswerNode* node, const engine::AnswerNode* plugin_node,
+                                  const engine::Answers& answers, const RunPolicy& policy) {
     PluginOutcome out;
     const std::string what = "plugin " + a.plugin->id;
-    const auto result = run_isolated([&] { return outcome_to_json(run_plugin(a, node, answers)).dump(); }, policy.timeout_seconds, what,
+    const auto result = run_isolated([&] { return outcome_to_json(run_plugin(a, node, plugin_node, answers)).dump(); }, policy.timeout_seconds, what,
                                      out.failure);
     if (!result) return out;
     try {
@@ -102,9 +103,10 @@ PluginOutcome run_plugin_isolated(const AreaRules& a, const engine::AnswerNode* 
 }
 
 /// A plugin shipped with dxassess runs in the host process.
-engine::AreaResult score_in_process(const AreaRules& a, const engine::AnswerNode* node, const engine::Answers& answers, bool explain) {
+engine::AreaResult score_in_process(const AreaRules& a, const engine::AnswerNode* node, const engine::AnswerNode* plugin_node,
+                                    const engine::Answers& answers, bool explain) {
     const engine::RuleSet& rules = *a.rules;
-    PluginSession session(*a.plugin, node, answers.profile.as_of);
+    PluginSession session(*a.plugin, plugin_node, answers.profile.as_of);
     if (!session.derive()) {
         auto r = not_scored(rules.area, rules.title, session.failure());
         r.diagnostics = session.diagnostics();
@@ -122,8 +124,11 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
     const engine::RuleSet& rules = *a.rules;
     const auto it = answers.areas.find(rules.area);
     const engine::AnswerNode* node = it == answers.areas.end() ? nullptr : &it->second;
-    if (runs_in_process(a, policy)) return score_in_process(a, node, answers, policy.explain);
-    const PluginOutcome outcome = run_plugin_isolated(a, node, answers, policy);
+    // Answers to questions not asked are ignored by the rules, and the plugin never sees them.
+    const std::optional<engine::AnswerNode> asked = engine::without_skipped_answers(rules, node, answers.profile);
+    const engine::AnswerNode* plugin_node = asked ? &*asked : node;
+    if (runs_in_process(a, policy)) return score_in_process(a, node, plugin_node, answers, policy.explain);
+    const PluginOutcome outcome = run_plugin_isolated(a, node, plugin_node, answers, policy);
     if (!outcome.ok) {
         auto r = not_scored(rules.area, rules.title, outcome.failure);
         r.diagnostics = outcome.diagnostics;

@@ -76,6 +76,11 @@ public:
         for (const auto& level : rules_.levels)
             for (const auto& c : level.criteria) rules_.conditions.add(c.when);
         for (const auto& c : rules_.checks) rules_.conditions.add(c.when);
+        for (std::size_t q = 0; q < rules_.questions.size(); ++q)
+            if (rules_.questions[q].ask_if) {
+                rules_.skip_conditions.add(*rules_.questions[q].ask_if);
+                rules_.skip_questions.push_back(q);
+            }
         return std::move(rules_);
     }
 

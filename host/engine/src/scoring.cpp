@@ -117,14 +117,42 @@ AreaEnvironment::AreaEnvironment(const RuleSet& rules, const AnswerNode* answers
     if (rules.fiscal_year_slot >= 0) slots[rules.fiscal_year_slot] = &fiscal_year_;
     bind_slots(slots, n);
     // Skip logic, top to bottom: an ask_if reads only earlier questions, settled by then. Only a
-    // false condition skips; an unknown one (its inputs unanswered) still asks the question.
-    for (std::size_t q = 0; q < rules.questions.size(); ++q) {
-        const auto& ask_if = rules.questions[q].ask_if;
-        if (!ask_if || ask_if->test(*this) != 0) continue;
+    // false condition skips; an unknown one (its inputs unanswered) still asks the question. All
+    // conditions run in one pass; one that reads a question skipped above it is tested again.
+    const std::size_t asks = rules.skip_questions.size();
+    if (asks == 0) return;
+    std::array<signed char, 64> inline_truths;
+    std::vector<signed char> heap_truths(asks > inline_truths.size() ? asks : 0);
+    signed char* truths = heap_truths.empty() ? inline_truths.data() : heap_truths.data();
+    rules.skip_conditions.test(*this, truths);
+    bool skipped_any = false;
+    for (std::size_t k = 0; k < asks; ++k) {
+        const std::size_t q = rules.skip_questions[k];
+        const Expression& ask_if = *rules.questions[q].ask_if;
+        int truth = truths[k];
+        if (skipped_any && std::any_of(ask_if.slots().begin(), ask_if.slots().end(), [&](int s) {
+                return s >= 0 && static_cast<std::size_t>(s) < questions && states_[s] == QuestionState::skipped;
+            }))
+            truth = ask_if.test(*this);
+        if (truth != 0) continue;
         if (states_[q] != QuestionState::unanswered) ignored_.push_back(q);
         states_[q] = QuestionState::skipped;
         slots[q] = &unknown;
+        skipped_any = true;
     }
+}
+
+std::optional<AnswerNode> without_skipped_answers(const RuleSet& rules, const AnswerNode* answers, const Profile& profile) {
+    if (rules.skip_questions.empty() || !answers) return std::nullopt;
+    const std::map<std::string, Value> no_facts;
+    const AreaEnvironment env(rules, answers, profile, no_facts, nullptr);
+    if (env.ignored_answers().empty()) return std::nullopt;
+    AnswerNode asked = *answers;
+    std::erase_if(asked.members, [&](const auto& member) {
+        return std::any_of(env.ignored_answers().begin(), env.ignored_answers().end(),
+                           [&](std::size_t q) { return rules.questions[q].id == member.first; });
+    });
+    return asked;
 }
 
 Value AreaEnvironment::lookup(const std::string& name) const {

@@ -109,6 +109,9 @@ struct RuleSet {
     std::vector<std::pair<std::string, int>> fact_slots;   // plugin facts, sorted by name, with their slots
     /// Every criterion (levels in order) then every check, compiled into one program (scoring).
     ConditionSet conditions;
+    /// Every ask_if, in questionnaire order, as one program; skip_questions[k] is the question of the k-th.
+    ConditionSet skip_conditions;
+    std::vector<std::size_t> skip_questions;
     int population_slot = -1;                               // profile.population
     int fiscal_year_slot = -1;                              // profile.fiscal_year
 

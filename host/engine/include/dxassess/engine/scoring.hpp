@@ -9,6 +9,7 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -128,6 +129,11 @@ private:
     const std::map<std::string, Value>& facts_;
     Caller caller_;
 };
+
+/// The answers as the area's plugin should see them: without answers to questions not asked. Skip
+/// logic reads only earlier answers and the profile, so it is settled before any plugin runs.
+/// nullopt when there is nothing to leave out (use the answers as they are).
+std::optional<AnswerNode> without_skipped_answers(const RuleSet& rules, const AnswerNode* answers, const Profile& profile);
 
 /// Scores an area. `fact_labels` describe plugin facts for explanations. With `explain` false the
 /// result leaves out the inputs of each criterion and finding (for bulk scoring).
