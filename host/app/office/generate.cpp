@@ -1,11 +1,13 @@
 // `dxassess generate`: synthetic but valid answer sets (seeded, with realistic codes) for tests and
-// benchmarks — every question answered within its type, bounds and choices, some left unanswered.
+// benchmarks — every question answered within its type, bounds and choices, some left unanswered,
+// and none answered that its ask_if does not ask.
 #include "assessment/installation.hpp"
 #include "office/office_commands.hpp"
 #include "platform/atomic_file.hpp"
 #include "support/exit_codes.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
+#include "dxassess/engine/scoring.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -31,6 +33,34 @@ std::string code_for(long long i) {
     int sum = 0;
     for (int k = 0; k < 5; ++k) sum += (digits[k] - '0') * weights[k];
     return std::string(digits, 5) + static_cast<char>('0' + (11 - sum % 11) % 10);
+}
+
+/// A generated scalar answer as the engine holds it (ask_if reads only non-table questions).
+engine::Value value_of(const json& v, const Question& q) {
+    switch (q.type) {
+        case QuestionType::boolean: return v.get<bool>();
+        case QuestionType::integer: return v.get<std::int64_t>();
+        case QuestionType::number:
+        case QuestionType::ratio: return v.get<double>();
+        case QuestionType::choice: return v.get<std::string>();
+        case QuestionType::multi_choice: return v.get<engine::StringList>();
+        case QuestionType::date: return engine::Date::parse(v.get<std::string>());
+        case QuestionType::table: break;
+    }
+    return {};
+}
+
+/// Removes from `area` the answers to questions its rules would not ask, as a person answering
+/// top to bottom would never give them.
+void drop_unasked(const engine::RuleSet& rules, const engine::Profile& profile, json& area) {
+    if (rules.skip_questions.empty()) return;
+    engine::AnswerNode node;
+    node.is_table = true;
+    for (const auto& q : rules.questions)
+        if (q.type != QuestionType::table && area.contains(q.id)) node.members.emplace_back(q.id, engine::AnswerNode{value_of(area[q.id], q), {}});
+    const std::map<std::string, engine::Value> no_facts;
+    const engine::AreaEnvironment env(rules, &node, profile, no_facts, nullptr);
+    for (const std::size_t q : env.ignored_answers()) area.erase(rules.questions[q].id);
 }
 
 class Generator {
@@ -118,12 +148,17 @@ int run_generate(const GlobalOptions& g, long long count, unsigned seed, const s
                 json j;
                 j["profile"] = {{"code", code_for(i)}, {"name", "合成団体" + std::to_string(i + 1)}, {"prefecture", "合成県"},
                                 {"population", population}, {"fiscal_year", year}, {"type", type}, {"as_of", as_of.str()}};
+                engine::Profile profile;
+                profile.population = population;
+                profile.fiscal_year = year;
+                profile.as_of = as_of;
                 for (const auto& a : inst.areas()) {
                     if (!a.rules) continue;
                     j["targets"][a.area()] = gen.between(0, 5);
                     json area = json::object();
                     for (const auto& q : a.rules->questions)
                         if (q.required || gen.coin(0.9)) area[q.id] = gen.answer(q, as_of);
+                    drop_unasked(*a.rules, profile, area);
                     j[a.area()] = std::move(area);
                 }
                 f << j.dump() << "\n";
