@@ -123,12 +123,12 @@ TEST_CASE("an answer may carry notes, or be 該当なし with a reason", "[answe
     const AnswerNode& area = a.areas.at("area");
     REQUIRE(area.member("status") != nullptr);
     CHECK(std::get<std::string>(area.member("status")->value) == "yes");
-    CHECK(area.member("status")->notes.evidence == "調書.xlsx");
-    CHECK(area.member("status")->notes.answered_by == "山田");
+    CHECK(area.member("status")->notes_or_none().evidence == "調書.xlsx");
+    CHECK(area.member("status")->notes_or_none().answered_by == "山田");
     const AnswerNode* local = area.member("local");
     REQUIRE(local != nullptr);
     CHECK(local->not_applicable());
-    CHECK(local->na == "wide_area");
+    CHECK(local->na->id == "wide_area");
     CHECK_FALSE(is_known(local->value));
 
     const auto notes = annotations(rules(), &area);
@@ -144,8 +144,8 @@ TEST_CASE("table rows may be 該当なし or carry notes; rows naming only their
     const AnswerNode* rows = a.areas.at("area").member("rows");
     REQUIRE(rows != nullptr);
     REQUIRE(rows->items.size() == 2);
-    CHECK(rows->items[0].notes.owner == "市民課");
-    CHECK(rows->items[1].na == "prefecture");
+    CHECK(rows->items[0].notes_or_none().owner == "市民課");
+    CHECK(rows->items[1].na->id == "prefecture");
     // Plugins see the reason as a column, so shares can leave the row out.
     REQUIRE(rows->items[1].member("na") != nullptr);
     CHECK(std::get<std::string>(rows->items[1].member("na")->value) == "prefecture");
@@ -301,10 +301,10 @@ TEST_CASE("JSON answers (batch lines) take notes and 該当なし the same way",
     const Answers a = parse_answers_json(json, "line 1", {{&rules()}, {}});
     const AnswerNode& area = a.areas.at("area");
     CHECK(std::get<std::int64_t>(area.member("staff")->value) == 3);
-    CHECK(area.member("staff")->notes.note == "4月1日時点");
-    CHECK(area.member("local")->na == "no_scheme");
+    CHECK(area.member("staff")->notes_or_none().note == "4月1日時点");
+    CHECK(area.member("local")->na->id == "no_scheme");
     REQUIRE(area.member("rows")->items.size() == 2);
-    CHECK(area.member("rows")->items[1].na == "prefecture");
-    CHECK(area.member("rows")->items[1].notes.owner == "市民課");
+    CHECK(area.member("rows")->items[1].na->id == "prefecture");
+    CHECK(area.member("rows")->items[1].notes_or_none().owner == "市民課");
     CHECK(a.profile.as_of == Date{2025, 4, 1});
 }

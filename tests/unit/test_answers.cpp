@@ -141,7 +141,7 @@ TEST_CASE("table questions hold rows of typed columns", "[answers][table]") {
     CHECK(std::get<std::string>(t->items[1].member("business")->value) == "b");
     CHECK(std::get<bool>(t->items[0].member("done")->value));
     CHECK(t->items[1].member("done") == nullptr);
-    CHECK(t->items[1].notes.note == "照会中");
+    CHECK(t->items[1].notes_or_none().note == "照会中");
 }
 
 TEST_CASE("table rows are checked cell by cell", "[answers][table][errors]") {

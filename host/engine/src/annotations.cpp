@@ -27,12 +27,11 @@ std::vector<Annotation> annotations(const RuleSet& rules, const AnswerNode* answ
     for (const auto& q : rules.questions) {
         const AnswerNode* a = answers->member(q.id);
         if (!a) continue;
-        if (a->not_applicable() || !a->notes.empty())
-            out.push_back({&q, {}, {}, find_na_reason(a->na), &a->notes});
+        if (a->not_applicable() || a->notes) out.push_back({&q, {}, {}, a->na, &a->notes_or_none()});
         if (q.type != QuestionType::table) continue;
         for (const auto& row : a->items) {
-            if (!row.not_applicable() && row.notes.empty()) continue;
-            Annotation& r = out.emplace_back(Annotation{&q, {}, {}, find_na_reason(row.na), &row.notes});
+            if (!row.not_applicable() && !row.notes) continue;
+            Annotation& r = out.emplace_back(Annotation{&q, {}, {}, row.na, &row.notes_or_none()});
             describe_row(q, row, r);
         }
     }

@@ -148,8 +148,8 @@ private:
         answers_.areas[rs.area] = std::move(area);
     }
 
-    /// Reads note / evidence / owner / answered_by from `t` (an answer's or a row's table).
-    AnswerNotes read_notes(const toml::table& t, const std::string& name) {
+    /// Reads note / evidence / owner / answered_by from `t` (an answer's or a row's table); nullptr when it has none.
+    std::shared_ptr<const AnswerNotes> read_notes(const toml::table& t, const std::string& name) {
         AnswerNotes n;
         const auto text = [&](const char* key, std::string& into) {
             const toml::node* v = t.get(key);
@@ -161,7 +161,7 @@ private:
         text("evidence", n.evidence);
         text("owner", n.owner);
         text("answered_by", n.answered_by);
-        return n;
+        return n.empty() ? nullptr : std::make_shared<const AnswerNotes>(std::move(n));
     }
 
     /// na = "<reason>" on an answer or a row: the reason must be one of na_reasons(), and
@@ -187,10 +187,10 @@ private:
                   name + ".na: \"" + reason + "\" is not a reason" + hint.en + "; use one of " + list);
             return false;
         }
-        if (reason == "other" && node.notes.note.empty())
+        if (reason == "other" && node.notes_or_none().note.empty())
             error(*v, name + ": 該当なしの理由が other（その他）のときは note に理由を書いてください",
                   name + ": with na = \"other\", say why in note");
-        node.na = reason;
+        node.na = find_na_reason(reason);
         return true;
     }
 
@@ -363,7 +363,7 @@ private:
                 }
                 if (auto value = read_answer(c, *cell, row_name + "." + c.id)) row.members.emplace_back(c.id, std::move(*value));
             }
-            if (na) row.members.emplace_back("na", AnswerNode{Value{row.na}, row.where});  // plugins see it as a column
+            if (na) row.members.emplace_back("na", AnswerNode{Value{row.na->id}, row.where});  // plugins see it as a column
             for (const auto& [k, cell] : row_table) {
                 const std::string key(k.str());
                 if (q.find_column(key) || is_row_annotation(key)) continue;
@@ -442,6 +442,11 @@ const std::vector<NaReason>& na_reasons() {
         {"other", {"その他", "other"}},
     };
     return reasons;
+}
+
+const AnswerNotes& AnswerNode::notes_or_none() const {
+    static const AnswerNotes none;
+    return notes ? *notes : none;
 }
 
 const NaReason* find_na_reason(const std::string& id) {

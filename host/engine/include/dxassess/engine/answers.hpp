@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,14 +39,18 @@ const NaReason* find_na_reason(const std::string& id);
 struct AnswerNode {
     Value value;                                            // scalar, or StringList for lists; unknown when N/A
     Location where;
-    std::string na;                                         // 該当なし reason id; empty when the answer applies
-    AnswerNotes notes;
+    const NaReason* na = nullptr;                           // 該当なし and why; nullptr when the answer applies
+    // Out of line, and shared by copies: most answers have none, and every node (each table cell
+    // too) would otherwise carry four strings.
+    std::shared_ptr<const AnswerNotes> notes;
     std::vector<AnswerNode> items;                          // list elements (strings, or rows of a table question)
     std::vector<std::pair<std::string, AnswerNode>> members;  // table members
     bool is_table = false;                                  // members are set
     bool is_list = false;                                   // items are set
 
-    bool not_applicable() const { return !na.empty(); }
+    bool not_applicable() const { return na != nullptr; }
+    /// The notes, or empty ones.
+    const AnswerNotes& notes_or_none() const;
 
     const AnswerNode* member(std::string_view key) const;
 };
