@@ -104,7 +104,7 @@ Answers parse(const std::string& area_lines) { return parse_answers(profile + ar
 AreaResult score(const Answers& a) {
     const AnswerNode* node = &a.areas.at("area");
     AreaEnvironment env(rules(), node, a.profile, {}, nullptr);
-    return score_area(rules(), env, node, {});
+    return score_area(rules(), env, {});
 }
 
 const CriterionResult& criterion(const AreaResult& r, const std::string& id) {

@@ -100,7 +100,7 @@ struct Fixture {
             node.members.emplace_back(k, m);
         }
         AreaEnvironment env(rules, &node, profile, facts, nullptr);
-        return score_area(rules, env, &node, {{"bonus", Text{"ボーナス", "bonus"}}});
+        return score_area(rules, env, {{"bonus", Text{"ボーナス", "bonus"}}});
     }
 };
 

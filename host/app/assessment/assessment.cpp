@@ -53,7 +53,7 @@ PluginOutcome run_plugin(const AreaRules& a, const engine::AnswerNode* node, con
                                         out.calls[call_key(fn, args)] = v;
                                         return v;
                                     });
-        (void)engine::score_area(*a.rules, env, node, a.plugin->fact_labels);
+        (void)engine::score_area(*a.rules, env, a.plugin->fact_labels);
         out.facts = session.facts();
     }
     out.failure = session.failure();
@@ -114,7 +114,7 @@ engine::AreaResult score_in_process(const AreaRules& a, const engine::AnswerNode
     }
     engine::AreaEnvironment env(rules, node, answers.profile, session.facts(),
                                 [&session](const std::string& fn, const std::vector<engine::Value>& args) { return session.call(fn, args); });
-    engine::AreaResult r = engine::score_area(rules, env, node, a.plugin->fact_labels, explain);
+    engine::AreaResult r = engine::score_area(rules, env, a.plugin->fact_labels, explain);
     r.facts = session.facts();
     r.diagnostics = session.diagnostics();  // after scoring: includes failures of rule functions
     return r;
@@ -140,7 +140,7 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
                                     const auto c = outcome.calls.find(call_key(fn, args));
                                     return c == outcome.calls.end() ? engine::Value{} : c->second;
                                 });
-    engine::AreaResult r = engine::score_area(rules, env, node, a.plugin->fact_labels, policy.explain);
+    engine::AreaResult r = engine::score_area(rules, env, a.plugin->fact_labels, policy.explain);
     r.facts = outcome.facts;
     r.diagnostics = outcome.diagnostics;  // includes failures of rule functions
     return r;

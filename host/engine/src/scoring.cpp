@@ -256,14 +256,13 @@ std::vector<Input> inputs_of(const Expression& e, const RuleSet& rules, const En
 
 }  // namespace
 
-AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const AnswerNode* answers,
+AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env,
                       const std::map<std::string, Text>& fact_labels, bool explain) {
     AreaResult r;
     r.area = rules.area;
     r.title = rules.title;
     r.rules_version = rules.version;
     r.scored = true;
-    (void)answers;  // the environment has paired them with the questions and applied skip logic
     using State = AreaEnvironment::QuestionState;
     for (std::size_t q = 0; q < rules.questions.size(); ++q) {
         const Question& question = rules.questions[q];

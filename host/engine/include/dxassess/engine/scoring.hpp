@@ -135,9 +135,9 @@ private:
 /// nullopt when there is nothing to leave out (use the answers as they are).
 std::optional<AnswerNode> without_skipped_answers(const RuleSet& rules, const AnswerNode* answers, const Profile& profile);
 
-/// Scores an area. `fact_labels` describe plugin facts for explanations. With `explain` false the
+/// Scores an area from the answers, skip logic and facts bound in `env`. `fact_labels` describe plugin facts for explanations. With `explain` false the
 /// result leaves out the inputs of each criterion and finding (for bulk scoring).
-AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env, const AnswerNode* answers,
+AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env,
                       const std::map<std::string, Text>& fact_labels, bool explain = true);
 
 /// The combination of the areas that could be assessed (scored and complete); the others are named
