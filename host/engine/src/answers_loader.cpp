@@ -181,7 +181,8 @@ private:
             list += (list.empty() ? "" : ", ") + r.id + "（" + r.label.ja + "）";
         }
         const std::string reason = v->value_or(std::string());
-        if (!find_na_reason(reason)) {
+        const NaReason* found = find_na_reason(reason);
+        if (!found) {
             const Text hint = did_you_mean(reason, ids);
             error(*v, name + ".na の理由 \"" + reason + "\" は使えません" + hint.ja + "。使える理由: " + list,
                   name + ".na: \"" + reason + "\" is not a reason" + hint.en + "; use one of " + list);
@@ -190,7 +191,7 @@ private:
         if (reason == "other" && node.notes_or_none().note.empty())
             error(*v, name + ": 該当なしの理由が other（その他）のときは note に理由を書いてください",
                   name + ": with na = \"other\", say why in note");
-        node.na = find_na_reason(reason);
+        node.na = found;
         return true;
     }
 
