@@ -24,13 +24,6 @@ using engine::Lang;
 
 int run_assess(const GlobalOptions& g, const AssessOptions& o) {
     const Lang lang = g.lang;
-    std::error_code ec;
-    fs::create_directories(o.output_dir, ec);  // as the README shows: `-o out/` makes out/ when it is new
-    if (!fs::is_directory(o.output_dir, ec)) {
-        std::cerr << o.output_dir << ": " << tr(lang, "出力ディレクトリを作れません", "cannot create the output directory")
-                  << (ec ? " (" + ec.message() + ")" : std::string()) << "\n";
-        return exit_input;
-    }
     try {
         const Installation inst(search_paths(g), g.run);
         const Assessment a = assess(inst, o.answers_file, g.run);
@@ -45,6 +38,14 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
         const auto wants = [&](const char* f) { return std::find(o.formats.begin(), o.formats.end(), f) != o.formats.end(); };
         const auto out = [&](const char* name) { return (fs::path(o.output_dir) / name).string(); };
 
+        // As the README shows, `-o out/` makes out/ when it is new; only now, so invalid answers leave nothing behind.
+        std::error_code ec;
+        fs::create_directories(o.output_dir, ec);
+        if (!fs::is_directory(o.output_dir, ec)) {
+            std::cerr << o.output_dir << ": " << tr(lang, "出力ディレクトリを作れません", "cannot create the output directory")
+                      << (ec ? " (" + ec.message() + ")" : std::string()) << "\n";
+            return exit_input;
+        }
         // Every format is written in full before any is put in place: no half-written report, ever.
         AtomicBatch batch;
         std::vector<std::string> written;
