@@ -4,6 +4,7 @@
 
 #include "platform/os.hpp"
 #include "reports/report_content.hpp"
+#include "reports/report_words.hpp"
 #include "support/build_config.hpp"
 
 #include "dxassess/engine/annotations.hpp"
@@ -220,6 +221,15 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
                     {"missing_areas", std::move(missing)},
                     {"not_assessed", a.not_installed},
                     {"actions", std::move(actions)}};
+    // How to read the figures (schema 1.1), as every report form shows it: the level scale and the score.
+    json scale = json::array();
+    for (const auto& l : a.model->levels)
+        scale.push_back({{"level", l.level}, {"name", text(l.name)}, {"description", text(l.description)}});
+    const Words& ja = words(engine::Lang::ja);
+    const Words& en = words(engine::Lang::en);
+    j["legend"] = {{"levels", std::move(scale)},
+                   {"score", {{"ja", ja.score_meaning}, {"en", en.score_meaning}}},
+                   {"overall", {{"ja", ja.overall_meaning}, {"en", en.overall_meaning}}}};
     if (meta.benchmark) {
         json levels = json::object();
         for (const auto& [area, level] : meta.benchmark->levels) levels[area] = level;
