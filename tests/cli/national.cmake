@@ -146,6 +146,31 @@ if(NOT mean_index EQUAL good_index OR NOT telework_n EQUAL 1)
 endif()
 dxa(2 collect "${WORK}/empty/report.json" --db "${WORK}/partial.sqlite" --min-completeness 1.5)
 expect("${err}" "--min-completeness: Value 1.5 not in range")
+# A database made before report schema 1.1 gains the completeness column when it is next opened.
+set(old_schema [=[
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript("""
+CREATE TABLE reports (id INTEGER PRIMARY KEY, code TEXT NOT NULL, fiscal_year INTEGER NOT NULL, name TEXT NOT NULL,
+  prefecture TEXT NOT NULL, population INTEGER NOT NULL, type TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE,
+  source_file TEXT NOT NULL, received_at TEXT NOT NULL, current INTEGER NOT NULL, answers_text TEXT NOT NULL,
+  report_json TEXT NOT NULL);
+CREATE TABLE results (report_id INTEGER NOT NULL REFERENCES reports(id), scale TEXT NOT NULL, area TEXT NOT NULL,
+  rules_version TEXT NOT NULL, scored INTEGER NOT NULL, level INTEGER NOT NULL, score INTEGER NOT NULL,
+  PRIMARY KEY (report_id, scale, area));
+CREATE TABLE overall (report_id INTEGER NOT NULL REFERENCES reports(id), scale TEXT NOT NULL, idx REAL NOT NULL,
+  PRIMARY KEY (report_id, scale));
+""")
+]=])
+set(read_completeness [=[
+import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT min(completeness) FROM results").fetchone()[0])
+]=])
+execute_process(COMMAND "${PYTHON}" -c "${old_schema}" "${WORK}/old.sqlite" RESULT_VARIABLE rc)
+dxa(0 collect "${WORK}/report.json" --db "${WORK}/old.sqlite")
+expect("${out}" "1 accepted")
+execute_process(COMMAND "${PYTHON}" -c "${read_completeness}" "${WORK}/old.sqlite" OUTPUT_VARIABLE completeness RESULT_VARIABLE rc)
+expect("${completeness}" "^1.0")
 
 # A re-submission replaces the earlier report; the earlier one is kept as history.
 dxa(0 collect "${WORK}/report.json" --db "${db}")

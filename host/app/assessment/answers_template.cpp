@@ -100,7 +100,8 @@ std::string question_block(const Question& q) {
             out << "#   該当しない場合: " << q.id << " = { na = \"理由\", note = \"…\" }。理由: " << na_reason_list() << "\n";
     }
     if (key) {
-        out << "#   各行に回答を書き足してください（例: " << example(q).substr(2, example(q).size() - 4) << "）。\n";
+        const std::string rows = example(q);  // "[ { … } ]"
+        out << "#   各行に回答を書き足してください（例: " << rows.substr(2, rows.size() - 4) << "）。\n";
         out << q.id << " = [\n";
         for (const auto& ch : key->choices)
             out << "  { " << key->id << " = \"" << ch.id << "\" },  # " << ch.label.ja << "\n";

@@ -111,12 +111,8 @@ void exec(sqlite3* db, const char* sql) {
 
 /// Databases made before report schema 1.1 lack results.completeness: add it (old rows count as complete).
 void add_completeness_column(sqlite3* db) {
-    sqlite3_stmt* stmt = nullptr;
-    bool present = false;
-    if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info('results') WHERE name = 'completeness'", -1, &stmt, nullptr) == SQLITE_OK)
-        present = sqlite3_step(stmt) == SQLITE_ROW;
-    sqlite3_finalize(stmt);
-    if (!present) exec(db, "ALTER TABLE results ADD COLUMN completeness REAL NOT NULL DEFAULT 1");
+    if (!Statement(db, "SELECT 1 FROM pragma_table_info('results') WHERE name = 'completeness'").step())
+        exec(db, "ALTER TABLE results ADD COLUMN completeness REAL NOT NULL DEFAULT 1");
 }
 
 /// Tests set DXASSESS_TEST_INGEST_PAUSE_MS to hold each ingest transaction open, so that a kill

@@ -387,11 +387,13 @@ private:
             }
         }
         if (errors_.size() != errors_before) return std::nullopt;
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < node.items.size(); ++i)
-            if (!blank_rows[i] && kept++ != i) node.items[kept - 1] = std::move(node.items[i]);
-        node.items.resize(kept);
-        if (node.items.empty() && !arr->empty()) return std::nullopt;  // only template rows: not answered yet
+        if (std::find(blank_rows.begin(), blank_rows.end(), true) != blank_rows.end()) {
+            std::vector<AnswerNode> answered;
+            for (std::size_t i = 0; i < node.items.size(); ++i)
+                if (!blank_rows[i]) answered.push_back(std::move(node.items[i]));
+            if (answered.empty()) return std::nullopt;  // only template rows: not answered yet
+            node.items = std::move(answered);
+        }
         return node;
     }
 
