@@ -289,6 +289,8 @@ TEST_CASE("TOML typos are explained in Japanese with the fix, every line that ha
     // A full-width space, and an error the hints do not know keeps the parser's own words.
     const InputError space = test::input_error([&] { (void)parse_answers(profile + "count\u3000= 3\n", "answers.toml", {{&rules()}, {}}); });
     CHECK(test::has_diagnostic(space, 8, 6, "full-width space"));
+    const InputError both = test::input_error([&] { (void)parse_answers(profile + "share = ７８%\n", "answers.toml", {{&rules()}, {}}); });
+    CHECK(test::has_diagnostic(both, 8, 9, "write digits in ASCII, and a share as a decimal between 0 and 1 (７８% → 0.78)"));
     const InputError other = test::input_error([&] { (void)parse_answers(profile + "[area\n", "answers.toml", {{&rules()}, {}}); });
     REQUIRE(other.diagnostics().size() == 1);
     CHECK(other.diagnostics()[0].message.en.rfind("TOML syntax error: ", 0) == 0);

@@ -38,6 +38,17 @@ std::string ascii_digits(const std::string& s) {
     return out;
 }
 
+/// "78%" as the ratio it means ("0.78"); "0.xx" when the number cannot be read.
+std::string as_share(const std::string& percent) {
+    try {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", std::stod(percent.substr(0, percent.find('%'))) / 100.0);
+        return buf;
+    } catch (const std::exception&) {
+        return "0.xx";
+    }
+}
+
 /// The value written after `=` up to a comment, trimmed (quoted parts included).
 std::string value_text(const std::string& line, std::size_t from) {
     char quote = 0;
@@ -84,21 +95,17 @@ std::optional<Hint> hint_for(const std::string& line) {
         if (i + 2 < line.size() && starts_with(line, i, "\xEF\xBC") && static_cast<unsigned char>(line[i + 2]) >= 0x90 &&
             static_cast<unsigned char>(line[i + 2]) <= 0x99) {
             const std::string v = value_text(line, equals + 1);
-            return Hint{i, {"数字は半角で書いてください（" + v + " → " + ascii_digits(v) + "）",
-                            "write digits in ASCII (" + v + " → " + ascii_digits(v) + ")"}};
+            const std::string ascii = ascii_digits(v);
+            const bool percent = ascii.find('%') != std::string::npos;  // ７８%: both typos, one fix
+            const std::string fixed = percent ? as_share(ascii) : ascii;
+            return Hint{i, {std::string("数字は半角で") + (percent ? "、割合は 0〜1 の小数で" : "") + "書いてください（" + v + " → " + fixed + "）",
+                            std::string("write digits in ASCII") + (percent ? ", and a share as a decimal between 0 and 1" : "") + " (" + v +
+                                " → " + fixed + ")"}};
         }
         if (c == '%' && i > 0 && std::isdigit(static_cast<unsigned char>(line[i - 1]))) {
             const std::string v = value_text(line, equals + 1);
-            std::string fixed = "0.xx";
-            try {
-                const double d = std::stod(v.substr(0, v.find('%'))) / 100.0;
-                char buf[32];
-                std::snprintf(buf, sizeof buf, "%g", d);
-                fixed = buf;
-            } catch (const std::exception&) {
-            }
-            return Hint{i, {"割合は 0〜1 の小数で書きます（" + v + " → " + fixed + "）。% は付けません",
-                            "write a share as a decimal between 0 and 1 (" + v + " → " + fixed + "), without %"}};
+            return Hint{i, {"割合は 0〜1 の小数で書きます（" + v + " → " + as_share(v) + "）。% は付けません",
+                            "write a share as a decimal between 0 and 1 (" + v + " → " + as_share(v) + "), without %"}};
         }
     }
     if (equals == std::string::npos) return std::nullopt;
