@@ -44,7 +44,7 @@ std::string call_key(const std::string& fn, const std::vector<engine::Value>& ar
 PluginOutcome run_plugin(const AreaRules& a, const engine::AnswerNode* node, const engine::AnswerNode* plugin_node,
                          const engine::Answers& answers) {
     PluginOutcome out;
-    PluginSession session(*a.plugin, plugin_node, answers.profile.as_of);
+    PluginSession session(*a.plugin, plugin_node, answers.profile.as_of, a.reference, &answers.profile);
     out.ok = session.derive();
     if (out.ok) {
         engine::AreaEnvironment env(*a.rules, node, answers.profile, session.facts(),
@@ -106,7 +106,7 @@ PluginOutcome run_plugin_isolated(const AreaRules& a, const engine::AnswerNode* 
 engine::AreaResult score_in_process(const AreaRules& a, const engine::AnswerNode* node, const engine::AnswerNode* plugin_node,
                                     const engine::Answers& answers, bool explain) {
     const engine::RuleSet& rules = *a.rules;
-    PluginSession session(*a.plugin, plugin_node, answers.profile.as_of);
+    PluginSession session(*a.plugin, plugin_node, answers.profile.as_of, a.reference, &answers.profile);
     if (!session.derive()) {
         auto r = not_scored(rules.area, rules.title, session.failure());
         r.diagnostics = session.diagnostics();
@@ -160,6 +160,8 @@ Assessment assess(const Installation& inst, engine::Answers answers, const RunPo
     Assessment out;
     out.model = &inst.model();
     out.model_sha256 = inst.model_sha256();
+    out.reference = inst.reference();
+    out.reference_sha256 = inst.reference_sha256();
     out.answers = std::move(answers);
 
     // Model areas first (report order), then any extra area a plugin brings.

@@ -17,13 +17,21 @@ using engine::Text;
 
 bool runs_in_process(const AreaRules& a, const RunPolicy& policy) { return !policy.isolate_all && a.plugin->shipped; }
 
-std::string find_model_file(const SearchPaths& paths) {
+namespace {
+
+std::string first_in_rules_dirs(const SearchPaths& paths, const char* name) {
     for (const auto& dir : paths.rules_dirs) {
         std::error_code ec;
-        if (fs::is_regular_file(fs::path(dir) / "model.toml", ec)) return (fs::path(dir) / "model.toml").string();
+        if (fs::is_regular_file(fs::path(dir) / name, ec)) return (fs::path(dir) / name).string();
     }
     return {};
 }
+
+}  // namespace
+
+std::string find_model_file(const SearchPaths& paths) { return first_in_rules_dirs(paths, "model.toml"); }
+
+std::string find_reference_file(const SearchPaths& paths) { return first_in_rules_dirs(paths, "reference.toml"); }
 
 Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : paths_(paths) {
     const std::string model_file = find_model_file(paths_);
@@ -33,6 +41,11 @@ Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : 
                                       "model.toml not found in the rules directories (see --rules-dir)"});
     model_ = engine::load_model(model_file);
     model_sha256_ = sha256_file(model_file);
+    // National figures and deadlines: one data file, so updating a figure needs no rebuild.
+    if (const std::string reference_file = find_reference_file(paths_); !reference_file.empty()) {
+        reference_ = std::make_shared<const engine::ReferenceData>(engine::load_reference_data(reference_file));
+        reference_sha256_ = sha256_file(reference_file);
+    }
 
     std::optional<LockFile> lock;
     if (!paths_.lock_file.empty()) {
@@ -90,11 +103,12 @@ AreaRules Installation::load_area_rules(const PluginRecord& plugin, const std::s
     a.plugin = &plugin;
     a.area_id = area;
     a.file = file;
+    a.reference = reference_.get();
     if (a.file.empty()) {
         a.failure = {"領域 " + area + " のルールファイル " + area + ".toml が見つかりません", "no rule file " + area + ".toml for area " + area};
     } else {
         try {
-            a.rules = engine::load_rule_set(a.file, plugin.symbols, area);
+            a.rules = engine::load_rule_set(a.file, plugin.symbols, area, reference_.get());
             a.sha256 = sha256_file(a.file);
             if (!a.rules->plugin.empty() && a.rules->plugin != plugin.id) {
                 a.failure = {a.file + " はプラグイン " + a.rules->plugin + " 用ですが、読み込まれたのは " + plugin.id + " です",
@@ -114,7 +128,7 @@ void Installation::add_generic_areas() {
     std::vector<std::string> seen;
     for (const auto& dir : paths_.rules_dirs) {
         const auto rule_file = [](const std::string& f) {
-            return has_suffix(f, ".toml") && fs::path(f).filename() != "model.toml" && !is_rule_test_file(f);
+            return has_suffix(f, ".toml") && fs::path(f).filename() != "model.toml" && fs::path(f).filename() != "reference.toml" && !is_rule_test_file(f);
         };
         for (const auto& f : files_in(dir, rule_file)) {
             engine::RuleSetHeader header;

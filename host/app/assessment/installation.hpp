@@ -8,6 +8,9 @@
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/model.hpp"
+#include "dxassess/engine/reference.hpp"
+
+#include <memory>
 
 #include <string>
 #include <vector>
@@ -36,6 +39,9 @@ public:
     const PluginRegistry& registry() const { return registry_; }
     const engine::Model& model() const { return model_; }
     const std::string& model_sha256() const { return model_sha256_; }
+    /// The reference data (reference.toml in the rules directories), or nullptr when there is none.
+    const engine::ReferenceData* reference() const { return reference_.get(); }
+    const std::string& reference_sha256() const { return reference_sha256_; }
     const std::vector<AreaRules>& areas() const { return areas_; }
     /// The first `<area>.toml` in the rules directories, or "".
     std::string find_rules_file(const std::string& area) const;
@@ -55,10 +61,14 @@ private:
     PluginRegistry registry_;
     engine::Model model_;
     std::string model_sha256_;
+    std::shared_ptr<const engine::ReferenceData> reference_;  // on the heap: AreaRules point to it
+    std::string reference_sha256_;
     std::vector<AreaRules> areas_;
 };
 
 /// The first model.toml in the rules directories, or "".
 std::string find_model_file(const SearchPaths& paths);
+/// The first reference.toml in the rules directories, or "".
+std::string find_reference_file(const SearchPaths& paths);
 
 }  // namespace dxassess::host

@@ -5,9 +5,11 @@
 #include "cli/command_support.hpp"
 #include "support/exit_codes.hpp"
 #include "support/files.hpp"
+#include "assessment/installation.hpp"
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace dxassess::host {
 
@@ -28,8 +30,27 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
     registry.set_probe(g.run.timeout_seconds, g.run.isolate_all);
     registry.discover(paths.plugin_dirs, paths.shipped_plugin_dir);
     int failed = 0;
+    // Rule sets name reference figures (ref.<id>): check them against the reference file given, else the installed one.
+    std::optional<engine::ReferenceData> reference;
+    std::string reference_file = find_reference_file(paths);
+    for (const auto& file : files)
+        if (fs::path(file).filename() == "reference.toml") reference_file = file;
+    if (!reference_file.empty()) {
+        try {
+            reference = engine::load_reference_data(reference_file);
+        } catch (const engine::InputError& e) {
+            std::cerr << e.format(lang) << "\n";
+            ++failed;
+        }
+    }
     for (const auto& file : files) {
         try {
+            if (fs::path(file).filename() == "reference.toml") {
+                if (reference && reference->path == file)
+                    std::cout << "OK " << file << " (reference " << reference->version << ": " << reference->figures.size()
+                              << tr(lang, " 件の参照値)", " figures)") << "\n";
+                continue;
+            }
             if (fs::path(file).filename() == "model.toml") {
                 const auto m = engine::load_model(file);
                 std::cout << "OK " << file << " (model " << m.version << ")\n";
@@ -42,7 +63,8 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
                           << tr(lang, "警告: 領域 '" + area + "' のプラグインがないため、派生事実と関数は未定義として検査します",
                                 "warning: no plugin for area '" + area + "'; its facts and functions count as unknown")
                           << "\n";
-            const auto rs = engine::load_rule_set(file, plugin ? plugin->symbols : engine::PluginSymbols{});
+            const auto rs = engine::load_rule_set(file, plugin ? plugin->symbols : engine::PluginSymbols{}, "",
+                                                  reference ? &*reference : nullptr);
             std::cout << "OK " << file << " (" << rs.area << " " << rs.version << ": " << rs.questions.size()
                       << tr(lang, " 問, ", " questions, ") << rs.levels.size() << tr(lang, " レベル, ", " levels, ")
                       << rs.checks.size() << tr(lang, " チェック)", " checks)") << "\n";

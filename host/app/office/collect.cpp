@@ -47,7 +47,7 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
     try {
         const SearchPaths paths = search_paths(g);
         const Installation inst(paths, g.run);
-        const IntakePolicy policy{official_digests(inst, paths), min_completeness};
+        const IntakePolicy policy{official_digests(inst, paths), inst.reference_sha256(), min_completeness};
         ReportStore store(db_path);
         const std::vector<std::string> files = expand_paths(inputs, [](const std::string& f) { return has_suffix(f, ".json"); }, true);
         int accepted = 0, replaced = 0, duplicate = 0;

@@ -20,7 +20,11 @@
 namespace dxassess::host {
 namespace {
 
-using RuleDigests = std::vector<std::pair<std::string, std::string>>;  // area, SHA-256 the report was scored with
+/// What a report was scored with: each area's rule-set SHA-256, and the reference data's.
+struct RuleDigests {
+    std::vector<std::pair<std::string, std::string>> rule_sets;  // area, SHA-256
+    std::string reference;                                       // "" when the report names none
+};
 
 /// The checks on what was read, in the order they are reported.
 std::optional<Rejection> judge(const NewReport& r, const RuleDigests& digests, const IntakePolicy& policy) {
@@ -33,7 +37,13 @@ std::optional<Rejection> judge(const NewReport& r, const RuleDigests& digests, c
                                       "fiscal year " + std::to_string(r.fiscal_year) + " is out of range (2000..2100)"}};
     if (r.answers_text.empty())
         return Rejection{"no_answers", {"回答が含まれていません（再採点できません）", "the report carries no answers (it could not be re-scored)"}};
-    for (const auto& [area, sha] : digests) {
+    if (digests.reference != policy.official_reference)
+        return Rejection{"reference_not_official",
+                         {"参照データ（全国値・期限）が公式のもの（reference.toml）と異なります（SHA-256 " +
+                              (digests.reference.empty() ? std::string("なし") : digests.reference.substr(0, 12) + "…") + "）",
+                          "the report was scored with reference data (national figures, deadlines) other than the official reference.toml (SHA-256 " +
+                              (digests.reference.empty() ? std::string("none") : digests.reference.substr(0, 12) + "…") + ")"}};
+    for (const auto& [area, sha] : digests.rule_sets) {
         const auto it = official.find(area);
         if (it == official.end() || it->second != sha)
             return Rejection{"rules_not_official",
@@ -92,7 +102,11 @@ bool read_plain(const HashedFile& file, NewReport& out, RuleDigests& digests) {
     for (dom::element rs : rule_sets) {
         std::string_view area, sha;
         if (rs["area"].get(area) || rs["sha256"].get(sha)) return false;
-        digests.emplace_back(area, sha);
+        digests.rule_sets.emplace_back(area, sha);
+    }
+    if (dom::element ref; !root.at_pointer("/provenance/reference").get(ref) && !ref.is_null()) {
+        if (ref["sha256"].get(sv)) return false;
+        digests.reference = sv;
     }
     if (overall["index"].get(out.overall_index) || overall["level"].get(level)) return false;
     out.overall_level = static_cast<int>(level);
@@ -132,7 +146,9 @@ void read_checked(const std::string& text, const std::string& file, NewReport& o
     out.population = m.value("population", 0LL);
     out.type = m.contains("type") && m["type"].is_string() ? m["type"].get<std::string>() : std::string();
     if (r.contains("answers") && r["answers"].is_object()) out.answers_text = r["answers"].value("text", "");
-    for (const auto& rs : r.at("provenance").at("rule_sets")) digests.emplace_back(rs.value("area", ""), rs.value("sha256", ""));
+    for (const auto& rs : r.at("provenance").at("rule_sets")) digests.rule_sets.emplace_back(rs.value("area", ""), rs.value("sha256", ""));
+    if (const auto& prov = r.at("provenance"); prov.contains("reference") && prov["reference"].is_object())
+        digests.reference = prov["reference"].value("sha256", "");
     out.overall_index = r.at("overall").value("index", 0.0);
     out.overall_level = r.at("overall").value("level", 0);
     for (const auto& a : r.at("areas")) {
@@ -159,7 +175,7 @@ std::optional<Rejection> examine_report(const HashedFile& file, const std::strin
     try {
         if (!read_plain(file, out, digests)) {
             out = NewReport{};
-            digests.clear();
+            digests = RuleDigests{};
             read_checked(std::string(file.text()), path, out, digests);
         }
     } catch (const engine::InputError& e) {

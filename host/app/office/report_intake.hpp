@@ -25,11 +25,12 @@ void read_report_file(const std::string& path, HashedFile& file);
 /// What a report must meet to be stored.
 struct IntakePolicy {
     std::map<std::string, std::string> official;  // area → SHA-256 of the official rule set
+    std::string official_reference;                // SHA-256 of the official reference.toml ("" = none)
     double min_completeness = 1.0;                 // every assessed area's share of required answers given
 };
 
 /// Checks a report read by read_report_file (schema and version, code check digit, fiscal year,
-/// official rule-set digests, answers present, completeness) and fills `out` with what is stored, or
+/// official rule-set and reference-data digests, answers present, completeness) and fills `out` with what is stored, or
 /// says why it is rejected.
 std::optional<Rejection> examine_report(const HashedFile& file, const std::string& path, const IntakePolicy& policy, NewReport& out);
 

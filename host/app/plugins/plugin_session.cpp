@@ -149,6 +149,52 @@ dxa_status svc_as_of(dxa_context* ctx, dxa_date* out) {
     return DXA_OK;
 }
 
+dxa_status svc_reference(dxa_context* ctx, const char* id, dxa_value* out, dxa_date* as_of) {
+    PluginSession* s = session_of(ctx);
+    if (!s || !id || !out) return DXA_ERR_INVALID;
+    const engine::ReferenceFigure* f = s->reference() ? s->reference()->find(id) : nullptr;
+    if (!f) return DXA_ERR_NOT_FOUND;
+    *out = dxa_value{};
+    if (const auto* i = std::get_if<std::int64_t>(&f->value)) { out->type = DXA_TYPE_INT; out->as.integer = *i; }
+    else if (const auto* n = std::get_if<double>(&f->value)) { out->type = DXA_TYPE_NUMBER; out->as.number = *n; }
+    else if (const auto* d = std::get_if<engine::Date>(&f->value)) { out->type = DXA_TYPE_DATE; out->as.date = dxa_date{d->year, d->month, d->day}; }
+    else return DXA_ERR_TYPE;
+    if (as_of) *as_of = dxa_date{f->as_of.year, f->as_of.month, f->as_of.day};
+    return DXA_OK;
+}
+
+dxa_status svc_profile(dxa_context* ctx, const char* field, dxa_value* out) {
+    PluginSession* s = session_of(ctx);
+    if (!s || !field || !out) return DXA_ERR_INVALID;
+    const engine::Profile* p = s->profile();
+    if (!p) return DXA_ERR_NOT_FOUND;
+    const std::string_view f = field;
+    const auto text = [&](const std::string& v) {
+        if (v.empty()) return DXA_ERR_NOT_FOUND;
+        *out = dxa_value{};
+        out->type = DXA_TYPE_STRING;
+        out->as.string.data = v.c_str();
+        out->as.string.size = v.size();
+        return DXA_OK;
+    };
+    const auto integer = [&](std::int64_t v) {
+        if (v <= 0) return DXA_ERR_NOT_FOUND;
+        *out = dxa_value{};
+        out->type = DXA_TYPE_INT;
+        out->as.integer = v;
+        return DXA_OK;
+    };
+    if (f == "code") return text(p->code);
+    if (f == "name") return text(p->name);
+    if (f == "prefecture") return text(p->prefecture);
+    if (f == "type") return text(p->type);
+    if (f == "peer_group") return text(p->peer_group);
+    if (f == "population") return integer(p->population);
+    if (f == "fiscal_year") return integer(p->fiscal_year);
+    if (f == "staff") return integer(p->staff);
+    return DXA_ERR_NOT_FOUND;
+}
+
 constexpr dxa_host_api services = {
     sizeof(dxa_host_api), DXA_ABI_MAJOR, DXA_ABI_MINOR,
     svc_answer, svc_node_type, svc_get_bool, svc_get_int, svc_get_number, svc_get_string, svc_get_date,
@@ -156,6 +202,9 @@ constexpr dxa_host_api services = {
     svc_publish, svc_diagnose, svc_log,
     // ABI 1.1
     svc_as_of,
+    // ABI 1.3
+    svc_reference,
+    svc_profile,
 };
 
 /// A Value as the C ABI passes it; strings point into `v`, which must outlive the result.
@@ -220,8 +269,9 @@ const char* status_name(dxa_status s) {
     return "unknown status";
 }
 
-PluginSession::PluginSession(const PluginRecord& plugin, const engine::AnswerNode* answers, engine::Date as_of)
-    : plugin_(plugin), answers_(answers), as_of_(as_of), ctx_(new dxa_context{this}) {}
+PluginSession::PluginSession(const PluginRecord& plugin, const engine::AnswerNode* answers, engine::Date as_of,
+                             const engine::ReferenceData* reference, const engine::Profile* profile)
+    : plugin_(plugin), answers_(answers), as_of_(as_of), reference_(reference), profile_(profile), ctx_(new dxa_context{this}) {}
 
 PluginSession::~PluginSession() { delete ctx_; }
 

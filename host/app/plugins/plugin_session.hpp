@@ -5,6 +5,7 @@
 #include "plugins/plugin_registry.hpp"
 
 #include "dxassess/engine/answers.hpp"
+#include "dxassess/engine/reference.hpp"
 #include "dxassess/engine/scoring.hpp"
 
 #include <map>
@@ -20,7 +21,9 @@ const dxa_host_api* host_api();
 
 class PluginSession {
 public:
-    PluginSession(const PluginRecord& plugin, const engine::AnswerNode* answers, engine::Date as_of);
+    /// `reference` (may be null) is the installation's reference data, offered through the reference service.
+    PluginSession(const PluginRecord& plugin, const engine::AnswerNode* answers, engine::Date as_of,
+                  const engine::ReferenceData* reference = nullptr, const engine::Profile* profile = nullptr);
     ~PluginSession();
     PluginSession(const PluginSession&) = delete;
     PluginSession& operator=(const PluginSession&) = delete;
@@ -37,6 +40,8 @@ public:
     // Used by the services table.
     const engine::AnswerNode* answers() const { return answers_; }
     engine::Date as_of() const { return as_of_; }
+    const engine::ReferenceData* reference() const { return reference_; }
+    const engine::Profile* profile() const { return profile_; }
     const PluginRecord& plugin() const { return plugin_; }
     dxa_status publish(const char* fact, const dxa_value* value);
     void diagnose(dxa_severity severity, const char* key, const char* ja, const char* en);
@@ -45,6 +50,8 @@ private:
     const PluginRecord& plugin_;
     const engine::AnswerNode* answers_;
     engine::Date as_of_;
+    const engine::ReferenceData* reference_;
+    const engine::Profile* profile_;
     std::map<std::string, engine::Value> facts_;
     std::vector<engine::PluginDiagnostic> diagnostics_;
     engine::Text failure_;

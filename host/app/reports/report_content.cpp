@@ -10,9 +10,22 @@ const char* area_status(const engine::AreaResult& r) {
     return !r.scored ? "not_scored" : r.complete() ? "scored" : "incomplete";
 }
 
+engine::Text level_name_of(const engine::Model& model, const engine::AreaResult& r, int level) {
+    for (const auto& l : r.levels)
+        if (l.level == level && !l.name.ja.empty()) return l.name;
+    return model.level_name(level);
+}
+
 engine::Text area_level_name(const engine::Model& model, const engine::AreaResult& r) {
     if (r.level == 0 && !r.done_above().empty()) return {"取組中（レベル 1 未達）", "under way (level 1 not yet met)"};
-    return model.level_name(r.level);
+    return level_name_of(model, r, r.level);
+}
+
+engine::Text plan_line(const engine::Model& model) {
+    const engine::Plan& p = model.plan;
+    if (p.edition.empty()) return {};
+    return {"評価基準: " + p.title.ja + " " + p.edition.version + "（" + p.edition.date.str() + "）",
+            "Criteria: " + p.title.en + ", " + p.edition.version + " (" + p.edition.date.str() + ")"};
 }
 
 engine::Text mean_level_text(const engine::OverallResult& o) {

@@ -18,8 +18,15 @@ const char* area_status(const engine::AreaResult& r);
 /// The name of an area's level; level 0 with criteria met above it is 「取組中（レベル 1 未達）」,
 /// never 「未着手」: a council would read that as "nothing has been done".
 engine::Text area_level_name(const engine::Model& model, const engine::AreaResult& r);
+/// The name of `level` in this area: the rule set's own (e.g. 「一部業務で稼働」) where it has one,
+/// else the common model's.
+engine::Text level_name_of(const engine::Model& model, const engine::AreaResult& r, int level);
 
 /// 「平均到達レベル 1.2」: the overall level is a mean and is never given a level's name.
+/// Which edition of the 自治体DX推進計画 the criteria implement, for the head of every report:
+/// 「評価基準: 自治体DX推進計画 第2.3版（2024-02-05）」. Empty when the model names no plan.
+engine::Text plan_line(const engine::Model& model);
+
 engine::Text mean_level_text(const engine::OverallResult& o);
 
 /// One line of the appendix, in the reader's language.

@@ -94,7 +94,9 @@ std::string render_html(const Assessment& a, const ReportMeta& meta, Lang lang) 
 
     h << "<header>\n<h1>" << html_escape(w.title) << "</h1>\n<p class=\"meta\">" << html_escape(p.prefecture) << " "
       << html_escape(p.name) << "（" << html_escape(p.code) << "）— FY" << p.fiscal_year << " — " << w.as_of << " "
-      << p.as_of.str() << "</p>\n</header>\n";
+      << p.as_of.str() << "</p>\n";
+    if (const engine::Text plan = plan_line(model); !plan.ja.empty()) h << "<p class=\"meta\">" << html_escape(plan.in(lang)) << "</p>\n";
+    h << "</header>\n";
 
     // Summary: overall index, the radar chart, the table of areas.
     std::vector<RadarAxis> axes;
@@ -199,7 +201,7 @@ std::string render_html(const Assessment& a, const ReportMeta& meta, Lang lang) 
         if (r.level >= 5) h << "<p>" << w.top_level << "</p>\n";
         else {
             const auto& next = r.levels[static_cast<std::size_t>(r.level)];
-            h << "<p>" << html_escape(replace_braces(w.to_reach, r.level + 1)) << "（" << html_escape(model.level_name(r.level + 1).in(lang))
+            h << "<p>" << html_escape(replace_braces(w.to_reach, r.level + 1)) << "（" << html_escape(level_name_of(model, r, r.level + 1).in(lang))
               << "）</p>\n<ul class=\"checklist\">\n";
             for (const auto* c : r.gap()) {
                 h << "<li>" << html_escape(c->text.in(lang));

@@ -109,7 +109,7 @@ json area(const engine::AreaResult& r, const engine::Model& model, const std::st
 
     json gap = nullptr;
     if (r.level < 5) {
-        gap = {{"target_level", r.level + 1}, {"target_level_name", text(model.level_name(r.level + 1))},
+        gap = {{"target_level", r.level + 1}, {"target_level_name", text(level_name_of(model, r, r.level + 1))},
                {"blocked_by_unanswered", r.next_level_unknown()}, {"criteria", json::array()}};
         for (const auto* c : r.gap()) gap["criteria"].push_back(criterion(*c));
     }
@@ -168,10 +168,17 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
                          {"population", p.population}, {"fiscal_year", p.fiscal_year},
                          {"type", p.type.empty() ? json(nullptr) : json(p.type)}};
     j["as_of"] = p.as_of.str();
+    if (const engine::Plan& plan = a.model->plan; !plan.edition.empty())
+        j["plan"] = {{"title", text(plan.title)}, {"version", plan.edition.version}, {"date", plan.edition.date.str()},
+                     {"source", plan.source}, {"caveat", plan.caveat.ja.empty() ? json(nullptr) : text(plan.caveat)}};
+    else
+        j["plan"] = nullptr;
 
     json prov;
     prov["answers"] = {{"file", meta.answers_file}, {"sha256", a.answers_sha256}};
     prov["model"] = {{"version", a.model->version}, {"file", a.model->path}, {"sha256", a.model_sha256}};
+    prov["reference"] = a.reference ? json{{"version", a.reference->version}, {"file", a.reference->path}, {"sha256", a.reference_sha256}}
+                                    : json(nullptr);
     prov["plugins"] = json::array();
     prov["rule_sets"] = json::array();
     for (const AreaRules* r : a.scored_by) {
@@ -179,7 +186,9 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
         prov["plugins"].push_back({{"id", pl.id}, {"version", pl.version}, {"area", pl.area},
                                    {"abi", std::to_string(pl.abi_major) + "." + std::to_string(pl.abi_minor)},
                                    {"file", pl.file}, {"sha256", pl.sha256}});
-        prov["rule_sets"].push_back({{"area", r->rules->area}, {"version", r->rules->version}, {"file", r->file}, {"sha256", r->sha256}});
+        prov["rule_sets"].push_back({{"area", r->rules->area}, {"version", r->rules->version}, {"file", r->file}, {"sha256", r->sha256},
+                                     {"plan_version", r->rules->plan.empty() ? json(nullptr) : json(r->rules->plan.version)},
+                                     {"plan_date", r->rules->plan.empty() ? json(nullptr) : json(r->rules->plan.date.str())}});
     }
     j["provenance"] = std::move(prov);
     // The answers as given, so the national office keeps the raw data and can re-score them.

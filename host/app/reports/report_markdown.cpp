@@ -47,6 +47,7 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
     md << "# " << w.title << "\n\n";
     md << "**" << w.municipality << "**: " << md_escape(p.prefecture) << " " << md_escape(p.name) << " (" << p.code
        << ") — FY" << p.fiscal_year << ", " << (lang == Lang::en ? "as of " : "基準日 ") << p.as_of.str() << "\n\n";
+    if (const engine::Text plan = plan_line(model); !plan.ja.empty()) md << md_escape(plan.in(lang)) << "\n\n";
 
     md << "## " << w.overall << "\n\n";
     if (a.overall.assessed == 0) {
@@ -121,7 +122,7 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
         } else {
             const auto& next = r.levels[static_cast<std::size_t>(r.level)];
             md << (lang == Lang::en ? "To reach level " : "レベル ") << r.level + 1 << " "
-               << model.level_name(r.level + 1).in(lang) << (lang == Lang::en ? ":" : " に必要なこと:") << "\n\n";
+               << level_name_of(model, r, r.level + 1).in(lang) << (lang == Lang::en ? ":" : " に必要なこと:") << "\n\n";
             for (const auto* c : r.gap()) {
                 const bool unknown = !engine::is_known(c->outcome);
                 md << "- [ ] " << md_escape(c->text.in(lang)) << (unknown ? (lang == Lang::en ? " *(unanswered)*" : "（未回答）") : "")

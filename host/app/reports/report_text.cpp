@@ -17,6 +17,7 @@ std::string render_text(const Assessment& a, engine::Lang lang, bool colour) {
     std::ostringstream out;
     const engine::Profile& p = a.answers.profile;
     out << bold << w.title << reset << " — " << p.prefecture << " " << p.name << " (" << p.code << ") FY" << p.fiscal_year << "\n";
+    if (const engine::Text plan = plan_line(model); !plan.ja.empty()) out << dim << plan.in(lang) << reset << "\n";
     for (const auto& r : a.areas) {
         if (!r.scored) {
             out << "  " << red << "✗ " << r.title.in(lang) << ": " << w.not_scored << reset << "\n";

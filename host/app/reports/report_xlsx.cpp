@@ -73,6 +73,7 @@ void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const st
     else s.text(6, 1, w.no_overall);
     s.text(7, 0, w.mean_level, head);
     if (a.overall.assessed > 0) s.number(7, 1, a.overall.mean_level);
+    if (const engine::Text plan = plan_line(*a.model); !plan.ja.empty()) s.text(8, 0, plan.in(lang));
 
     int row = 9;
     const char* header[] = {w.area, w.level, "", w.score, w.target, w.completeness, w.findings};

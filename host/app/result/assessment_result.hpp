@@ -24,6 +24,7 @@ struct AreaRules {
     std::string sha256;
     engine::Text failure;
     std::string area_id;  // the area scored (a generic plugin scores areas other than its own)
+    const engine::ReferenceData* reference = nullptr;  // the installation's reference data, for its plugin
 
     const std::string& area() const { return area_id; }
 };
@@ -40,6 +41,8 @@ struct Assessment {
     std::string answers_text;                       // the answers as given (reports carry them for re-scoring)
     std::string answers_format = "toml";            // "toml" (an answers file) or "json" (a batch line)
     std::string model_sha256;
+    const engine::ReferenceData* reference = nullptr;  // the reference data the rules compared with (may be null)
+    std::string reference_sha256;
     std::vector<engine::Action> actions;            // all findings, most urgent first
 
     /// The plugin and rule set that scored `area`, or nullptr.

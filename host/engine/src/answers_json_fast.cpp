@@ -171,7 +171,7 @@ AnswerNode read_answer(const Question& q, element v) {
 }
 
 void read_profile(object o, Profile& p) {
-    enum { code, name, prefecture, population, fiscal_year, type, as_of, count };
+    enum { code, name, prefecture, population, fiscal_year, type, as_of, staff, peer_group, count };
     std::array<bool, count> seen{};
     for (auto [key, v] : o) {
         if (key == "code") {
@@ -198,6 +198,15 @@ void read_profile(object o, Profile& p) {
             p.type = std::string(string_of(v));
             const auto& types = government_types();
             if (std::find(types.begin(), types.end(), p.type) == types.end()) throw NotPlain{};
+        } else if (key == "staff") {
+            first_time(seen, staff);
+            p.staff = integer_of(v);
+            if (p.staff <= 0 || p.staff > 500'000) throw NotPlain{};
+        } else if (key == "peer_group") {
+            first_time(seen, peer_group);
+            const PeerGroup* g = find_peer_group(std::string(string_of(v)));
+            if (!g) throw NotPlain{};
+            p.peer_group = g->id;
         } else if (key == "as_of") {
             first_time(seen, as_of);
             p.as_of = Date::parse(std::string(string_of(v)));

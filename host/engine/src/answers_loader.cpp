@@ -88,6 +88,23 @@ private:
             }
             p.type = *type;
         }
+        if (auto staff = r.integer("staff")) {
+            if (*staff <= 0 || *staff > 500'000)
+                r.error_at("staff", {"一般行政職員数は 1〜500,000 の整数です: " + std::to_string(*staff),
+                                     "staff must be 1..500,000: " + std::to_string(*staff)});
+            p.staff = *staff;
+        }
+        if (auto group = r.string("peer_group")) {
+            if (const PeerGroup* g = find_peer_group(*group)) {
+                p.peer_group = g->id;
+            } else {
+                std::vector<std::string> names;
+                for (const auto& pg : peer_groups()) names.push_back(pg.label.ja);
+                const Text hint = did_you_mean(*group, names);
+                r.error_at("peer_group", {"類似団体区分 '" + *group + "' は不明です" + hint.ja + "（例: 「町村Ⅱ-1」「都市Ⅲ-2」「中核市」）",
+                                          "unknown peer group '" + *group + "'" + hint.en + " (e.g. 町村Ⅱ-1, 都市Ⅲ-2, 中核市)"});
+            }
+        }
         p.as_of = default_reference_date(p.fiscal_year);
         if (const toml::node* n = r.node("as_of")) {
             if (const auto* d = n->as_date())
@@ -419,6 +436,16 @@ const AnswerNode* AnswerNode::member(std::string_view key) const {
     for (const auto& [k, v] : members)
         if (k == key) return &v;
     return nullptr;
+}
+
+Value profile_value(const Profile& p, std::size_t field) {
+    switch (field) {
+        case 0: return p.population > 0 ? Value{p.population} : Value{};
+        case 1: return p.fiscal_year > 0 ? Value{std::int64_t{p.fiscal_year}} : Value{};
+        case 2: return p.staff > 0 ? Value{p.staff} : Value{};
+        case 3: return p.peer_group.empty() ? Value{} : Value{p.peer_group};
+        default: return {};
+    }
 }
 
 const std::vector<std::string>& government_types() {

@@ -501,10 +501,21 @@ private:
     std::vector<std::string> known_names() const {
         std::vector<std::string> all;
         for (const auto& [k, v] : scope_.names) all.push_back(k);
+        for (const auto& [k, v] : scope_.constants) all.push_back(k);
         return all;
     }
 
     NodePtr resolve_name(const Token& t) {
+        if (const auto c = scope_.constants.find(t.text); c != scope_.constants.end()) {
+            auto n = make(Op::literal, type_of(c->second), t.offset);  // a reference figure: fixed at load
+            n->literal = c->second;
+            return n;
+        }
+        if (t.text.starts_with("ref.")) {
+            const Text hint = did_you_mean(t.text, known_names());
+            fail(t.offset, "不明な参照値 '" + t.text + "'" + hint.ja + "（rules/reference.toml の [[figures]] にある id を ref.<id> で書きます）",
+                 "unknown reference figure '" + t.text + "'" + hint.en + " (write ref.<id> with an id from the [[figures]] of rules/reference.toml)");
+        }
         const auto it = scope_.names.find(t.text);
         if (it == scope_.names.end()) {
             const Text hint = did_you_mean(t.text, known_names());

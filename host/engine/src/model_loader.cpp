@@ -27,6 +27,15 @@ Model load_model(const std::string& path) {
     m.path = path;
     FieldReader top(root, path, "モデルファイル", "model file", errors);
     m.version = top.string("version", true).value_or("");
+    if (const toml::table* plan = top.table("plan", true)) {
+        FieldReader r(*plan, path, "[plan]", "[plan]", errors);
+        m.plan.title = {r.string("ja", true).value_or(""), r.string("en", true).value_or("")};
+        m.plan.edition.version = r.string("version", true).value_or("");
+        m.plan.edition.date = r.date("date", true).value_or(Date{});
+        m.plan.source = r.string("source", true).value_or("");
+        m.plan.caveat = {r.string("caveat_ja").value_or(""), r.string("caveat_en").value_or("")};
+        r.reject_unknown_keys();
+    }
     std::vector<bool> seen(6, false);
     if (const toml::array* levels = top.array("levels", true)) {
         for_each_table(*levels, path, errors, "[[levels]]", [&](const toml::table& t) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <set>
+#include <cctype>
 #include <regex>
 
 namespace dxassess::engine {
@@ -25,11 +26,6 @@ const std::vector<std::pair<std::string, Severity>>& severities() {
     static const std::vector<std::pair<std::string, Severity>> t = {
         {"high", Severity::high}, {"medium", Severity::medium}, {"low", Severity::low}, {"info", Severity::info}};
     return t;
-}
-
-bool is_identifier(const std::string& s) {
-    static const std::regex re("[a-z_][a-z0-9_]*");
-    return std::regex_match(s, re);
 }
 
 template <class E>
@@ -57,8 +53,9 @@ std::optional<E> read_enum(FieldReader& r, const char* key, const std::vector<st
 
 class RuleSetLoader {
 public:
-    RuleSetLoader(const std::string& text, const std::string& path, const PluginSymbols& symbols)
-        : text_(text), path_(path), symbols_(symbols) {}
+    RuleSetLoader(const std::string& text, const std::string& path, const PluginSymbols& symbols,
+                  const ReferenceData* reference)
+        : text_(text), path_(path), symbols_(symbols), reference_(reference) {}
 
     RuleSet load(const std::string& expected_area) {
         const toml::table root = parse_toml(text_, path_);
@@ -89,11 +86,33 @@ private:
         errors_.push_back(Diagnostic{location_of(path_, at), Text{std::move(ja), std::move(en)}});
     }
 
+    /// A ja/en pair, with {ref.<id>} replaced by the reference figure (see reference.hpp).
     Text read_text(FieldReader& r, const char* ja_key, const char* en_key, bool required) {
         Text t;
-        t.ja = r.string(ja_key, required).value_or("");
-        t.en = r.string(en_key, required).value_or("");
+        t.ja = expand(r, ja_key, r.string(ja_key, required).value_or(""));
+        t.en = expand(r, en_key, r.string(en_key, required).value_or(""));
         return t;
+    }
+
+    std::string expand(FieldReader& r, const char* key, const std::string& text) {
+        if (text.find("{ref.") == std::string::npos) return text;
+        std::vector<Text> problems;
+        std::string out = expand_references(text, reference_, problems);
+        for (auto& p : problems) r.error_at(key, std::move(p));
+        note_references(text);
+        return out;
+    }
+
+    /// Records the reference figures a text or condition names, for the report's appendix.
+    void note_references(const std::string& text) {
+        if (!reference_) return;
+        for (std::size_t pos = text.find("ref."); pos != std::string::npos; pos = text.find("ref.", pos + 4)) {
+            std::size_t end = pos + 4;
+            while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+            const std::string id = text.substr(pos + 4, end - pos - 4);
+            if (reference_->find(id) && std::find(rules_.references.begin(), rules_.references.end(), id) == rules_.references.end())
+                rules_.references.push_back(id);
+        }
     }
 
     void read_area(const toml::table& t, const std::string& expected_area) {
@@ -109,6 +128,12 @@ private:
         rules_.title = read_text(r, "title_ja", "title_en", true);
         rules_.source = r.string("source", true).value_or("");
         rules_.plugin = r.string("plugin").value_or("");
+        rules_.plan.version = r.string("plan_version").value_or("");
+        rules_.plan.date = r.date("plan_date").value_or(Date{});
+        if (rules_.plan.version.empty() != !rules_.plan.date.valid())
+            r.error_at(rules_.plan.version.empty() ? "plan_date" : "plan_version",
+                       {"plan_version と plan_date は両方書きます（例: \"第2.3版\" と 2024-02-05）",
+                        "write both plan_version and plan_date (e.g. \"第2.3版\" and 2024-02-05)"});
         r.reject_unknown_keys();
     }
 
@@ -203,12 +228,14 @@ private:
 
     void build_scope() {
         for (const auto& [name, info] : symbols_.facts) scope_.names[name] = info;
-        for (const auto& [name, type] : profile_names()) scope_.names[name] = NameInfo{type, {}};
+        for (const auto& f : profile_fields()) scope_.names[f.name] = NameInfo{f.type, {}};
+        for (const auto& g : peer_groups()) scope_.names["profile.peer_group"].choices.push_back(g.id);
         for (const auto& q : rules_.questions) {
             if (q.id.empty()) continue;
             scope_.names[q.id] = NameInfo{value_type(q.type), q.choice_ids(), q.type == QuestionType::table};
         }
         scope_.functions = symbols_.functions;
+        if (reference_) scope_.constants = reference_->constants();
         // Every name gets a slot once, so evaluation does no lookups. Questions come first, slot =
         // question index, so an environment binds answers by walking both lists in order.
         rules_.slot_names.assign(rules_.questions.size(), "");
@@ -226,8 +253,7 @@ private:
             rules_.slot_index[name] = info.slot;
             if (symbols_.facts.count(name)) rules_.fact_slots.emplace_back(name, info.slot);  // sorted: map order
         }
-        rules_.population_slot = rules_.slot_index.at("profile.population");
-        rules_.fiscal_year_slot = rules_.slot_index.at("profile.fiscal_year");
+        for (std::size_t k = 0; k < profile_fields().size(); ++k) rules_.profile_slots[k] = rules_.slot_index.at(profile_fields()[k].name);
     }
 
     /// Compiles a condition; an error inside the string is placed at its exact line:column.
@@ -235,6 +261,7 @@ private:
                                         const std::string& what_en) {
         const auto source = r.string(key, true);
         if (!source) return std::nullopt;
+        note_references(*source);
         return compile_condition(*r.table_node().get(key), *source, scope_, what_ja, what_en);
     }
 
@@ -263,7 +290,7 @@ private:
         for (const auto& [index, node] : ask_if_nodes_) {
             Question& q = rules_.questions[index];
             Scope earlier;
-            for (const auto& [name, type] : profile_names()) earlier.names[name] = scope_.names.at(name);
+            for (const auto& f : profile_fields()) earlier.names[f.name] = scope_.names.at(f.name);
             for (std::size_t i = 0; i < index; ++i) {
                 const Question& before = rules_.questions[i];
                 if (before.type == QuestionType::table) continue;  // rows are read by plugins, not conditions
@@ -305,6 +332,10 @@ private:
         }
         level.source = r.string("source", true).value_or("");
         level.caveat = read_text(r, "caveat_ja", "caveat_en", false);
+        level.name = read_text(r, "name_ja", "name_en", false);
+        if (level.name.ja.empty() != level.name.en.empty())
+            r.error_at(level.name.ja.empty() ? "name_en" : "name_ja", {label + ": name_ja と name_en は両方書きます",
+                                                                        label_en + ": write both name_ja and name_en"});
         if (const toml::array* crit = r.array("criteria", true)) {
             int index = 0;
             for_each_table(*crit, path_, errors_, label_en + " criteria", [&](const toml::table& ct) {
@@ -370,6 +401,7 @@ private:
     const std::string& text_;
     const std::string& path_;
     const PluginSymbols& symbols_;
+    const ReferenceData* reference_;
     RuleSet rules_;
     Scope scope_;
     std::set<std::string> criterion_ids_;
@@ -433,21 +465,64 @@ const Question* RuleSet::find_question(const std::string& qid) const {
     return nullptr;
 }
 
-const std::map<std::string, Type, std::less<>>& profile_names() {
-    static const std::map<std::string, Type, std::less<>> names = {
-        {"profile.population", Type::integer},
-        {"profile.fiscal_year", Type::integer},
+const std::vector<ProfileField>& profile_fields() {
+    static const std::vector<ProfileField> fields = {
+        {"profile.population", Type::integer, {"人口（1月1日の住民基本台帳人口）", "population (resident register, 1 January)"}},
+        {"profile.fiscal_year", Type::integer, {"年度", "fiscal year"}},
+        {"profile.staff", Type::integer, {"一般行政職員数", "general administrative staff"}},
+        {"profile.peer_group", Type::string, {"類似団体区分", "peer group (類似団体区分)"}},
     };
-    return names;
+    return fields;
+}
+
+const std::vector<PeerGroup>& peer_groups() {
+    static const std::vector<PeerGroup> groups = [] {
+        static const char* roman[] = {"Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ"};
+        static const char* roman_en[] = {"I", "II", "III", "IV", "V"};
+        std::vector<PeerGroup> g = {{"designated_city", {"政令指定都市", "Designated city"}},
+                                    {"special_ward", {"特別区", "Special ward"}},
+                                    {"core_city", {"中核市", "Core city"}},
+                                    {"special_city", {"施行時特例市", "Former special city"}}};
+        // 都市: population bands Ⅰ..Ⅳ x industry 0..3; 町村: Ⅰ..Ⅴ x 0..2 (facts §7).
+        for (int p = 0; p < 4; ++p)
+            for (int i = 0; i <= 3; ++i)
+                g.push_back({"city_" + std::to_string(p + 1) + "_" + std::to_string(i),
+                             {std::string("都市") + roman[p] + "-" + std::to_string(i), std::string("City ") + roman_en[p] + "-" + std::to_string(i)}});
+        for (int p = 0; p < 5; ++p)
+            for (int i = 0; i <= 2; ++i)
+                g.push_back({"town_" + std::to_string(p + 1) + "_" + std::to_string(i),
+                             {std::string("町村") + roman[p] + "-" + std::to_string(i), std::string("Town/village ") + roman_en[p] + "-" + std::to_string(i)}});
+        return g;
+    }();
+    return groups;
+}
+
+const PeerGroup* find_peer_group(const std::string& written) {
+    // ASCII roman numerals (II, IV) as typed on a keyboard read as the numeral characters.
+    std::string s = written;
+    static const std::pair<const char*, const char*> ascii[] = {{"III", "Ⅲ"}, {"IV", "Ⅳ"}, {"II", "Ⅱ"}, {"V", "Ⅴ"}, {"I", "Ⅰ"}};
+    if (s.rfind("都市", 0) == 0 || s.rfind("町村", 0) == 0) {
+        std::string head = s.substr(0, 6), tail = s.substr(6);
+        for (const auto& [from, to] : ascii)
+            if (tail.rfind(from, 0) == 0) {
+                tail = to + tail.substr(std::string(from).size());
+                break;
+            }
+        s = head + tail;
+    }
+    for (const auto& g : peer_groups())
+        if (g.id == written || g.label.ja == s) return &g;
+    return nullptr;
 }
 
 RuleSet parse_rule_set(const std::string& text, const std::string& path, const PluginSymbols& symbols,
-                       const std::string& expected_area) {
-    return RuleSetLoader(text, path, symbols).load(expected_area);
+                       const std::string& expected_area, const ReferenceData* reference) {
+    return RuleSetLoader(text, path, symbols, reference).load(expected_area);
 }
 
-RuleSet load_rule_set(const std::string& path, const PluginSymbols& symbols, const std::string& expected_area) {
-    return parse_rule_set(read_input_file(path), path, symbols, expected_area);
+RuleSet load_rule_set(const std::string& path, const PluginSymbols& symbols, const std::string& expected_area,
+                      const ReferenceData* reference) {
+    return parse_rule_set(read_input_file(path), path, symbols, expected_area, reference);
 }
 
 RuleSetHeader peek_rule_set(const std::string& path) {

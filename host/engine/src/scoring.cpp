@@ -111,10 +111,10 @@ AreaEnvironment::AreaEnvironment(const RuleSet& rules, const AnswerNode* answers
         if (fact == facts.end()) break;
         if (fact->first == name) slots[slot] = &fact->second;
     }
-    if (profile.population > 0) population_ = profile.population;
-    if (profile.fiscal_year > 0) fiscal_year_ = std::int64_t{profile.fiscal_year};
-    if (rules.population_slot >= 0) slots[rules.population_slot] = &population_;
-    if (rules.fiscal_year_slot >= 0) slots[rules.fiscal_year_slot] = &fiscal_year_;
+    for (std::size_t k = 0; k < profile_values_.size(); ++k) {
+        profile_values_[k] = profile_value(profile, k);
+        if (rules.profile_slots[k] >= 0) slots[rules.profile_slots[k]] = &profile_values_[k];
+    }
     bind_slots(slots, n);
     // Skip logic, top to bottom: an ask_if reads only earlier questions, settled by then. Only a
     // false condition skips; an unknown one (its inputs unanswered) still asks the question. All
@@ -161,8 +161,8 @@ Value AreaEnvironment::lookup(const std::string& name) const {
         return n ? n->value : Value{};
     }
     if (const auto it = facts_.find(name); it != facts_.end()) return it->second;
-    if (name == "profile.population") return profile_.population > 0 ? Value{profile_.population} : Value{};
-    if (name == "profile.fiscal_year") return profile_.fiscal_year > 0 ? Value{std::int64_t{profile_.fiscal_year}} : Value{};
+    for (std::size_t k = 0; k < profile_fields().size(); ++k)
+        if (name == profile_fields()[k].name) return profile_value(profile_, k);
     return {};
 }
 
@@ -244,10 +244,9 @@ std::vector<Input> inputs_of(const Expression& e, const RuleSet& rules, const En
             in.label = q->text;
         } else if (const auto it = fact_labels.find(name); it != fact_labels.end()) {
             in.label = it->second;
-        } else if (name == "profile.population") {
-            in.label = {"人口", "population"};
-        } else if (name == "profile.fiscal_year") {
-            in.label = {"年度", "fiscal year"};
+        } else {
+            for (const auto& f : profile_fields())
+                if (name == f.name) in.label = f.label;
         }
         out.push_back(std::move(in));
     }
@@ -293,7 +292,7 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env,
 
     r.levels.reserve(rules.levels.size());
     for (const auto& level : rules.levels) {
-        LevelResult& lr = r.levels.emplace_back(LevelResult{level.level, {}, level.source, level.caveat});
+        LevelResult& lr = r.levels.emplace_back(LevelResult{level.level, {}, level.source, level.caveat, level.name});
         lr.criteria.reserve(level.criteria.size());
         for (const auto& c : level.criteria) {
             int truth = truths[next_truth++];

@@ -227,6 +227,21 @@ std::optional<bool> FieldReader::boolean(const char* key, bool required) {
     return n->as_boolean()->get();
 }
 
+std::optional<Date> FieldReader::date(const char* key, bool required) {
+    const auto* n = fetch(key, required, "日付（引用符なしの YYYY-MM-DD）", "a date (YYYY-MM-DD, unquoted)",
+                          [](const toml::node& x) { return x.is_date(); });
+    if (!n) return std::nullopt;
+    const toml::date d = n->as_date()->get();
+    return Date{d.year, d.month, d.day};
+}
+
+bool is_identifier(const std::string& s) {
+    if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_')) return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+}
+
 const toml::array* FieldReader::array(const char* key, bool required) {
     const auto* n = fetch(key, required, "配列", "an array", [](const toml::node& x) { return x.is_array(); });
     return n ? n->as_array() : nullptr;

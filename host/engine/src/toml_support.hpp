@@ -3,6 +3,7 @@
 #pragma once
 
 #include "dxassess/engine/diagnostics.hpp"
+#include "dxassess/engine/value.hpp"
 
 #include <toml++/toml.h>
 
@@ -24,6 +25,9 @@ std::string read_input_file(const std::string& path);
 toml::table parse_toml(const std::string& text, const std::string& path);
 
 Location location_of(const std::string& path, const toml::node& node);
+
+/// Whether `s` is a name usable in conditions: [a-z_][a-z0-9_]*.
+bool is_identifier(const std::string& s);
 
 /// The file position of byte `offset` inside the decoded value of a TOML string node.
 Location location_in_string(const std::string& text, const std::string& path, const toml::node& string_node,
@@ -55,6 +59,7 @@ public:
     std::optional<std::int64_t> integer(const char* key, bool required = false);
     std::optional<double> number(const char* key, bool required = false);
     std::optional<bool> boolean(const char* key, bool required = false);
+    std::optional<Date> date(const char* key, bool required = false);
     const toml::array* array(const char* key, bool required = false);
     const toml::table* table(const char* key, bool required = false);
     /// The node under key (marks it read), or nullptr.

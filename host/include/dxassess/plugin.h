@@ -37,7 +37,7 @@ extern "C" {
 #endif
 
 #define DXA_ABI_MAJOR 1
-#define DXA_ABI_MINOR 2
+#define DXA_ABI_MINOR 3
 
 /* Name of the exported entry point. With Boost.DLL it is written BOOST_DLL_ALIAS(fn, dxassess_plugin_entry);
  * in plain C it is a variable `const void* dxassess_plugin_entry = (const void*)&fn;` with default visibility. */
@@ -146,9 +146,24 @@ typedef struct dxa_host_api {
 
     /* --- ABI 1.1 --- */
 
-    /* The assessment's reference date ([profile] as_of, else the day of the assessment), for
+    /* The assessment's reference date ([profile] as_of, else 1 April of the fiscal year), for
      * deriving ages such as "days since the last audit". */
     dxa_status (*as_of)(dxa_context* ctx, dxa_date* out);
+
+    /* --- ABI 1.3 --- */
+
+    /* A dated reference figure by id (rules/reference.toml): a national figure, a deadline or the
+     * date of a newest guideline. Plugins read such values here, never as compiled constants, so the
+     * national office updates them by editing one file. `out` receives an INT, a NUMBER (a ratio is
+     * 0..1) or a DATE; `as_of` (may be NULL) the day the figure describes. DXA_ERR_NOT_FOUND when the
+     * installation has no figure with that id. */
+    dxa_status (*reference)(dxa_context* ctx, const char* id, dxa_value* out, dxa_date* as_of);
+
+    /* A field of the municipality's [profile], the facts common to every area, asked once: "code",
+     * "name", "prefecture", "type", "peer_group" (STRING), "population" (住民基本台帳人口 on 1 January),
+     * "fiscal_year", "staff" (一般行政職員数) (INT). Strings stay valid until the callback returns.
+     * DXA_ERR_NOT_FOUND when the field is not given or unknown. */
+    dxa_status (*profile)(dxa_context* ctx, const char* field, dxa_value* out);
 } dxa_host_api;
 
 /* A derived fact the plugin publishes; rules can name it, so its type is checked at rule load. */

@@ -141,6 +141,38 @@ public:
         return d;
     }
 
+    /// A reference figure (rules/reference.toml) by id; empty when the host (older than ABI 1.3)
+    /// or its reference data lacks it. Deadlines and "newest version" dates come from here.
+    std::optional<dxa_value> reference(const char* id) const noexcept {
+        dxa_value v{};
+        if (!DXA_HAS_FIELD(dxa_host_api, api().struct_size, reference) || api().reference(ctx_, id, &v, nullptr) != DXA_OK)
+            return std::nullopt;
+        return v;
+    }
+    /// A reference figure that is a date, e.g. reference_date("standardization_deadline").
+    std::optional<dxa_date> reference_date(const char* id) const noexcept {
+        const auto v = reference(id);
+        if (!v || v->type != DXA_TYPE_DATE) return std::nullopt;
+        return v->as.date;
+    }
+
+    /// A [profile] field (ABI 1.3): the facts common to every area, such as "staff" (一般行政職員数)
+    /// or "population". Read them here; never ask them again in an area's questions.
+    std::optional<int64_t> profile_integer(const char* field) const noexcept {
+        dxa_value v{};
+        if (!DXA_HAS_FIELD(dxa_host_api, api().struct_size, profile) || api().profile(ctx_, field, &v) != DXA_OK ||
+            v.type != DXA_TYPE_INT)
+            return std::nullopt;
+        return v.as.integer;
+    }
+    std::optional<std::string_view> profile_string(const char* field) const noexcept {
+        dxa_value v{};
+        if (!DXA_HAS_FIELD(dxa_host_api, api().struct_size, profile) || api().profile(ctx_, field, &v) != DXA_OK ||
+            v.type != DXA_TYPE_STRING)
+            return std::nullopt;
+        return std::string_view(v.as.string.data, v.as.string.size);
+    }
+
     dxa_context* raw() const noexcept { return ctx_; }
 
 private:

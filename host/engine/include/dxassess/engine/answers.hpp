@@ -59,11 +59,16 @@ struct Profile {
     std::string code;        // 全国地方公共団体コード, 6 digits, check digit verified
     std::string name;
     std::string prefecture;
-    std::int64_t population = 0;
+    std::int64_t population = 0;  // 住民基本台帳人口 on 1 January (the 総務省 tables' denominator)
     int fiscal_year = 0;
+    std::int64_t staff = 0;       // 一般行政職員数 (0 = not given)
+    std::string peer_group;       // 類似団体区分 id (peer_groups(); "" = not given)
     std::string type;        // prefecture | designated_city | city | special_ward | town | village ("" = not given)
     Date as_of;              // 基準日: the date ages are counted to; default_reference_date(fiscal_year)
 };
+
+/// The value of profile_fields()[field] for conditions; unknown when not given.
+Value profile_value(const Profile& profile, std::size_t field);
 
 struct Answers {
     std::string path;

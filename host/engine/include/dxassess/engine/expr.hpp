@@ -52,6 +52,8 @@ struct FunctionInfo {
 struct Scope {
     std::map<std::string, NameInfo, std::less<>> names;
     std::map<std::string, FunctionInfo, std::less<>> functions;
+    /// Names fixed when the rule set loads (reference figures, "ref.<id>"): compiled as literals.
+    std::map<std::string, Value, std::less<>> constants;
 };
 
 /// Supplies values at evaluation time.

@@ -2,11 +2,28 @@
 #pragma once
 
 #include "dxassess/engine/text.hpp"
+#include "dxassess/engine/value.hpp"
 
 #include <string>
 #include <vector>
 
 namespace dxassess::engine {
+
+/// The edition of the 自治体DX推進計画 a rule set (or the model) implements.
+struct PlanVersion {
+    std::string version;  // e.g. "第2.3版"
+    Date date;            // the day that edition was published
+
+    bool empty() const { return version.empty(); }
+};
+
+/// The plan the model follows: its name, edition, where it is published and what is not confirmed.
+struct Plan {
+    Text title;
+    PlanVersion edition;
+    std::string source;
+    Text caveat;
+};
 
 struct LevelName {
     int level = 0;
@@ -24,6 +41,7 @@ struct AreaWeight {
 struct Model {
     std::string path;
     std::string version;
+    Plan plan;                      // [plan]: the edition of the 自治体DX推進計画 the shipped areas implement
     std::vector<LevelName> levels;  // 0..5
     std::vector<AreaWeight> areas;  // in report order
 

@@ -4,8 +4,11 @@
 
 #include "dxassess/engine/diagnostics.hpp"
 #include "dxassess/engine/expr.hpp"
+#include "dxassess/engine/model.hpp"
+#include "dxassess/engine/reference.hpp"
 #include "dxassess/engine/text.hpp"
 
+#include <array>
 #include <optional>
 #include <set>
 #include <string>
@@ -65,6 +68,7 @@ struct Criterion {
 
 struct Level {
     int level = 0;                    // 1..5; level 0 needs nothing
+    Text name;                        // the area's own name for the level; empty: the model's common name
     std::vector<Criterion> criteria;  // all must hold
     std::string source;               // public document the level rests on
     Text caveat;                      // stated uncertainty of the source, if any
@@ -95,6 +99,7 @@ struct RuleSet {
     std::string path;
     std::string area;
     std::string version;
+    PlanVersion plan;            // [area] plan_version / plan_date
     Text title;
     std::string source;          // where the area's targets come from
     std::string plugin;          // id of the plugin that scores it ("" = any plugin for the area)
@@ -112,22 +117,44 @@ struct RuleSet {
     /// Every ask_if, in questionnaire order, as one program; skip_questions[k] is the question of the k-th.
     ConditionSet skip_conditions;
     std::vector<std::size_t> skip_questions;
-    int population_slot = -1;                               // profile.population
-    int fiscal_year_slot = -1;                              // profile.fiscal_year
+    /// Reference figures named in conditions or texts (ids, first use first), for report appendices.
+    std::vector<std::string> references;
+    /// Slot of each profile field (profile_fields() order), -1 when the rules cannot read it.
+    std::array<int, 4> profile_slots{-1, -1, -1, -1};
 
     const Question* find_question(const std::string& id) const;
 };
 
-/// Profile fields rules may read, with their types ("profile.population", ...).
-const std::map<std::string, Type, std::less<>>& profile_names();
+/// A profile field rules may read. These are the facts common to every area — asked once in
+/// [profile], never again in an area.
+struct ProfileField {
+    const char* name;  // "profile.population", ...
+    Type type;
+    Text label;
+};
+/// profile.population (住民基本台帳人口, 1月1日), profile.fiscal_year, profile.staff (一般行政職員数),
+/// profile.peer_group (類似団体区分), in this order.
+const std::vector<ProfileField>& profile_fields();
 
-/// Loads and checks a rule set. `expected_area` (if not empty) must match area.id.
+/// A 類似団体区分 (総務省, set from the 令和2年国勢調査): 都市 16 類型, 町村 15 類型, and one group each
+/// for 政令指定都市, 特別区, 中核市, 施行時特例市.
+struct PeerGroup {
+    std::string id;  // as compared in rules: "city_2_1", "town_5_0", "core_city", ...
+    Text label;      // 「都市Ⅱ-1」, "City II-1"; answers may give the id or the Japanese label
+};
+const std::vector<PeerGroup>& peer_groups();
+/// The group with this id or Japanese label (ASCII roman numerals accepted: 都市II-1), or nullptr.
+const PeerGroup* find_peer_group(const std::string& written);
+
+/// Loads and checks a rule set. `expected_area` (if not empty) must match area.id. `reference`
+/// supplies the figures conditions name as ref.<id> and texts as {ref.<id>}; without it they are errors.
 /// Throws InputError listing every problem with file:line:column.
-RuleSet load_rule_set(const std::string& path, const PluginSymbols& symbols, const std::string& expected_area = "");
+RuleSet load_rule_set(const std::string& path, const PluginSymbols& symbols, const std::string& expected_area = "",
+                      const ReferenceData* reference = nullptr);
 
 /// Same, from text already in memory (`path` names it in messages).
 RuleSet parse_rule_set(const std::string& text, const std::string& path, const PluginSymbols& symbols,
-                       const std::string& expected_area = "");
+                       const std::string& expected_area = "", const ReferenceData* reference = nullptr);
 
 /// The `[area] id` and `[area] plugin` of a rule file, read without checking the rest.
 struct RuleSetHeader {

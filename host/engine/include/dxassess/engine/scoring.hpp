@@ -40,6 +40,7 @@ struct LevelResult {
     std::vector<CriterionResult> criteria;
     const std::string& source;
     const Text& caveat;
+    const Text& name;            // the area's own level name, or empty
     bool holds() const;          // every applicable criterion true
     bool unknown() const;        // no applicable criterion false, some unknown
     int met() const;             // criteria that are true
@@ -118,7 +119,7 @@ private:
     // Every name's value by slot, bound once per area (no copies); inline for the usual rule set.
     std::array<const Value*, 64> inline_slots_;
     std::vector<const Value*> heap_slots_;
-    Value population_, fiscal_year_;   // profile values, which live nowhere else as Values
+    std::array<Value, 4> profile_values_;  // profile_fields() as Values, which live nowhere else as Values
     std::array<QuestionState, 64> inline_states_;  // per question; on the heap for larger rule sets
     std::vector<QuestionState> heap_states_;
     QuestionState* states_ = nullptr;
