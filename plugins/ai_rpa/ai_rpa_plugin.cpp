@@ -11,7 +11,7 @@ namespace {
 using dxassess::Context;
 
 struct AiRpa {
-    static constexpr dxassess::Info info{"jp.dxassess.ai_rpa", "1.0.0", "ai_rpa", "AI・RPAの利用推進", "Use of AI and RPA"};
+    static constexpr dxassess::Info info{"jp.dxassess.ai_rpa", "2.0.0", "ai_rpa", "自治体の AI・RPA の利用推進", "Use of AI and RPA"};
 
     static constexpr dxa_fact_decl facts[] = {
         {"ai_count", DXA_TYPE_INT, "本格運用している AI の活用事例の数", "AI use cases in production"},
@@ -63,7 +63,7 @@ struct AiRpa {
         ctx.publish("advanced_ai", kinds.count("prediction") > 0 || kinds.count("image") > 0);
         if (hours_known) {
             ctx.publish("hours_saved", hours);
-            if (auto staff = ctx.integer("staff_total"); staff && *staff > 0)
+            if (auto staff = ctx.profile_integer("staff"))  // [profile] staff: asked once, for every area
                 ctx.publish("hours_per_staff", hours / static_cast<double>(*staff));
         }
     }

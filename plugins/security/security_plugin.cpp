@@ -1,7 +1,7 @@
 // セキュリティ (security) area plugin. Derives the age of the security policy, the last audit and the
-// last all-staff training on the assessment's reference date, whether the policy reflects the newest
-// guideline revision (2024-10), and whether the network model is one of the cloud-oriented models
-// (α′, β, β′) that need compensating controls.
+// last all-staff training on the assessment's reference date, and whether the network model is one of
+// the cloud-oriented models (α′, β, β′) that need compensating controls. Whether the policy follows the
+// newest guideline is judged by the rules against reference data (ref.security_guideline_newest).
 #include <dxassess/plugin.hpp>
 
 #include <string_view>
@@ -21,19 +21,14 @@ int64_t serial(const dxa_date& d) {
     return static_cast<int64_t>(era) * 146097 + doe - 719468;
 }
 
-// The 2024-10 revision of 「地方公共団体における情報セキュリティポリシーに関するガイドライン」.
-constexpr dxa_date newest_guideline{2024, 10, 1};
-
 struct Security {
-    static constexpr dxassess::Info info{"jp.dxassess.security", "1.0.0", "security", "セキュリティ対策の徹底",
+    static constexpr dxassess::Info info{"jp.dxassess.security", "2.0.0", "security", "セキュリティ対策の徹底",
                                          "Thorough security measures"};
 
     static constexpr dxa_fact_decl facts[] = {
         {"days_since_policy", DXA_TYPE_INT, "情報セキュリティポリシーの最終改定からの日数", "Days since the policy was last revised"},
         {"days_since_audit", DXA_TYPE_INT, "直近の情報セキュリティ監査からの日数", "Days since the last security audit"},
         {"days_since_training", DXA_TYPE_INT, "直近の全職員向け研修からの日数", "Days since the last all-staff training"},
-        {"policy_current", DXA_TYPE_BOOL, "ポリシーが最新のガイドライン（2024年10月改定）以降に改定されている",
-         "The policy was revised after the newest guideline (October 2024)"},
         {"cloud_model", DXA_TYPE_BOOL, "クラウド活用型のネットワークモデル（α′・β・β′）である", "A cloud-oriented network model (α′, β, β′)"},
     };
 
@@ -52,7 +47,6 @@ struct Security {
         age("policy_revised", "days_since_policy");
         age("last_audit", "days_since_audit");
         age("last_training", "days_since_training");
-        if (auto d = ctx.date("policy_revised")) ctx.publish("policy_current", serial(*d) >= serial(newest_guideline));
         if (auto model = ctx.string("network_model"))
             ctx.publish("cloud_model", *model == "alpha_prime" || *model == "beta" || *model == "beta_prime");
     }

@@ -1,5 +1,6 @@
-// テレワーク (telework) area plugin: turns staff counts and the chosen forms into the figures the
-// national survey uses (総務省「地方公共団体におけるテレワークの取組状況調査」): the share of staff
+// テレワーク (telework) area plugin: turns staff counts — the 一般行政職員数 from [profile], asked once
+// for every area, and this area's eligible and teleworking staff — and the chosen forms into the figures
+// the national survey uses (総務省「地方公共団体におけるテレワークの取組状況調査」): the share of staff
 // eligible, the 利用率 (share of eligible staff who actually teleworked), the staff-size band, and
 // the number of forms. The rule set (rules/telework.toml) judges them.
 #include <dxassess/plugin.hpp>
@@ -32,7 +33,7 @@ dxa_value usage_band(Context&, const dxa_value* args, uint32_t) {
 constexpr dxa_type number_param[] = {DXA_TYPE_NUMBER};
 
 struct Telework {
-    static constexpr dxassess::Info info{"jp.dxassess.telework", "1.0.0", "telework", "テレワークの推進",
+    static constexpr dxassess::Info info{"jp.dxassess.telework", "2.0.0", "telework", "テレワークの推進",
                                          "Promotion of telework"};
 
     static constexpr dxa_fact_decl facts[] = {
@@ -56,7 +57,7 @@ struct Telework {
     void derive(Context& ctx) {
         if (auto forms = ctx.answer("forms")) ctx.publish("form_count", static_cast<int64_t>(forms.size()));
 
-        const auto total = ctx.integer("staff_total");
+        const auto total = ctx.profile_integer("staff");
         const auto eligible = ctx.integer("staff_eligible");
         const auto used = ctx.integer("staff_used");
         if (total) ctx.publish("staff_band", staff_band(*total));
@@ -72,7 +73,7 @@ struct Telework {
             ctx.diagnose(DXA_SEV_ERROR, "staff_used", "テレワーク実施職員数が対象職員数を超えています",
                          "staff who teleworked exceed eligible staff");
         }
-        if (total || eligible || used) ctx.publish("staff_counts_consistent", consistent);
+        if (eligible || used) ctx.publish("staff_counts_consistent", consistent);
         if (!consistent) return;  // ratios from contradictory counts would be wrong: leave them unknown
 
         if (total && eligible && *total > 0) ctx.publish("eligible_ratio", static_cast<double>(*eligible) / *total);
