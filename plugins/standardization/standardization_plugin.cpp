@@ -51,10 +51,15 @@ struct Standardization {
         const auto grace = ctx.reference_date("tokutei_deadline");
         const auto businesses = ctx.reference("standardization_business_count");
         const auto as_of = ctx.as_of();
-        if (!deadline || !grace || !businesses || businesses->type != DXA_TYPE_INT || !as_of)
-            throw dxassess::Error(DXA_ERR_FAILED,
-                                  "reference data lacks standardization_deadline, tokutei_deadline or standardization_business_count "
-                                  "(rules/reference.toml), or the host is older than ABI 1.3");
+        if (!deadline || !grace || !businesses || businesses->type != DXA_TYPE_INT || !as_of) {
+            // Never guess a deadline: say what is missing (the report shows it) and score nothing.
+            ctx.diagnose(DXA_SEV_ERROR, nullptr,
+                         "参照データ（rules/reference.toml）に standardization_deadline・tokutei_deadline・standardization_business_count "
+                         "がないか、ホストが ABI 1.3 より古いため評価できません",
+                         "the reference data (rules/reference.toml) lacks standardization_deadline, tokutei_deadline or "
+                         "standardization_business_count, or the host is older than ABI 1.3");
+            throw dxassess::Error(DXA_ERR_FAILED, "reference data missing");
+        }
         const bool past_deadline = after(*as_of, *deadline);
         if (auto systems = ctx.answer("systems")) {
             int64_t listed = 0, not_applicable = 0, migrated = 0, late = 0, overdue = 0, tokutei = 0, tokutei_undated = 0,

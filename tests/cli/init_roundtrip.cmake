@@ -7,7 +7,7 @@ file(MAKE_DIRECTORY "${WORK}")
 set(answers "${WORK}/answers.toml")
 
 dxa(0 init -o "${answers}")
-expect("${out}" "wrote the answers template: .*answers.toml \\(68 questions\\)")
+expect("${out}" "wrote the answers template: .*answers.toml \\(93 questions\\)")
 # The blank template is valid TOML: the only complaints are the missing profile fields, and the
 # pre-filled rows of the table questions (one per procedure, one per business) are not answers yet.
 dxa(2 assess "${answers}" -o "${WORK}")
@@ -29,15 +29,16 @@ foreach(pair "code = \"142018\"|code = \"011002\"  # 札幌市" "name = \"横須
     list(GET pair 1 to)
     string(REGEX REPLACE "# ${from}  # 例 / example" "${to}" text "${text}")
 endforeach()
-# staff_total appears in two areas; answer the telework one (the second), with a note.
-string(FIND "${text}" "# staff_total = 10  # 例 / example" first)
-string(SUBSTRING "${text}" 0 ${first} head)
-math(EXPR rest_at "${first} + 10")
-string(SUBSTRING "${text}" ${rest_at} -1 rest)
-string(REPLACE "# staff_total = 10  # 例 / example" "staff_total = { value = 120, note = \"4月1日時点\", owner = \"総務課\" }" rest "${rest}")
-set(text "${head}# staff_to${rest}")
+# The staff number is a common fact, asked once in [profile] for every area.
+string(REPLACE "# staff = 3400  # 例 / example" "staff = 120   # 4月1日時点" text "${text}")
+if(NOT text MATCHES "\nstaff = 120   # 4月1日時点\n")
+    fail("the template has no [profile] staff line")
+endif()
+if(text MATCHES "staff_total")
+    fail("an area asks the staff number again")
+endif()
 file(WRITE "${answers}" "${text}")
-# Other areas lack required answers: exit 3, and telework is assessed.
+# Other areas lack required answers: exit 3, and telework is assessed with the staff from [profile].
 dxa(3 assess "${answers}" -o "${WORK}")
 expect("${out}" "Promotion of telework: level 1")
 expect("${out}" "Standardization of information systems: Cannot be assessed")
@@ -60,7 +61,7 @@ dxa(0 init -o "${answers}")
 expect("${out}" "added 1 new questions; 1 answers to questions no longer asked turned into comments")
 file(READ "${answers}" updated)
 expect("${updated}" "# （現在のルールにない回答 / not asked by the current rules）\n# retired_question = 3\n")
-expect("${updated}" "# ■ テレワーク時の労務管理[^\n]*\n(#[^\n]*\n)*# labor_rules = true  # 例 / example\n\n# =+\n# セキュリティ")
+expect("${updated}" "# ■ テレワーク時の労務管理[^\n]*\n(#[^\n]*\n)*# labor_rules = true  # 例 / example\n")
 string(REPLACE "# （現在のルールにない回答 / not asked by the current rules）\n# retired_question = 3\n" "retired_question = 3\n" undone "${updated}")
 string(REGEX REPLACE "\n# ■ テレワーク時の労務管理[^\n]*\n(#[^\n]*\n)*\n" "\n" undone "${undone}")
 if(NOT undone STREQUAL older)

@@ -67,9 +67,9 @@ endif()
 
 # CSV input: one municipality per row, typed by the questions.
 file(WRITE "${WORK}/answers.csv"
-     "profile.code,profile.name,profile.prefecture,profile.population,profile.fiscal_year,profile.as_of,telework.status,telework.forms,telework.staff_total\n"
-     "142018,横須賀市,神奈川県,380000,2025,2025-10-01,formal,home;mobile,3400\n"
-     "142018,横須賀市,神奈川県,many,2025,2025-10-01,formal,home,3400\n")
+     "profile.code,profile.name,profile.prefecture,profile.population,profile.fiscal_year,profile.as_of,profile.staff,telework.status,telework.forms\n"
+     "142018,横須賀市,神奈川県,380000,2025,2025-10-01,3400,formal,home;mobile\n"
+     "142018,横須賀市,神奈川県,many,2025,2025-10-01,3400,formal,home\n")
 dxa(2 batch --input "${WORK}/answers.csv" --out "${WORK}/csv-results.jsonl")
 expect("${err}" "answers.csv:3: .*population")
 file(STRINGS "${WORK}/csv-results.jsonl" csv_results ENCODING UTF-8)
@@ -113,14 +113,18 @@ string(JSON v SET "${good}" provenance rule_sets 0 sha256 "\"0000000000000000000
 file(WRITE "${WORK}/bad/rules.json" "${v}")
 string(JSON v SET "${good}" answers text "\"\"")
 file(WRITE "${WORK}/bad/answers.json" "${v}")
+# Scored against other national figures or deadlines than the official reference data.
+string(JSON v SET "${good}" provenance reference sha256 "\"1111111111111111111111111111111111111111111111111111111111111111\"")
+file(WRITE "${WORK}/bad/reference.json" "${v}")
 dxa(2 collect "${WORK}/bad" --db "${db}")
 expect("${out}" "rejected .*answers.json: \\[no_answers\\]")
 expect("${out}" "rejected .*code.json: \\[bad_code\\] the local government code '142019' fails its check digit")
 expect("${out}" "rejected .*not-json.json: \\[not_a_report\\]")
-expect("${out}" "rejected .*rules.json: \\[rules_not_official\\] area standardization was scored with rules that are not the official set")
+expect("${out}" "rejected .*reference.json: \\[reference_not_official\\] the report was scored with reference data \\(national figures, deadlines\\) other than the official reference.toml \\(SHA-256 111111111111…\\)")
+expect("${out}" "rejected .*rules.json: \\[rules_not_official\\] area governance was scored with rules that are not the official set")
 expect("${out}" "rejected .*schema.json: \\[schema_version\\]")
 expect("${out}" "rejected .*year.json: \\[bad_year\\] fiscal year 1990 is out of range")
-expect("${out}" "6 rejected \\(bad_code: 1\\) \\(bad_year: 1\\) \\(no_answers: 1\\) \\(not_a_report: 1\\) \\(rules_not_official: 1\\) \\(schema_version: 1\\)")
+expect("${out}" "7 rejected \\(bad_code: 1\\) \\(bad_year: 1\\) \\(no_answers: 1\\) \\(not_a_report: 1\\) \\(reference_not_official: 1\\) \\(rules_not_official: 1\\) \\(schema_version: 1\\)")
 
 # Incomplete answers: a file with only [profile] is assessed (exit 3) but never collected; with a
 # lower --min-completeness it is stored, and its unassessed areas stay out of every mean.
@@ -130,11 +134,11 @@ string(REGEX REPLACE "code = \"[0-9]+\"" "code = \"011002\"" profile_only "${pro
 file(WRITE "${WORK}/profile-only.toml" "${profile_only}")
 file(MAKE_DIRECTORY "${WORK}/empty")
 dxa(3 assess "${WORK}/profile-only.toml" -o "${WORK}/empty" --format json)
-expect("${err}" "cannot be assessed \\(required questions unanswered: status, staff_total\\)")
+expect("${err}" "Promotion of telework: cannot be assessed \\(required questions unanswered: status\\)")
 dxa(0 explain "${WORK}/empty/report.json" --area telework)
-expect("${out}" "Promotion of telework \\(telework\\) — cannot be assessed \\(answers missing\\): status staff_total\n  provisional")
+expect("${out}" "Promotion of telework \\(telework\\) — cannot be assessed \\(answers missing\\): status\n  provisional")
 dxa(2 collect "${WORK}/empty/report.json" --db "${db}")
-expect("${out}" "rejected .*report.json: \\[incomplete\\] area standardization has 0% of its required answers \\(--min-completeness 100%\\)")
+expect("${out}" "rejected .*report.json: \\[incomplete\\] area governance has 0% of its required answers \\(--min-completeness 100%\\)")
 dxa(0 collect "${WORK}/empty/report.json" "${WORK}/report.json" --db "${WORK}/partial.sqlite" --min-completeness 0)
 expect("${out}" "2 accepted")
 dxa(0 summary --db "${WORK}/partial.sqlite" --format json)
@@ -220,7 +224,7 @@ if(NOT csv STREQUAL "efbbbf")
     fail("the CSV has no BOM")
 endif()
 file(READ "${WORK}/by-type.csv" csv)
-expect("${csv}" "group,n,mean_index,mean_level_standardization")
+expect("${csv}" "group,n,mean_index,mean_level_governance,mean_level_frontyard,mean_level_online,mean_level_standardization")
 expect("${csv}" "\ncity / special ward,")
 file(WRITE "${WORK}/expected.txt" "# codes expected to submit\n142018\n131016\n")
 dxa(0 summary --db "${db}" --expected "${WORK}/expected.txt")
@@ -238,16 +242,16 @@ endif()
 # --- rescore on another rule-set version -----------------------------------------------------------
 file(COPY "${RULES}/" DESTINATION "${WORK}/rules2")
 file(READ "${WORK}/rules2/telework.toml" telework)
-string(REPLACE "version = \"1.1.0\"" "version = \"1.2.0\"" telework "${telework}")
+string(REPLACE "version = \"2.0.0\"" "version = \"2.1.0\"" telework "${telework}")
 string(REPLACE "status in [\"considering\", \"trial\", \"formal\"]" "status in [\"trial\", \"formal\"]" telework "${telework}")
 file(WRITE "${WORK}/rules2/telework.toml" "${telework}")
 dxa(0 rescore --db "${db}" --rules "${WORK}/rules2" --label fy2026-rules)
 expect("${out}" "re-scored 41 reports on the scale fy2026-rules")
 dxa(0 summary --db "${db}" --scale fy2026-rules --format json)
-expect("${out}" "\"area\": \"telework\",[^]]*\\][^]]*\"rules_versions\": \\[\n *\"1.2.0\"")
+expect("${out}" "\"area\": \"telework\",[^]]*\\][^]]*\"rules_versions\": \\[\n *\"2.1.0\"")
 dxa(0 summary --db "${db}" --format json)
 expect("${out}" "\"scales\": \\[\n *\"fy2026-rules\",\n *\"original\"")
-expect("${out}" "\"area\": \"telework\",[^]]*\\][^]]*\"rules_versions\": \\[\n *\"1.1.0\"")
+expect("${out}" "\"area\": \"telework\",[^]]*\\][^]]*\"rules_versions\": \\[\n *\"2.0.0\"")
 
 file(REMOVE_RECURSE "${WORK}")
 message(STATUS "national office tools ok")

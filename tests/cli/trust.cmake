@@ -43,7 +43,7 @@ file(WRITE "${WORK}/etc/config.toml" "plugin_dirs = [\"${FIXTURES}/fx_good\"]\nr
 file(WRITE "${WORK}/etc/config.d/vendor.toml" "plugin_dirs = [\"${FIXTURES}/fx_segv\"]\n")
 set(DXA_ENV ${CMAKE_COMMAND} -E env "DXASSESS_CONFIG=${WORK}/etc/config.toml")
 dxa(0 plugins)
-expect("${out}" "test.fx_good 0.1.0  area=fx_good  abi=1.2  \\(isolated\\)")
+expect("${out}" "test.fx_good 0.1.0  area=fx_good  abi=1.3  \\(isolated\\)")
 expect("${out}" "test.fx_segv 0.1.0  area=fx_segv")
 
 # A crashing vendor plugin: its area fails with a clear message, the report is still written.

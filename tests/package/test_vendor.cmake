@@ -1,7 +1,8 @@
 cmake_minimum_required(VERSION 3.25)
 include("${CMAKE_CURRENT_LIST_DIR}/../cli/helpers.cmake")
 # A vendor builds the example plugin against an installed dxassess, with no access to our source
-# tree, installs it next to ours, and a municipality's assessment includes the seventh area.
+# tree, installs it next to ours, and a municipality's assessment includes the vendor's area and a
+# rules-only area.
 #   cmake -DBUILD_DIR=... -DEXAMPLES=... -DSAMPLE=... -DWORK=... -P test_vendor.cmake
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}")
@@ -21,21 +22,21 @@ file(WRITE "${WORK}/etc/config.d/example-vendor.toml"
 set(dxa ${CMAKE_COMMAND} -E env "DXASSESS_CONFIG=${WORK}/etc/config.toml" "${WORK}/dxassess/bin/dxassess" --lang en)
 
 run(${dxa} plugins)
-expect("${out}" "com.example.frontyard 1.0.0  area=frontyard  abi=1.2  \\(isolated\\)")
+expect("${out}" "com.example.open_data 1.0.0  area=open_data  abi=1.3  \\(isolated\\)")
 run(${dxa} test --min-coverage 100 "${WORK}/vendor/share/dxassess/rules" "${EXAMPLES}/rules-only")
-expect("${out}" "frontyard: levels 5/5, checks 3/3.*eltax: levels 5/5, checks 1/1.*coverage 100%.*9 passed, 0 failed")
+expect("${out}" "open_data: levels 5/5, checks 3/3.*digital_divide: levels 5/5, checks 1/1.*coverage 100%.*13 passed, 0 failed")
 
 file(READ "${SAMPLE}" sample)
-file(READ "${EXAMPLES}/vendor-plugin/answers/frontyard.toml" frontyard)
-file(READ "${EXAMPLES}/rules-only/answers.toml" eltax)
-file(WRITE "${WORK}/answers.toml" "${sample}\n${frontyard}\n${eltax}")
+file(READ "${EXAMPLES}/vendor-plugin/answers/open_data.toml" open_data)
+file(READ "${EXAMPLES}/rules-only/answers.toml" digital_divide)
+file(WRITE "${WORK}/answers.toml" "${sample}\n${open_data}\n${digital_divide}")
 file(MAKE_DIRECTORY "${WORK}/out")
 run(${dxa} assess "${WORK}/answers.toml" -o "${WORK}/out" --format json)
-expect("${out}" "Front-yard reform: level 2 \\(Introduced\\)")
-expect("${out}" "Use of eLTAX for public fund collection: level 3")
+expect("${out}" "Open data: level 3 \\(Organisation-wide\\)")
+expect("${out}" "Bridging the digital divide: level 3")
 expect("${out}" "Promotion of telework: level 3")
 file(READ "${WORK}/out/report.json" report)
-expect("${report}" "\"id\": \"com.example.frontyard\"")
+expect("${report}" "\"id\": \"com.example.open_data\"")
 
 file(REMOVE_RECURSE "${WORK}")
-message(STATUS "the vendor plugin builds against the installed SDK and scores the seventh area")
+message(STATUS "the vendor plugin builds against the installed SDK and scores its area")

@@ -44,8 +44,8 @@ def main() -> int:
         if not raw.startswith(b"\xef\xbb\xbf"):
             problems.append("the CSV has no UTF-8 BOM")
         rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-        if len(rows) != 6:
-            problems.append(f"the CSV has {len(rows)} area rows, expected 6")
+        if len(rows) != 9:
+            problems.append(f"the CSV has {len(rows)} area rows, expected 9")
         row = next((r for r in rows if r["area"] == area), None)
         if not row or int(row["level"]) != level or int(row["score"]) != score:
             problems.append(f"the CSV row of {area} is {row}, expected level {level} and score {score}")
@@ -54,8 +54,10 @@ def main() -> int:
             shared = [("".join(t.itertext())) for t in ElementTree.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS)]
             workbook = ElementTree.fromstring(z.read("xl/workbook.xml"))
             names = [s.get("name") for s in workbook.find("m:sheets", NS)]
-            # summary, six areas, the level scale, and the appendix of notes when the answers have any
-            if names[0] not in ("概要", "Summary") or area not in names or names[7] != "legend" or len(names) not in (8, 9):
+            # summary, nine areas, the level scale, the appendix of notes when the answers have any, and the
+            # national figures and deadlines the rules compared with
+            if (names[0] not in ("概要", "Summary") or area not in names or names[10] != "legend" or names[-1] != "reference"
+                    or len(names) not in (12, 13)):
                 problems.append(f"unexpected sheets {names}")
             else:
                 summary = cells(z, "xl/worksheets/sheet1.xml", shared)

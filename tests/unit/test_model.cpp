@@ -5,14 +5,21 @@
 
 using namespace dxassess::engine;
 
-TEST_CASE("the shipped model names levels 0..5 and the six priority areas", "[model]") {
+TEST_CASE("the shipped model follows the current plan: its edition, 推進体制 and the seven priority areas", "[model]") {
     const Model m = load_model(std::string(DXASSESS_SOURCE_DIR) + "/rules/model.toml");
     REQUIRE(m.levels.size() == 6);
     CHECK(m.level_name(0).ja == "未着手");
     CHECK(m.level_name(5).en == "Optimising");
-    REQUIRE(m.areas.size() == 6);
-    for (const char* area : {"standardization", "mynumber", "online", "ai_rpa", "telework", "security"})
-        CHECK(m.find_area(area) != nullptr);
+    // E7: the plan has had seven 重点取組事項 since the 2023 revision, フロントヤード改革 first; the model says
+    // which edition it implements. 行政手続のオンライン化 stays an area so earlier answers keep their meaning.
+    CHECK(m.plan.edition.version == "第2.3版");
+    CHECK(m.plan.edition.date == Date{2024, 2, 5});
+    CHECK_FALSE(m.plan.caveat.ja.empty());
+    REQUIRE(m.areas.size() == 9);
+    std::vector<std::string> order;
+    for (const auto& a : m.areas) order.push_back(a.area);
+    CHECK(order == std::vector<std::string>{"governance", "frontyard", "online", "standardization", "eltax", "mynumber",
+                                            "security", "ai_rpa", "telework"});
 }
 
 TEST_CASE("a malformed model is reported with its place", "[model][errors]") {

@@ -68,13 +68,15 @@ TEST_CASE("a good plugin loads, reads and iterates answers, publishes facts", "[
 TEST_CASE("broken plugins are refused with a message naming the problem", "[plugins][errors]") {
     struct Case {
         const char* plugin;
-        const char* message;
+        std::string message;
     };
     const std::string host_abi = std::to_string(DXA_ABI_MAJOR) + "." + std::to_string(DXA_ABI_MINOR);
     const std::vector<Case> cases = {
         {"fx_no_entry", "missing entry point 'dxassess_plugin_entry' (not a dxassess plugin)"},
-        {"fx_major", "plugin was built for ABI 2.2 but this host implements ABI 1.2 (major version differs)"},
-        {"fx_minor_newer", "plugin was built for ABI 1.3, newer than this host's ABI 1.2; update dxassess"},
+        {"fx_major", "plugin was built for ABI " + std::to_string(DXA_ABI_MAJOR + 1) + "." + std::to_string(DXA_ABI_MINOR) +
+                         " but this host implements ABI " + host_abi + " (major version differs)"},
+        {"fx_minor_newer", "plugin was built for ABI " + std::to_string(DXA_ABI_MAJOR) + "." + std::to_string(DXA_ABI_MINOR + 1) +
+                               ", newer than this host's ABI " + host_abi + "; update dxassess"},
         {"fx_null", "the entry point returned no descriptor (NULL)"},
         {"fx_empty_id", "malformed descriptor: empty or invalid id"},
         {"fx_small_struct", "malformed descriptor (struct_size 24 is below"},
@@ -155,11 +157,13 @@ TEST_CASE("the telework plugin derives the survey's figures", "[plugins][telewor
     CHECK(p.area == "telework");
     CHECK(p.concurrent);  // DXA_PLUGIN_CONCURRENT from the C++ layer's `concurrent`
 
+    // The 一般行政職員数 comes from [profile] (asked once for every area), through the profile service.
+    engine::Profile profile;
+    profile.staff = 1000;
     engine::AnswerNode node = answers({{"forms", engine::StringList{"home", "mobile"}},
-                                       {"staff_total", std::int64_t{1000}},
                                        {"staff_eligible", std::int64_t{400}},
                                        {"staff_used", std::int64_t{100}}});
-    PluginSession s(p, &node, as_of);
+    PluginSession s(p, &node, as_of, nullptr, &profile);
     REQUIRE(s.derive());
     CHECK(std::get<double>(s.facts().at("eligible_ratio")) == Approx(0.4));
     CHECK(std::get<double>(s.facts().at("usage_ratio")) == Approx(0.25));
@@ -169,8 +173,9 @@ TEST_CASE("the telework plugin derives the survey's figures", "[plugins][telewor
     CHECK(std::get<std::string>(s.call("usage_band", {0.8})) == "80_plus");
 
     // Contradictory counts: diagnostics tied to the keys, and no ratios computed from them.
-    node = answers({{"staff_total", std::int64_t{100}}, {"staff_eligible", std::int64_t{200}}, {"staff_used", std::int64_t{10}}});
-    PluginSession bad(p, &node, as_of);
+    profile.staff = 100;
+    node = answers({{"staff_eligible", std::int64_t{200}}, {"staff_used", std::int64_t{10}}});
+    PluginSession bad(p, &node, as_of, nullptr, &profile);
     REQUIRE(bad.derive());
     CHECK(bad.facts().count("eligible_ratio") == 0);
     CHECK(bad.facts().count("usage_ratio") == 0);

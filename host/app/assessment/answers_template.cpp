@@ -123,10 +123,15 @@ const ProfileField profile_fields[] = {
     {"code", "全国地方公共団体コード（6 桁、引用符で囲む。6 桁目は検査数字）", "local government code (6 digits, quoted)", "\"142018\""},
     {"name", "団体名", "municipality name", "\"横須賀市\""},
     {"prefecture", "都道府県", "prefecture", "\"神奈川県\""},
-    {"population", "人口（人）", "population", "380000"},
+    {"population", "人口: 1月1日時点の住民基本台帳人口（人）。総務省の統計表と同じ分母です",
+     "population: the resident register on 1 January (the denominator of the national tables)", "380000"},
     {"fiscal_year", "回答の年度（西暦）", "fiscal year of the answers", "2025"},
     {"type", "団体の種類（prefecture / designated_city / city / special_ward / town / village）",
      "kind of government (prefecture, designated_city, city, special_ward, town, village)", "\"city\""},
+    {"staff", "一般行政職員数（4月1日時点、定員管理調査と同じ）。テレワーク・AI・研修の割合に使います",
+     "general administrative staff (1 April, as in the staffing survey); used for telework, AI and training shares", "3400"},
+    {"peer_group", "類似団体区分（例: 「町村Ⅱ-1」「都市Ⅲ-2」「中核市」。財政状況資料集の表紙に載っています）",
+     "peer group (類似団体区分, e.g. 町村Ⅱ-1, 都市Ⅲ-2, 中核市; printed on the 財政状況資料集)", "\"中核市\""},
     {"as_of", "基準日: この日時点の状況を答えます（省略すると年度の 4月1日）",
      "reference date: answers describe this day (default: 1 April of the fiscal year)", "2025-10-01"},
 };
@@ -171,7 +176,7 @@ const char* file_header =
     "# （レポートに一覧されます）。`dxassess init` を再実行すると新しい質問だけを書き足し、\n"
     "# 記入済みの回答やコメントはそのまま残します。\n"
     "# 備考・根拠資料・担当部署・回答者は、回答を { } で囲んで書き添えられます:\n"
-    "#   staff_total = { value = 120, note = \"4月1日時点\", evidence = \"職員数調.xlsx\", owner = \"総務課\", answered_by = \"山田\" }\n"
+    "#   staff_eligible = { value = 120, note = \"4月1日時点\", evidence = \"テレワーク対象者名簿.xlsx\", owner = \"総務課\", answered_by = \"山田\" }\n"
     "# 表の行にも同じ項目（note, evidence, owner, answered_by）を書けます。\n"
     "# To answer, remove the leading # and edit the value. Unanswered questions are listed in the\n"
     "# report. Re-running `dxassess init` adds new questions only and keeps your answers and comments.\n"

@@ -82,7 +82,7 @@ json csv_row_to_json(const std::vector<std::string>& header, const std::vector<s
             }
             return cell;  // left as text: reported as a type error with its question
         };
-        if (section == "profile" && (key == "population" || key == "fiscal_year")) value = number(true);
+        if (section == "profile" && (key == "population" || key == "fiscal_year" || key == "staff")) value = number(true);
         else if (section == "targets") value = number(true);
         else if (q) {
             switch (q->type) {

@@ -12,7 +12,7 @@
 namespace dxassess::host {
 
 /// Version of the JSON report format; bump the minor for added fields, the major for changes.
-inline constexpr const char* report_schema_version = "1.1";
+inline constexpr const char* report_schema_version = "1.2";
 
 struct ReportMeta {
     std::string generated_at;                       // ISO 8601 UTC

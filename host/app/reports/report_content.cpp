@@ -2,6 +2,7 @@
 
 #include "dxassess/engine/annotations.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace dxassess::host {
@@ -26,6 +27,19 @@ engine::Text plan_line(const engine::Model& model) {
     if (p.edition.empty()) return {};
     return {"評価基準: " + p.title.ja + " " + p.edition.version + "（" + p.edition.date.str() + "）",
             "Criteria: " + p.title.en + ", " + p.edition.version + " (" + p.edition.date.str() + ")"};
+}
+
+std::vector<ReferenceUse> reference_uses(const Assessment& a) {
+    std::vector<ReferenceUse> out;
+    if (!a.reference) return out;
+    for (const auto& f : a.reference->figures) {
+        ReferenceUse use{&f, {}};
+        for (const AreaRules* r : a.scored_by)
+            if (r->rules && std::find(r->rules->references.begin(), r->rules->references.end(), f.id) != r->rules->references.end())
+                use.areas.push_back(r->rules->area);
+        if (!use.areas.empty()) out.push_back(std::move(use));
+    }
+    return out;
 }
 
 engine::Text mean_level_text(const engine::OverallResult& o) {

@@ -27,6 +27,15 @@ engine::Text level_name_of(const engine::Model& model, const engine::AreaResult&
 /// 「評価基準: 自治体DX推進計画 第2.3版（2024-02-05）」. Empty when the model names no plan.
 engine::Text plan_line(const engine::Model& model);
 
+/// A reference figure the scored rule sets name, and which areas name it.
+struct ReferenceUse {
+    const engine::ReferenceFigure* figure;
+    std::vector<std::string> areas;
+};
+/// The reference figures named by the scored areas, in reference-file order: the appendix every
+/// report form prints ("参照した全国値・期限") with value, date, source and caveat.
+std::vector<ReferenceUse> reference_uses(const Assessment& a);
+
 engine::Text mean_level_text(const engine::OverallResult& o);
 
 /// One line of the appendix, in the reader's language.

@@ -254,9 +254,23 @@ std::string render_html(const Assessment& a, const ReportMeta& meta, Lang lang) 
         h << "</tbody>\n</table>\n</section>\n";
     }
 
+    if (const auto uses = reference_uses(a); !uses.empty()) {
+        h << "<section class=\"card appendix\">\n<h2>" << w.reference_figures << "</h2>\n<p>" << w.reference_note << "</p>\n<table>\n<thead><tr><th>"
+          << w.figure << "</th><th>" << w.value << "</th><th>" << w.as_of << "</th><th>" << w.source << "</th><th>" << w.caveat
+          << "</th></tr></thead>\n<tbody>\n";
+        for (const auto& u : uses) {
+            const engine::ReferenceFigure& f = *u.figure;
+            h << "<tr><td>" << html_escape(f.label.in(lang)) << "</td><td class=\"num\">" << html_escape(engine::reference_text(f)) << "</td><td>"
+              << f.as_of.str() << "</td><td>" << html_escape(f.source) << (f.url.empty() ? "" : " " + html_escape(f.url)) << "</td><td>"
+              << html_escape(f.caveat.in(lang)) << "</td></tr>\n";
+        }
+        h << "</tbody>\n</table>\n</section>\n";
+    }
+
     h << "<footer>\n<b>" << w.provenance << "</b><br>\ndxassess — " << html_escape(meta.generated_at) << "<br>\n"
       << "answers " << html_escape(meta.answers_file) << " sha256 " << a.answers_sha256 << "<br>\n"
       << "model " << html_escape(model.version) << " sha256 " << a.model_sha256 << "<br>\n";
+    if (a.reference) h << "reference " << html_escape(a.reference->version) << " sha256 " << a.reference_sha256 << "<br>\n";
     for (const AreaRules* r : a.scored_by)
         h << "plugin " << html_escape(r->plugin->id) << " " << html_escape(r->plugin->version) << " sha256 " << r->plugin->sha256
           << " · rules " << html_escape(r->rules->area) << " " << html_escape(r->rules->version) << " sha256 " << r->sha256 << "<br>\n";

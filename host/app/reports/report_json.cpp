@@ -166,13 +166,23 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
     j["generated_at"] = meta.generated_at;
     j["municipality"] = {{"code", p.code}, {"name", p.name}, {"prefecture", p.prefecture},
                          {"population", p.population}, {"fiscal_year", p.fiscal_year},
-                         {"type", p.type.empty() ? json(nullptr) : json(p.type)}};
+                         {"type", p.type.empty() ? json(nullptr) : json(p.type)},
+                         {"staff", p.staff > 0 ? json(p.staff) : json(nullptr)},
+                         {"peer_group", p.peer_group.empty() ? json(nullptr) : json(p.peer_group)}};
     j["as_of"] = p.as_of.str();
     if (const engine::Plan& plan = a.model->plan; !plan.edition.empty())
         j["plan"] = {{"title", text(plan.title)}, {"version", plan.edition.version}, {"date", plan.edition.date.str()},
                      {"source", plan.source}, {"caveat", plan.caveat.ja.empty() ? json(nullptr) : text(plan.caveat)}};
     else
         j["plan"] = nullptr;
+    j["reference_figures"] = json::array();
+    for (const ReferenceUse& use : reference_uses(a)) {
+        const engine::ReferenceFigure& f = *use.figure;
+        j["reference_figures"].push_back({{"id", f.id}, {"label", text(f.label)}, {"value", engine::reference_text(f)},
+                                          {"as_of", f.as_of.str()}, {"source", f.source},
+                                          {"url", f.url.empty() ? json(nullptr) : json(f.url)},
+                                          {"caveat", f.caveat.ja.empty() ? json(nullptr) : text(f.caveat)}, {"areas", use.areas}});
+    }
 
     json prov;
     prov["answers"] = {{"file", meta.answers_file}, {"sha256", a.answers_sha256}};

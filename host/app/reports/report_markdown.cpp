@@ -172,10 +172,21 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
                << cell(l.note) << " | " << cell(l.evidence) << " | " << cell(l.owner) << " | " << cell(l.answered_by) << " |\n";
     }
 
+    if (const auto uses = reference_uses(a); !uses.empty()) {
+        md << "\n## " << w.reference_figures << "\n\n" << w.reference_note << "\n\n| " << w.figure << " | " << w.value << " | "
+           << w.as_of << " | " << w.source << " | " << w.caveat << " |\n|---|---|---|---|---|\n";
+        for (const auto& u : uses) {
+            const engine::ReferenceFigure& f = *u.figure;
+            md << "| " << cell(f.label.in(lang)) << " | " << cell(engine::reference_text(f)) << " | " << f.as_of.str() << " | "
+               << cell(f.source + (f.url.empty() ? "" : " " + f.url)) << " | " << cell(f.caveat.in(lang)) << " |\n";
+        }
+    }
+
     md << "\n## " << w.provenance << "\n\n";
     md << "- dxassess " << meta.generated_at << "\n";
     md << "- answers `" << meta.answers_file << "` sha256 `" << a.answers_sha256 << "`\n";
     md << "- model " << model.version << " sha256 `" << a.model_sha256 << "`\n";
+    if (a.reference) md << "- reference " << a.reference->version << " sha256 `" << a.reference_sha256 << "`\n";
     for (const AreaRules* r : a.scored_by) {
         md << "- plugin " << r->plugin->id << " " << r->plugin->version << " sha256 `" << r->plugin->sha256 << "`\n";
         md << "- rules " << r->rules->area << " " << r->rules->version << " sha256 `" << r->sha256 << "`\n";

@@ -19,7 +19,9 @@ const Words ja = {"DX 成熟度評価レポート", "団体", "総合", "総合�
                   "下のすべてのレベルの基準を満たしたときに到達します。",
                   "平均到達レベル", "質問の対象外のため使わなかった回答",
                   "評価できた領域がないため、総合指数は算出できません。",
-                  "総合指数は評価できた領域のスコアの加重平均、平均到達レベルはそのレベルの加重平均です（小数第 1 位）。"};
+                  "総合指数は評価できた領域のスコアの加重平均、平均到達レベルはそのレベルの加重平均です（小数第 1 位）。",
+                  "付録: 比較に使った全国値・期限", "項目", "値",
+                  "全国値・期限は参照データ（reference.toml）のもので、時点と出典を示します。国の公表が更新されると値も変わります。"};
 const Words en = {"DX maturity assessment report", "Municipality", "Overall", "Overall index", "Level", "Score", "Area",
                   "Answered", "Could not be scored", "Findings", "none", "Advice", "Source", "Gap to the next level",
                   "Some questions are unanswered, so the next level cannot be decided.",
@@ -39,7 +41,10 @@ const Words en = {"DX maturity assessment report", "Municipality", "Overall", "O
                   "Mean level reached", "Answers not used (the question was not asked)",
                   "No area could be assessed, so there is no overall index.",
                   "The overall index is the weighted mean score of the areas assessed; the mean level reached is the "
-                  "weighted mean of their levels (one decimal)."};
+                  "weighted mean of their levels (one decimal).",
+                  "Appendix: national figures and deadlines compared with", "Figure", "Value",
+                  "National figures and deadlines come from the reference data (reference.toml), with their dates and "
+                  "sources; they change when the national releases are updated."};
 }  // namespace
 
 const Words& words(engine::Lang lang) { return lang == engine::Lang::en ? en : ja; }

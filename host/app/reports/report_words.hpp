@@ -59,6 +59,11 @@ struct Words {
     const char* ignored;
     const char* no_overall;
     const char* overall_meaning;
+    // Reference data (schema 1.2): the dated national figures and deadlines the rules compared with.
+    const char* reference_figures;
+    const char* figure;
+    const char* value;
+    const char* reference_note;
 };
 
 const Words& words(engine::Lang lang);

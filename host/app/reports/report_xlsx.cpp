@@ -207,6 +207,27 @@ void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const st
         }
     }
 
+    // The national figures and deadlines the rules compared with, with their dates and sources.
+    if (const auto uses = reference_uses(a); !uses.empty()) {
+        Sheet refs(workbook_add_worksheet(wb, "reference"));
+        const char* columns[] = {w.figure, w.value, w.as_of, w.source, "URL", w.caveat};
+        const int widths[] = {48, 12, 12, 60, 40, 60};
+        for (int col = 0; col < 6; ++col) {
+            refs.width(col, widths[col]);
+            refs.text(0, col, columns[col], head);
+        }
+        int row = 1;
+        for (const auto& u : uses) {
+            const engine::ReferenceFigure& f = *u.figure;
+            refs.text(row, 0, f.label.in(lang), wrap);
+            refs.text(row, 1, engine::reference_text(f));
+            refs.text(row, 2, f.as_of.str());
+            refs.text(row, 3, f.source, wrap);
+            refs.text(row, 4, f.url);
+            refs.text(row++, 5, f.caveat.in(lang), wrap);
+        }
+    }
+
     const lxw_error err = workbook_close(wb);
     if (err != LXW_NO_ERROR) throw std::runtime_error(path + ": cannot write the workbook: " + lxw_strerror(err));
 }
