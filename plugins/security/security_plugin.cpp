@@ -10,7 +10,7 @@ namespace {
 
 using dxassess::Context;
 
-// Days since 1970-01-01 of a calendar date (proleptic Gregorian).
+// Days since the Unix epoch of a calendar date (proleptic Gregorian).
 int64_t serial(const dxa_date& d) {
     const int y = d.year - (d.month <= 2 ? 1 : 0);
     const int era = (y >= 0 ? y : y - 399) / 400;

@@ -3,7 +3,7 @@
 // share of the businesses the government runs (the national count less rows marked 該当なし), which
 // miss the migration deadline without being 特定移行支援システム, which are overdue against their own
 // target date, which 特定移行支援 systems lack a date within the grace period, the share on
-// ガバメントクラウド, and the operating cost against the FY2018 baseline.
+// ガバメントクラウド, and the operating cost against the baseline year the question names.
 //
 // The deadlines and the number of businesses are reference data (rules/reference.toml), read from
 // the host: a revised 標準化基本方針 is an edit of that file, not a new build of this plugin.
@@ -41,8 +41,8 @@ struct Standardization {
          "Extended-support systems without a completion date within the grace period"},
         {"undated_count", DXA_TYPE_INT, "移行完了（予定）日が決まっていない未移行の業務の数", "Unmigrated systems without a target date"},
         {"gov_cloud_share", DXA_TYPE_NUMBER, "ガバメントクラウド上で稼働（予定）の割合", "Share on the Government Cloud"},
-        {"cost_ratio", DXA_TYPE_NUMBER, "標準化対象業務のシステムの運用経費等の平成30年度比（移行後 ÷ 平成30年度）",
-         "Operating cost of the standardized systems relative to FY2018"},
+        {"cost_ratio", DXA_TYPE_NUMBER, "標準化対象業務のシステムの運用経費等の基準年度比（移行後 ÷ 基準年度）",
+         "Operating cost of the standardized systems relative to the baseline year"},
     };
 
     static constexpr bool concurrent = true;  // derive and the functions keep no state between calls
@@ -110,8 +110,8 @@ struct Standardization {
         const auto now = ctx.number("current_cost");
         if (base && now) {
             if (*base > 0) ctx.publish("cost_ratio", *now / *base);
-            else ctx.diagnose(DXA_SEV_ERROR, "baseline_cost", "平成30年度の運用経費等が 0 のため比較できません",
-                              "the FY2018 operating cost is zero, so no ratio can be computed");
+            else ctx.diagnose(DXA_SEV_ERROR, "baseline_cost", "基準年度の運用経費等が 0 のため比較できません",
+                              "the baseline-year operating cost is zero, so no ratio can be computed");
         }
     }
 };

@@ -20,7 +20,7 @@ const char* staff_band(int64_t staff) {
     return "1,001人以上";
 }
 
-// The 利用率 bands of the 2022 survey (0–30%, 30–50%, 50–80%, 80%+).
+// The 利用率 bands of the national survey (0–30%, 30–50%, 50–80%, 80%+): its categories, not figures.
 dxa_value usage_band(Context&, const dxa_value* args, uint32_t) {
     const double r = args[0].as.number;
     if (r < 0 || r > 1) throw std::invalid_argument("usage_band: ratio outside 0..1");

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <algorithm>
 #include <optional>
 
 namespace dxassess::host {
@@ -30,25 +31,29 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
     registry.set_probe(g.run.timeout_seconds, g.run.isolate_all);
     registry.discover(paths.plugin_dirs, paths.shipped_plugin_dir);
     int failed = 0;
-    // Rule sets name reference figures (ref.<id>): check them against the reference file given, else the installed one.
+    // Rule sets name reference figures (ref.<id>): check them against the first reference file given,
+    // else the one the installation would use (the first in the rules directories).
     std::optional<engine::ReferenceData> reference;
     std::string reference_file = find_reference_file(paths);
-    for (const auto& file : files)
-        if (fs::path(file).filename() == "reference.toml") reference_file = file;
+    for (const auto& file : files_opt)
+        if (fs::path(file).filename() == "reference.toml") {
+            reference_file = file;
+            break;
+        }
     if (!reference_file.empty()) {
         try {
             reference = engine::load_reference_data(reference_file);
-        } catch (const engine::InputError& e) {
-            std::cerr << e.format(lang) << "\n";
-            ++failed;
+        } catch (const engine::InputError&) {
+            // reported below with the file itself (or, when it is not in the list, here)
+            if (std::find(files.begin(), files.end(), reference_file) == files.end()) files.insert(files.begin(), reference_file);
         }
     }
     for (const auto& file : files) {
         try {
             if (fs::path(file).filename() == "reference.toml") {
-                if (reference && reference->path == file)
-                    std::cout << "OK " << file << " (reference " << reference->version << ": " << reference->figures.size()
-                              << tr(lang, " 件の参照値)", " figures)") << "\n";
+                const auto data = engine::load_reference_data(file);
+                std::cout << "OK " << file << " (reference " << data.version << ": " << data.figures.size()
+                          << tr(lang, " 件の参照値)", " figures)") << "\n";
                 continue;
             }
             if (fs::path(file).filename() == "model.toml") {

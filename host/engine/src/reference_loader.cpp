@@ -76,7 +76,8 @@ ReferenceData parse_reference_data(const std::string& text, const std::string& p
                     f.value = *v;
                     f.ratio = type == "ratio";
                     if (f.ratio && (*v < 0 || *v > 1))
-                        r.error_at("value", {"割合は 0〜1 の小数で書きます（81.2% → 0.812）", "a ratio is written 0..1 (81.2% -> 0.812)"});
+                        r.error_at("value", {"参照値 '" + name + "': 割合は 0〜1 の小数で書きます（81.2% → 0.812）",
+                                             "figure '" + name + "': a ratio is written 0..1 (81.2% -> 0.812)"});
                 }
             } else if (type == "integer") {
                 if (const auto v = r.integer("value", true)) f.value = *v;
@@ -84,8 +85,8 @@ ReferenceData parse_reference_data(const std::string& text, const std::string& p
                 if (const auto d = r.date("value", true)) f.value = *d;
             } else if (!type.empty()) {
                 const Text hint = did_you_mean(type, {"ratio", "number", "integer", "date"});
-                r.error_at("type", {"不明な型 '" + type + "'" + hint.ja + "。ratio, number, integer, date のいずれかです",
-                                    "unknown type '" + type + "'" + hint.en + "; use ratio, number, integer or date"});
+                r.error_at("type", {"参照値 '" + name + "': 不明な型 '" + type + "'" + hint.ja + "。ratio, number, integer, date のいずれかです",
+                                    "figure '" + name + "': unknown type '" + type + "'" + hint.en + "; use ratio, number, integer or date"});
             }
             f.label = {r.string("ja", true).value_or(""), r.string("en", true).value_or("")};
             f.as_of = r.date("as_of", true).value_or(Date{});
