@@ -57,7 +57,7 @@ expect("${err}" "future.json: report schema 2.0 cannot be read by this dxassess"
 # explain: each criterion, its outcome and the answers that decided it.
 dxa(0 explain "${WORK}/new/report.json" --area telework)
 expect("${out}" "^Promotion of telework \\(telework\\) — level 3 \\(Organisation-wide\\), score 65\n")
-expect("${out}" "Level 4 ✗ not met \\(1/4\\)\n    ✗ At least two telework forms \\(home, mobile, satellite\\) are in place \\[4.1\\]\n      condition: form_count >= 2\n      answer: Number of telework forms in place \\(form_count\\) = 1\n")
+expect("${out}" "Level 4 ✗ not met \\(1/4\\)\n    source: [^\n]*\n    caveat: [^\n]*dxassess.s own thresholds.\n    ✗ At least two telework forms \\(home, mobile, satellite\\) are in place \\[4.1\\]\n      condition: form_count >= 2\n      answer: Number of telework forms in place \\(form_count\\) = 1\n")
 expect("${out}" "answer: Telework usage rate \\(staff who teleworked ÷ eligible staff\\) \\(usage_ratio\\) = 22.7%\n")
 expect("${out}" "\\? There are rules for managing and appraising telework \\(managing by results\\) \\[5.3\\] \\(unanswered\\)")
 if(out MATCHES "Security")

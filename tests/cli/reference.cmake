@@ -19,6 +19,11 @@ expect("${md}" "## Appendix: national figures and deadlines compared with")
 expect("${md}" "\\| 81.2% \\| 2026-01-31 \\| 総務省「マイナンバーカードの交付状況」2026年1月末 https://www.soumu.go.jp/kojinbango.?_card/kofujokyo.html \\|")
 expect("${md}" "Criteria: Municipal Digital Transformation \\(DX\\) Promotion Plan, 第2.3版 \\(2024-02-05\\)")
 
+# explain shows each level's source and caveat, and the dated figure a condition compares with.
+dxa(0 explain "${WORK}/official/report.json" --area mynumber)
+expect("${out}" "condition: hokensho_rate >= ref.hokensho_kokuho_national\n      national figure: [^\n]* = 46.8% \\(as of 2025-08-31; 厚生労働省")
+expect("${out}" "caveat: The national NHI figure \\(46.8%, as of 2025-08-31\\) is a press figure.")
+
 # The national office publishes a new figure: one edit of one file, the same program.
 file(READ "${WORK}/rules/reference.toml" reference)
 string(REPLACE "value = 0.812\nas_of = 2026-01-31" "value = 0.79\nas_of = 2026-06-30" edited "${reference}")

@@ -28,7 +28,7 @@ int run_explain(const GlobalOptions& g, const std::string& path, const std::stri
             return static_cast<int>(exit_input);
         }
         for (const auto& a : r["areas"])
-            if (area.empty() || a.value("id", "") == area) std::cout << explain_area(a, en);
+            if (area.empty() || a.value("id", "") == area) std::cout << explain_area(a, r.contains("reference_figures") ? r["reference_figures"] : nlohmann::ordered_json::array(), en);
         return static_cast<int>(exit_ok);
     });
 }

@@ -4,7 +4,9 @@
 
 #include "reports/report_reader.hpp"
 
+#include <cctype>
 #include <sstream>
+#include <vector>
 
 namespace dxassess::host {
 namespace {
@@ -17,9 +19,27 @@ const char* mark(const json& criterion) {
     return criterion.value("applicable", true) ? "?" : "–";
 }
 
+/// The reference figures a condition names (ref.<id>), as "label = value (as of date; source)".
+std::vector<std::string> figures_named(const std::string& condition, const json& figures, bool en) {
+    std::vector<std::string> out;
+    if (!figures.is_array()) return out;
+    for (const auto& f : figures) {
+        const std::string name = "ref." + f.value("id", "");
+        const std::size_t at = condition.find(name);
+        const std::size_t end = at + name.size();
+        if (at == std::string::npos || (end < condition.size() && (std::isalnum(static_cast<unsigned char>(condition[end])) || condition[end] == '_')))
+            continue;
+        std::string line = text_in(f["label"], en) + " = " + f.value("value", "") + (en ? " (as of " : "（") + f.value("as_of", "") +
+                           (en ? "; " : "時点、") + f.value("source", "") + (en ? ")" : "）");
+        if (f.contains("caveat") && f["caveat"].is_object()) line += (en ? " — " : " — ") + text_in(f["caveat"], en);
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
 }  // namespace
 
-std::string explain_area(const json& a, bool en) {
+std::string explain_area(const json& a, const json& figures, bool en) {
     std::ostringstream out;
     out << text_in(a["title"], en) << " (" << a.value("id", "") << ")";
     const std::string status = a.value("status", "");
@@ -38,11 +58,15 @@ std::string explain_area(const json& a, bool en) {
         const bool holds = l.value("holds", false);
         out << "  " << (en ? "Level " : "レベル ") << l["level"].get<int>() << " " << (holds ? "✓ " : "✗ ")
             << (holds ? (en ? "met" : "達成") : (en ? "not met" : "未達")) << " (" << l.value("met", 0) << "/" << l.value("total", 0) << ")\n";
+        if (!l.value("source", "").empty()) out << "    " << (en ? "source: " : "出典: ") << l.value("source", "") << "\n";
+        if (l.contains("caveat") && l["caveat"].is_object()) out << "    " << (en ? "caveat: " : "注記: ") << text_in(l["caveat"], en) << "\n";
         for (const auto& c : l["criteria"]) {
             out << "    " << mark(c) << " " << text_in(c["text"], en) << " [" << c.value("id", "") << "]";
             if (!c.value("applicable", true)) out << (en ? " (not applicable)" : "（該当なし）");
             else if (!c["outcome"].is_boolean()) out << (en ? " (unanswered)" : "（未回答）");
             out << "\n      " << (en ? "condition: " : "条件: ") << c.value("condition", "") << "\n";
+            for (const auto& f : figures_named(c.value("condition", ""), figures, en))
+                out << "      " << (en ? "national figure: " : "全国値・期限: ") << f << "\n";
             for (const auto& i : c["inputs"])
                 out << "      " << (en ? "answer: " : "回答: ") << text_in(i["label"], en) << " (" << i.value("name", "") << ") = "
                     << text_in(i["display"], en) << "\n";
