@@ -13,7 +13,7 @@ dxa(0 assess "${OTHER}" -o "${WORK}/other" --format json)
 # A pair of years, as text.
 dxa(0 diff "${WORK}/old/report.json" "${WORK}/new/report.json")
 expect("${out}" "Changes: 神奈川県 横須賀市 \\(142018\\) FY2024 → FY2025")
-expect("${out}" "overall index 57.3 → 69.9 \\(\\+12.6\\)")
+expect("${out}" "overall index 57 → 70.2 \\(\\+13.2\\)")
 expect("${out}" "Promotion of telework: level 2 → 3 \\(\\+1\\), score 58 → 65 \\(\\+7\\)")
 expect("${out}" "resolved: Telework is formally introduced but has no formal rules \\[formal_without_rules\\]")
 expect("${out}" "new: No BCP drill using telework in over a year \\[drill_overdue\\]")

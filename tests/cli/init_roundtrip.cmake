@@ -7,7 +7,7 @@ file(MAKE_DIRECTORY "${WORK}")
 set(answers "${WORK}/answers.toml")
 
 dxa(0 init -o "${answers}")
-expect("${out}" "wrote the answers template: .*answers.toml \\(93 questions\\)")
+expect("${out}" "wrote the answers template: .*answers.toml \\(94 questions\\)")
 # The blank template is valid TOML: the only complaints are the missing profile fields, and the
 # pre-filled rows of the table questions (one per procedure, one per business) are not answers yet.
 dxa(2 assess "${answers}" -o "${WORK}")
