@@ -3,6 +3,7 @@
 //   dxassess_bench_evaluation RULES_DIR [N]
 // Prints nanoseconds per area evaluation for both, and checks that they agree on every answer set.
 #include "dxassess/engine/answers.hpp"
+#include "dxassess/engine/reference.hpp"
 #include "dxassess/engine/rule_set.hpp"
 #include "dxassess/engine/scoring.hpp"
 
@@ -132,7 +133,9 @@ int main(int argc, char** argv) {
     symbols.facts["staff_band"] = {Type::string, {}};
     symbols.facts["staff_counts_consistent"] = {Type::boolean, {}};
     symbols.functions["usage_band"] = {{Type::number}, Type::string};
-    const RuleSet rules = load_rule_set(std::string(argv[1]) + "/telework.toml", symbols, "telework");
+    // The rule set names national figures (ref.<id>) from the rules directory's reference data.
+    const ReferenceData reference = load_reference_data(std::string(argv[1]) + "/reference.toml");
+    const RuleSet rules = load_rule_set(std::string(argv[1]) + "/telework.toml", symbols, "telework", &reference);
 
     // N answer sets with their facts, as the plugin would derive them.
     std::mt19937 rng(42);

@@ -18,6 +18,8 @@ endif()
 file(READ "${answers}" text)
 expect("${text}" "\nprocedures = \\[\n  { procedure = \"jidou_nintei\" },  # 児童手当")
 expect("${text}" "\n# as_of = 2025-10-01  # 例 / example\n")
+expect("${text}" "^# dxassess [^\n]*\n# 評価基準 / criteria: 自治体デジタル・トランスフォーメーション（DX）推進計画 第2.3版（2024-02-05）\n")
+expect("${text}" "\n# staff = 3400  # 例 / example\n")
 
 # Fill in the profile and a few answers as a person would: uncomment and edit, with their own
 # comments, quoting and a note.

@@ -222,7 +222,10 @@ std::size_t insertion_point(const std::vector<std::string>& lines, std::size_t h
 }  // namespace
 
 std::string render_answers_template(const Installation& inst, TemplateStats& stats) {
-    std::string out = std::string("# dxassess 回答ファイル / answers file (dxassess ") + build_config::version + ")\n" + file_header;
+    std::string out = std::string("# dxassess 回答ファイル / answers file (dxassess ") + build_config::version + ")\n";
+    if (const engine::Plan& plan = inst.model().plan; !plan.edition.empty())
+        out += "# 評価基準 / criteria: " + plan.title.ja + " " + plan.edition.version + "（" + plan.edition.date.str() + "）\n";
+    out += file_header;
     out += "[profile]\n\n";
     for (const auto& f : profile_fields) out += profile_block(f);
     for (const engine::RuleSet* rs : rule_sets_in_order(inst)) out += area_section(*rs, stats);

@@ -61,8 +61,12 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
                 std::cout << "OK " << file << " (model " << m.version << ")\n";
                 continue;
             }
-            const std::string area = engine::peek_rule_set(file).area;
+            const engine::RuleSetHeader header = engine::peek_rule_set(file);
+            const std::string& area = header.area;
             const PluginRecord* plugin = registry.for_area(area);
+            if (!plugin && !header.plugin.empty())  // a rule set scored by the generic plugin names it
+                for (const auto& p : registry.plugins())
+                    if (p.loaded && p.id == header.plugin) plugin = &p;
             if (!plugin)
                 std::cerr << file << ": "
                           << tr(lang, "警告: 領域 '" + area + "' のプラグインがないため、派生事実と関数は未定義として検査します",
