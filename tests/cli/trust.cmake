@@ -38,6 +38,18 @@ dxa(3 --lock-file "${WORK}/lock.json" --rules-dir "${WORK}/rules" assess "${SAMP
 expect("${err}" "Thorough security measures: not scored: .*security.toml's SHA-256 differs from the lock file")
 expect("${out}" "Promotion of telework: level 3")
 
+# Reference data edited after locking (a national figure changed) is refused as a whole: every area
+# compares with it. A lock file written before reference data existed does not check it.
+file(REMOVE_RECURSE "${WORK}/rules")
+file(COPY "${RULES}/" DESTINATION "${WORK}/rules")
+file(APPEND "${WORK}/rules/reference.toml" "# edited after the lock\n")
+dxa(2 --lock-file "${WORK}/lock.json" --rules-dir "${WORK}/rules" assess "${SAMPLE}" -o "${WORK}/out2" --format json)
+expect("${err}" "reference.toml: reference.toml's SHA-256 differs from the lock file")
+file(READ "${WORK}/lock.json" untampered)
+string(JSON old_lock REMOVE "${untampered}" reference)
+file(WRITE "${WORK}/old-lock.json" "${old_lock}")
+dxa(0 --lock-file "${WORK}/old-lock.json" --rules-dir "${WORK}/rules" assess "${SAMPLE}" -o "${WORK}/out2" --format json)
+
 # --- Settings file and config.d drop-ins --------------------------------------------------------
 file(WRITE "${WORK}/etc/config.toml" "plugin_dirs = [\"${FIXTURES}/fx_good\"]\nrules_dirs = [\"${FIXTURE_RULES}\"]\n")
 file(WRITE "${WORK}/etc/config.d/vendor.toml" "plugin_dirs = [\"${FIXTURES}/fx_segv\"]\n")

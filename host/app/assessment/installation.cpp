@@ -54,6 +54,10 @@ Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : 
             throw engine::InputError(engine::Location{model_file},
                                      Text{"model.toml の SHA-256 がロックファイル " + paths_.lock_file + " と一致しません",
                                           "model.toml's SHA-256 differs from the lock file " + paths_.lock_file});
+        if (lock->reference && *lock->reference != reference_sha256_)
+            throw engine::InputError(engine::Location{reference_ ? reference_->path : std::string("reference.toml")},
+                                     Text{"参照データ reference.toml の SHA-256 がロックファイル " + paths_.lock_file + " と一致しません",
+                                          "reference.toml's SHA-256 differs from the lock file " + paths_.lock_file});
     }
 
     registry_.set_probe(policy.timeout_seconds, policy.isolate_all);

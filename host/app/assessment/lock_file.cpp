@@ -26,6 +26,8 @@ LockFile load_lock(const std::string& path) {
         for (const auto& p : j.at("plugins")) lock.plugins[p.at("id").get<std::string>()] = p.at("sha256").get<std::string>();
         for (const auto& r : j.at("rule_sets")) lock.rule_sets[r.at("area").get<std::string>()] = r.at("sha256").get<std::string>();
         lock.model = j.at("model").at("sha256").get<std::string>();
+        if (j.contains("reference"))  // lock files written before the reference data have none: not checked
+            lock.reference = j["reference"].is_null() ? std::string() : j["reference"].at("sha256").get<std::string>();
     } catch (const nlohmann::json::exception& e) {
         throw bad(e.what());
     }
@@ -36,6 +38,9 @@ std::string render_lock(const Installation& inst) {
     nlohmann::ordered_json j;
     j["dxassess_lock"] = lock_format;
     j["model"] = {{"file", inst.model().path}, {"version", inst.model().version}, {"sha256", inst.model_sha256()}};
+    j["reference"] = inst.reference() ? nlohmann::ordered_json{{"file", inst.reference()->path}, {"version", inst.reference()->version},
+                                                               {"sha256", inst.reference_sha256()}}
+                                      : nlohmann::ordered_json(nullptr);
     j["plugins"] = nlohmann::ordered_json::array();
     j["rule_sets"] = nlohmann::ordered_json::array();
     for (const auto& p : inst.registry().plugins())

@@ -38,6 +38,13 @@ std::map<std::string, std::string> official_digests(const Installation& inst, co
     return digests;
 }
 
+/// The official reference data's digest: from the lock file when it names one, else the installed file.
+std::string official_reference(const Installation& inst, const SearchPaths& paths) {
+    if (!paths.lock_file.empty())
+        if (const auto locked = load_lock(paths.lock_file).reference) return *locked;
+    return inst.reference_sha256();
+}
+
 }  // namespace
 
 int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db_path, bool keep_reports,
@@ -47,7 +54,7 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
     try {
         const SearchPaths paths = search_paths(g);
         const Installation inst(paths, g.run);
-        const IntakePolicy policy{official_digests(inst, paths), inst.reference_sha256(), min_completeness};
+        const IntakePolicy policy{official_digests(inst, paths), official_reference(inst, paths), min_completeness};
         ReportStore store(db_path);
         const std::vector<std::string> files = expand_paths(inputs, [](const std::string& f) { return has_suffix(f, ".json"); }, true);
         int accepted = 0, replaced = 0, duplicate = 0;

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <set>
 #include <cctype>
-#include <regex>
 
 namespace dxassess::engine {
 namespace {
@@ -107,6 +106,8 @@ private:
     void note_references(const std::string& text) {
         if (!reference_) return;
         for (std::size_t pos = text.find("ref."); pos != std::string::npos; pos = text.find("ref.", pos + 4)) {
+            if (pos > 0 && (std::isalnum(static_cast<unsigned char>(text[pos - 1])) || text[pos - 1] == '_' || text[pos - 1] == '.'))
+                continue;  // part of another name
             std::size_t end = pos + 4;
             while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
             const std::string id = text.substr(pos + 4, end - pos - 4);
