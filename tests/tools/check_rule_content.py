@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Checks the shipped rule content against what the rule-content issue asked for.
 
-- Every `source` names its document with a year, a date or a version (E14), and rules/SOURCES.md lists
-  every rule file.
+- Every `source` names its document with a year, a date or a version (E14), rules/SOURCES.md lists every
+  rule file, and no rule file points to a document outside the repository.
 - No provenance mark ([要確認], [二次], [to be verified] ...) appears in a text users read (E15).
 - No national figure from reference.toml is written out in a rule file: texts name it as {ref.<id>}
   and conditions as ref.<id>, so that updating the figure is an edit of one file (E6, E16, E18).
@@ -104,6 +104,11 @@ def check(root):
                 for figure, fid in written_out.items():
                     if figure in value:
                         problem(path, line_of(text, value), f"national figure {figure} written out; name it as {{ref.{fid}}}")
+
+    for path in sorted(rules_dir.glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        if "../" in text:
+            problem(path, line_of(text, "../"), "points to a file outside the rules directory; cite it in SOURCES.md")
 
     # The model names the plan edition (E7).
     model = tomllib.loads((rules_dir / "model.toml").read_text(encoding="utf-8"))
