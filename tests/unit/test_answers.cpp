@@ -291,3 +291,34 @@ TEST_CASE("UTF-8 is checked byte by byte, also inside long ASCII runs", "[utf8]"
             CHECK_FALSE(is_valid_utf8(s));
         }
 }
+
+TEST_CASE("the profile's common facts: staff and 類似団体区分, written as a label, with ASCII numerals or as an id", "[answers][profile]") {
+    const auto with = [](const std::string& extra) {
+        return parse_answers("[profile]\ncode = \"034843\"\nname = \"田野畑村\"\nprefecture = \"岩手県\"\npopulation = 3100\n"
+                             "fiscal_year = 2025\n" + extra + "\n[area]\n",
+                             "answers.toml", {{&rules()}, {}});
+    };
+    CHECK(with("staff = 38\npeer_group = \"町村Ⅰ-0\"").profile.peer_group == "town_1_0");
+    CHECK(with("peer_group = \"町村I-0\"").profile.peer_group == "town_1_0");
+    CHECK(with("peer_group = \"都市IV-3\"").profile.peer_group == "city_4_3");
+    CHECK(with("peer_group = \"core_city\"").profile.peer_group == "core_city");
+    CHECK(with("staff = 38").profile.staff == 38);
+    CHECK(profile_value(with("").profile, 2) == Value{});  // not given: unknown, never 0
+    CHECK(peer_groups().size() == 4 + 16 + 15);            // 政令市・特別区・中核市・施行時特例市, 都市 16, 町村 15 類型
+
+    const InputError e = test::input_error([&] { (void)with("staff = 0\npeer_group = \"町村Ⅵ-1\""); });
+    INFO(e.format(Lang::en));
+    CHECK(test::has_diagnostic(e, 7, 9, "staff must be 1..500,000: 0"));
+    CHECK(test::has_diagnostic(e, 8, 14, "unknown peer group '町村Ⅵ-1' (did you mean '町村Ⅰ-1'?)"));
+}
+
+TEST_CASE("rules read the profile's peer group with its ids checked at load", "[answers][profile]") {
+    const std::string base = rules_text;
+    const auto with_check = [&](const std::string& when) {
+        return base + "[[checks]]\nid = \"peer\"\nseverity = \"info\"\nwhen = '" + when +
+               "'\nja = \"x\"\nen = \"x\"\nadvice_ja = \"x\"\nadvice_en = \"x\"\nsource = \"s 2024\"\n";
+    };
+    CHECK_NOTHROW(parse_rule_set(with_check("profile.peer_group == \"town_1_0\" and profile.staff < 100"), "area.toml", {}));
+    const InputError e = test::input_error([&] { (void)parse_rule_set(with_check("profile.peer_group == \"town_9_9\""), "area.toml", {}); });
+    CHECK_THAT(e.format(Lang::en), Catch::Contains("town_9_9"));
+}
