@@ -42,6 +42,14 @@ if(edited_sha STREQUAL official_sha)
 endif()
 expect("${report}" "\"value\": \"79%\",\n *\"as_of\": \"2026-06-30\"")
 
+# diff says when two reports compared with different reference data.
+dxa(0 diff "${WORK}/official/report.json" "${WORK}/edited/report.json")
+expect("${out}" "⚠ the reference data differs \\(2026.12 \\([0-9a-f]+\\) → 2026.12 \\([0-9a-f]+\\)\\): criteria that compare with national figures or deadlines may differ")
+dxa(0 diff "${WORK}/official/report.json" "${WORK}/official/report.json")
+if(out MATCHES "reference data differs")
+    fail("diff warned about the reference data of the same report")
+endif()
+
 # collect accepts only reports scored with the official reference data.
 dxa(2 collect "${WORK}/edited/report.json" --db "${WORK}/office.sqlite")
 expect("${out}" "\\[reference_not_official\\]")

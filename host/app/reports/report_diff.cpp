@@ -1,5 +1,5 @@
 // What changed between two reports — levels, scores, findings
-// resolved and new — and whether the scores are comparable (same rule-set and model versions).
+// resolved and new — and whether the scores are comparable (same rule-set and model versions, same reference data).
 #include "reports/report_diff.hpp"
 
 #include "reports/report_reader.hpp"
@@ -48,6 +48,13 @@ std::string model_version(const json& r) {
     return {};
 }
 
+/// The reference data a report compared with: "version (sha256 prefix)", or "" (none, or a report before 1.2).
+std::string reference_label(const json& r) {
+    if (!r.contains("provenance") || !r["provenance"].contains("reference") || !r["provenance"]["reference"].is_object()) return {};
+    const json& ref = r["provenance"]["reference"];
+    return ref.value("version", "") + " (" + ref.value("sha256", "").substr(0, 12) + ")";
+}
+
 }  // namespace
 
 json diff_reports(const json& o, const json& n, const std::string& old_path, const std::string& new_path) {
@@ -67,6 +74,11 @@ json diff_reports(const json& o, const json& n, const std::string& old_path, con
     if (model_version(o) != model_version(n))
         warnings.push_back({{"ja", "共通モデルのバージョンが異なります（" + model_version(o) + " → " + model_version(n) + "）: 総合指数は厳密には比較できません"},
                             {"en", "the common model differs (" + model_version(o) + " → " + model_version(n) + "): overall indexes are not strictly comparable"}});
+    if (reference_label(o) != reference_label(n)) {
+        const std::string from = reference_label(o).empty() ? "-" : reference_label(o), to = reference_label(n).empty() ? "-" : reference_label(n);
+        warnings.push_back({{"ja", "参照データ（全国値・期限）が異なります（" + from + " → " + to + "）: 全国値や期限と比べる基準の判定は変わることがあります"},
+                            {"en", "the reference data differs (" + from + " → " + to + "): criteria that compare with national figures or deadlines may differ"}});
+    }
     d["overall"] = {{"index", change(o["overall"]["index"], n["overall"]["index"])},
                     {"level", change(o["overall"]["level"], n["overall"]["level"])}};
 
