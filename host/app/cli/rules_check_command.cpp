@@ -51,7 +51,8 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
     for (const auto& file : files) {
         try {
             if (fs::path(file).filename() == "reference.toml") {
-                const auto data = engine::load_reference_data(file);
+                // The one already loaded is not parsed again; any other is checked on its own.
+                const auto data = reference && file == reference_file ? *reference : engine::load_reference_data(file);
                 std::cout << "OK " << file << " (reference " << data.version << ": " << data.figures.size()
                           << tr(lang, " 件の参照値)", " figures)") << "\n";
                 continue;
