@@ -20,8 +20,9 @@ ALLOWED = {
     "result": {"engine", "plugins"},
     "reports": {"engine", "support", "platform", "result"},
     "assessment": {"sdk", "engine", "support", "platform", "plugins", "result"},
-    "office": {"sdk", "engine", "support", "platform", "plugins", "result", "reports", "assessment"},
-    "cli": {"sdk", "engine", "support", "platform", "plugins", "result", "reports", "assessment", "office"},
+    "signing": {"engine", "support", "platform"},
+    "office": {"sdk", "engine", "support", "platform", "plugins", "result", "reports", "assessment", "signing"},
+    "cli": {"sdk", "engine", "support", "platform", "plugins", "result", "reports", "assessment", "office", "signing"},
 }
 OS_HEADERS = re.compile(r"^(unistd\.h|fcntl\.h|poll\.h|dlfcn\.h|windows\.h|io\.h|direct\.h|sys/.*|"
                         r"signal\.h|csignal|spawn\.h|pwd\.h|grp\.h)$")

@@ -7,6 +7,8 @@
 #include "platform/atomic_file.hpp"
 #include "platform/os.hpp"
 #include "reports/report.hpp"
+#include "signing/keys.hpp"
+#include "signing/report_signature.hpp"
 #include "support/exit_codes.hpp"
 
 #include "dxassess/engine/benchmark.hpp"
@@ -25,6 +27,14 @@ using engine::Lang;
 int run_assess(const GlobalOptions& g, const AssessOptions& o) {
     const Lang lang = g.lang;
     try {
+        const auto wants = [&](const char* f) { return std::find(o.formats.begin(), o.formats.end(), f) != o.formats.end(); };
+        SecretKey key;  // read first: a wrong key file stops before anything is assessed or written
+        if (!o.sign_key.empty()) {
+            if (!wants("json"))
+                throw engine::InputError(engine::Location{o.sign_key}, {"--sign は JSON レポートに署名します。--format に json を含めてください",
+                                                                        "--sign signs the JSON report: include json in --format"});
+            read_secret_key(o.sign_key, key);
+        }
         const Installation inst(search_paths(g), g.run);
         const Assessment a = assess(inst, o.answers_file, g.run);
         std::optional<engine::Benchmark> benchmark;
@@ -32,10 +42,9 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
             std::vector<std::string> areas;
             for (const auto& w : inst.model().areas) areas.push_back(w.area);
             for (const auto& r : a.areas) areas.push_back(r.area);
-            benchmark = engine::load_benchmark(o.benchmark_file, areas);
+            benchmark = engine::load_benchmark(o.benchmark_file, areas, a.answers.profile.peer_group);
         }
         const ReportMeta meta{utc_now(), o.answers_file, benchmark ? &*benchmark : nullptr};
-        const auto wants = [&](const char* f) { return std::find(o.formats.begin(), o.formats.end(), f) != o.formats.end(); };
         const auto out = [&](const char* name) { return (fs::path(o.output_dir) / name).string(); };
 
         // As the README shows, `-o out/` makes out/ when it is new; only now, so invalid answers leave nothing behind.
@@ -53,7 +62,8 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
             batch.add(out(name), content);
             written.push_back(out(name));
         };
-        if (wants("json")) add("report.json", render_json(a, meta));
+        if (wants("json"))
+            add("report.json", o.sign_key.empty() ? render_json(a, meta) : sign_report_text(render_json(a, meta), out("report.json"), key));
         if (wants("md")) add("report.md", render_markdown(a, meta, lang));
         if (wants("html")) add("report.html", render_html(a, meta, lang));
         if (wants("csv")) {

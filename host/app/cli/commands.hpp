@@ -15,9 +15,15 @@ struct AssessOptions {
     std::vector<std::string> formats{"json", "md", "html"};  // also: csv, xlsx
     std::string benchmark_file;                            // --benchmark, optional
     bool bom = false;                                      // --bom: UTF-8 BOM in the CSV for Excel
+    std::string sign_key;                                  // --sign KEY: sign report.json with this secret key
 };
 
 int run_assess(const GlobalOptions& g, const AssessOptions& o);
+
+/// `dxassess keys generate --code CODE [-o DIR]`: DIR/CODE.key (owner-only) and DIR/CODE.pub.
+int run_keys_generate(const GlobalOptions& g, const std::string& code, const std::string& dir);
+/// `dxassess sign REPORT.json --key CODE.key`: adds the report's Ed25519 signature, in place.
+int run_sign(const GlobalOptions& g, const std::string& report, const std::string& key_file);
 /// `dxassess plugins [--lock FILE] [--check]`: list; write a lock file; or verify against the lock file.
 int run_plugins(const GlobalOptions& g, const std::string& write_lock, bool check);
 int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& files);

@@ -48,6 +48,22 @@ int main(int argc, char** argv) {
     cmd_assess->add_option("--benchmark", assess.benchmark_file,
                            "比較対象の平均レベル（TOML）/ benchmark file: mean levels per area, with year and source");
     cmd_assess->add_flag("--bom", assess.bom, "CSV に BOM を付ける（Excel 用）/ write a UTF-8 BOM in the CSV (for Excel)");
+    cmd_assess->add_option("--sign", assess.sign_key, "report.json に秘密鍵で署名 / sign report.json with this secret key (CODE.key)");
+
+    std::string keys_code, keys_dir = ".", keys_csv, keys_db;
+    CLI::App* cmd_keys = app.add_subcommand("keys", "署名の鍵 / signing keys");
+    cmd_keys->require_subcommand(1);
+    CLI::App* cmd_keys_generate = cmd_keys->add_subcommand("generate", "団体の鍵ペアを作る / make a government's Ed25519 key pair");
+    cmd_keys_generate->add_option("--code", keys_code, "全国地方公共団体コード / local government code")->required();
+    cmd_keys_generate->add_option("-o,--output", keys_dir, "鍵を書くディレクトリ / directory for CODE.key and CODE.pub")->default_val(".");
+    CLI::App* cmd_keys_import = cmd_keys->add_subcommand("import", "公開鍵を登録（国）/ register public keys (national office)");
+    cmd_keys_import->add_option("csv", keys_csv, "code,key_file,valid_from[,valid_until,revoked_on] の CSV / CSV of keys")->required();
+    cmd_keys_import->add_option("--db", keys_db, "SQLite データベース / SQLite database file")->required();
+
+    std::string sign_report, sign_key;
+    CLI::App* cmd_sign = app.add_subcommand("sign", "レポートに署名 / sign a JSON report");
+    cmd_sign->add_option("report", sign_report, "レポート / report.json")->required();
+    cmd_sign->add_option("--key", sign_key, "秘密鍵 / secret key file (CODE.key)")->required();
 
     CLI::App* cmd_plugins = app.add_subcommand("plugins", "見つかったプラグインと状態 / list plugins: loaded, refused and why");
     std::string lock_out;
@@ -77,29 +93,31 @@ int main(int argc, char** argv) {
     cmd_explain->add_option("report", explain_report, "レポート / report.json")->required();
     cmd_explain->add_option("--area", explain_area, "領域 / only this area");
 
-    std::vector<std::string> collect_inputs;
-    std::string collect_db;
+    CollectOptions collect;
     CLI::App* cmd_collect = app.add_subcommand("collect", "レポートを取り込む / ingest JSON reports into the database");
-    cmd_collect->add_option("reports", collect_inputs, "レポートかディレクトリ / report files or directories")->required();
-    cmd_collect->add_option("--db", collect_db, "SQLite データベース / SQLite database file")->required();
-    bool collect_keep = false;
-    cmd_collect->add_flag("--keep-reports", collect_keep,
+    cmd_collect->add_option("reports", collect.inputs, "レポートかディレクトリ / report files or directories")->required();
+    cmd_collect->add_option("--db", collect.db, "SQLite データベース / SQLite database file")->required();
+    cmd_collect->add_flag("--keep-reports", collect.keep_reports,
                           "レポート本文もデータベースに保存する / also store each report's text in the database");
-    double collect_min_completeness = 1.0;
     cmd_collect
-        ->add_option("--min-completeness", collect_min_completeness,
+        ->add_option("--min-completeness", collect.min_completeness,
                      "各領域の必須回答の割合の下限（0〜1、既定 1 = すべて）/ least share of required answers per area (0..1, default 1: all)")
         ->check(CLI::Range(0.0, 1.0));
+    cmd_collect->add_flag("--require-signature", collect.require_signature,
+                          "登録済みの鍵の署名がないレポートを却下 / reject reports not signed with a registered key");
 
     SummaryOptions summary;
     CLI::App* cmd_summary = app.add_subcommand("summary", "集計 / compare the collected reports");
     cmd_summary->add_option("--db", summary.db, "SQLite データベース / SQLite database file")->required();
     cmd_summary->add_option("--year", summary.year, "年度 / fiscal year (default: the latest)");
-    cmd_summary->add_option("--by", summary.by, "area | prefecture | population-band | type")
-        ->check(CLI::IsMember({"area", "prefecture", "population-band", "type"}));
+    cmd_summary->add_option("--by", summary.by, "area | prefecture | population-band | type | peer-group")
+        ->check(CLI::IsMember({"area", "prefecture", "population-band", "type", "peer-group"}));
+    cmd_summary->add_flag("--trend", summary.trend, "年度ごとの推移 / each area's distribution and mean per fiscal year");
+    cmd_summary->add_option("--map-area", summary.map_area, "地図の色: 領域の平均レベル / colour the map by this area's mean level (default: the index)");
+    cmd_summary->add_option("--prefecture", summary.prefecture, "都道府県の団体一覧 / list one prefecture's governments (code 01..47 or name)");
     cmd_summary->add_option("--format", summary.format, "text | csv | json | html")->check(CLI::IsMember({"text", "csv", "json", "html"}));
     cmd_summary->add_option("--scale", summary.scale, "original または再採点のラベル / original or a rescore label");
-    cmd_summary->add_option("--expected", summary.expected_file, "提出予定の団体コード一覧 / file of expected codes, one per line");
+    cmd_summary->add_option("--expected", summary.expected_file, "提出予定の団体（CSV: code,name）/ CSV of the governments expected to submit");
     cmd_summary->add_option("--benchmark-out", summary.benchmark_out, "ベンチマークファイルを書く / write the benchmark file of mean levels");
     cmd_summary->add_option("-o,--output", summary.output, "出力ファイル / output file (default: standard output)");
     cmd_summary->add_flag("--bom", summary.bom, "CSV に BOM / UTF-8 BOM in the CSV");
@@ -153,7 +171,10 @@ int main(int argc, char** argv) {
         if (*cmd_check) return run_rules_check(g, rule_files);
         if (*cmd_test) return run_rule_tests(g, test);
         if (*cmd_init) return run_init(g, init_output);
-        if (*cmd_collect) return run_collect(g, collect_inputs, collect_db, collect_keep, collect_min_completeness);
+        if (*cmd_collect) return run_collect(g, collect);
+        if (*cmd_keys_generate) return run_keys_generate(g, keys_code, keys_dir);
+        if (*cmd_keys_import) return run_keys_import(g, keys_csv, keys_db);
+        if (*cmd_sign) return run_sign(g, sign_report, sign_key);
         if (*cmd_summary) return run_summary(g, summary);
         if (*cmd_batch) return run_batch(g, batch);
         if (*cmd_rescore) return run_rescore(g, rescore_db, rescore_rules, rescore_label);

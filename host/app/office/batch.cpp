@@ -7,6 +7,7 @@
 #include "platform/os.hpp"
 #include "reports/report.hpp"
 #include "reports/report_content.hpp"
+#include "support/csv.hpp"
 #include "support/exit_codes.hpp"
 #include "support/json_text.hpp"
 #include "support/ordered_pipeline.hpp"
@@ -27,32 +28,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
-
-/// Splits one CSV record (RFC 4180; quoted fields may hold commas and doubled quotes).
-std::vector<std::string> csv_fields(const std::string& line) {
-    std::vector<std::string> out(1);
-    bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                out.back() += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                out.back() += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            out.emplace_back();
-        } else if (c != '\r') {
-            out.back() += c;
-        }
-    }
-    return out;
-}
 
 /// A CSV row (columns "profile.code", "telework.status", "targets.telework", ...) as answers JSON:
 /// each cell is typed by its question; multi-choice cells separate choices with ';'. Empty = unanswered.

@@ -1,13 +1,17 @@
-// `dxassess collect REPORTS_OR_DIRS... --db FILE`: checks each JSON report (schema version, code
-// check digit, fiscal year, rule sets scored with the official digests, answers present, required
-// answers given per --min-completeness) and stores
-// the good ones; a bad file is rejected with its reason and the rest go on.
+// `dxassess collect REPORTS_OR_DIRS... --db FILE`: checks each JSON report — its form and ranges,
+// the official model, rule sets and reference data, every area present, required answers given
+// per --min-completeness, its signature (office/signer_check.hpp), and its figures, re-scored from
+// its own answers (office/figure_check.hpp) — and stores the good ones; a bad file is rejected
+// with its reason and the rest go on.
 #include "assessment/installation.hpp"
 #include "assessment/lock_file.hpp"
+#include "office/figure_check.hpp"
 #include "office/office_commands.hpp"
 #include "office/report_intake.hpp"
 #include "office/report_store.hpp"
+#include "office/signer_check.hpp"
 #include "platform/os.hpp"
+#include "reports/report.hpp"
 #include "support/exit_codes.hpp"
 #include "support/files.hpp"
 #include "support/ordered_pipeline.hpp"
@@ -20,6 +24,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <thread>
 
 namespace dxassess::host {
@@ -38,6 +43,12 @@ std::map<std::string, std::string> official_digests(const Installation& inst, co
     return digests;
 }
 
+/// The official model's digest: from the lock file when one is configured, else the installed model.
+std::string official_model(const Installation& inst, const SearchPaths& paths) {
+    if (!paths.lock_file.empty()) return load_lock(paths.lock_file).model;
+    return inst.model_sha256();
+}
+
 /// The official reference data's digest: from the lock file when it names one, else the installed file.
 std::string official_reference(const Installation& inst, const SearchPaths& paths) {
     if (!paths.lock_file.empty())
@@ -47,16 +58,30 @@ std::string official_reference(const Installation& inst, const SearchPaths& path
 
 }  // namespace
 
-int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db_path, bool keep_reports,
-                double min_completeness) {
+int run_collect(const GlobalOptions& g, const CollectOptions& o) {
+    const std::string& db_path = o.db;
     const Lang lang = g.lang;
     const bool en = lang == Lang::en;
     try {
         const SearchPaths paths = search_paths(g);
         const Installation inst(paths, g.run);
-        const IntakePolicy policy{official_digests(inst, paths), official_reference(inst, paths), min_completeness};
+        IntakePolicy policy;
+        policy.official = official_digests(inst, paths);
+        policy.official_model = official_model(inst, paths);
+        policy.official_reference = official_reference(inst, paths);
+        policy.min_completeness = o.min_completeness;
+        for (const auto& a : inst.areas())
+            if (a.rules) policy.official_versions[a.area()] = a.rules->version;
+        for (const auto& w : inst.model().areas) policy.model_areas.push_back(w.area);
+        const engine::AnswerSchema schema = inst.answer_schema();
+        RunPolicy scoring = g.run;
+        scoring.explain = false;  // only the figures are compared
+        // Plugins that may not be called concurrently re-score one report at a time.
+        std::mutex scoring_lock;
+        const bool concurrent = inst.concurrent(scoring);
         ReportStore store(db_path);
-        const std::vector<std::string> files = expand_paths(inputs, [](const std::string& f) { return has_suffix(f, ".json"); }, true);
+        const SignerRegistry signers(store.signer_keys(), utc_now().substr(0, 10));
+        const std::vector<std::string> files = expand_paths(o.inputs, [](const std::string& f) { return has_suffix(f, ".json"); }, true);
         int accepted = 0, replaced = 0, duplicate = 0;
         std::map<std::string, int> rejected;
         const bool progress = is_terminal(StandardStream::error);
@@ -78,7 +103,13 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
                 thread_local HashedFile file;  // each reader reuses its buffer
                 read_report_file(files[i], file);  // read once: hashed, checked (and kept)
                 e.rejection = examine_report(file, files[i], policy, e.report);
-                if (keep_reports) e.report.report_json = file.text();
+                if (!e.rejection) e.rejection = signers.check(file.text(), e.report, o.require_signature);
+                if (!e.rejection) {
+                    std::unique_lock lock(scoring_lock, std::defer_lock);
+                    if (!concurrent) lock.lock();
+                    e.rejection = check_figures(inst, schema, scoring, e.report, files[i]);
+                }
+                if (o.keep_reports) e.report.report_json = file.text();
             } catch (const engine::InputError& err) {
                 e.rejection = Rejection{"not_a_report", err.diagnostics().front().message};
             }
@@ -113,6 +144,9 @@ int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, 
                   << (en ? " already collected, " : " 取り込み済み、") << total_rejected << (en ? " rejected" : " 却下");
         for (const auto& [reason, n] : rejected) std::cout << " (" << reason << ": " << n << ")";
         std::cout << "\n";
+        if (const auto it = rejected.find("incomplete"); it != rejected.end())
+            std::cout << (en ? "incomplete reports not collected: " : "回答不足で取り込まなかったレポート: ") << it->second
+                      << (en ? " (each named above; --min-completeness sets the share required)" : " 件（上に列挙。必要な割合は --min-completeness）") << "\n";
         return total_rejected ? exit_input : exit_ok;
     } catch (const engine::InputError& e) {
         std::cerr << e.format(lang) << "\n";

@@ -9,18 +9,29 @@
 
 namespace dxassess::host {
 
-/// `dxassess collect REPORTS_OR_DIRS... --db FILE [--min-completeness R]`: reports with an area
-/// whose share of required answers is below R (default 1: all) are rejected as `incomplete`.
-int run_collect(const GlobalOptions& g, const std::vector<std::string>& inputs, const std::string& db, bool keep_reports,
-                double min_completeness = 1.0);
+struct CollectOptions {
+    std::vector<std::string> inputs;  // report files or directories
+    std::string db;
+    bool keep_reports = false;        // also store each report's text
+    double min_completeness = 1.0;    // an area below this share of required answers is `incomplete`
+    bool require_signature = false;   // reject unsigned reports
+};
+/// `dxassess collect REPORTS_OR_DIRS... --db FILE [--min-completeness R] [--require-signature]`.
+int run_collect(const GlobalOptions& g, const CollectOptions& o);
+
+/// `dxassess keys import CODES.csv --db FILE`: registers public keys (office/keys_import.cpp).
+int run_keys_import(const GlobalOptions& g, const std::string& csv, const std::string& db);
 
 struct SummaryOptions {
     std::string db;
     int year = 0;                 // 0 = the latest year in the database
-    std::string by = "area";      // area | prefecture | population-band | type
+    std::string by = "area";      // area | prefecture | population-band | type | peer-group
     std::string format = "text";  // text | csv | json | html
     std::string scale = "original";
-    std::string expected_file;    // codes expected to submit, one per line
+    bool trend = false;           // each area per fiscal year, every year collected
+    std::string map_area;         // the dashboard's map: this area's mean level ("" = mean index)
+    std::string prefecture;       // list this prefecture's governments (drill-down)
+    std::string expected_file;    // CSV of code (and name) of the governments expected to submit
     std::string benchmark_out;    // write the benchmark file of mean levels
     std::string output;           // default: standard output
     bool bom = false;

@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -20,44 +22,107 @@
 namespace dxassess::host {
 namespace {
 
-/// What a report was scored with: each area's rule-set SHA-256, and the reference data's.
+/// What a report says it was scored with.
 struct RuleDigests {
-    std::vector<std::pair<std::string, std::string>> rule_sets;  // area, SHA-256
-    std::string reference;                                       // "" when the report names none
+    struct RuleSet {
+        std::string area, version, sha256;
+    };
+    std::vector<RuleSet> rule_sets;
+    std::string model;      // SHA-256 of model.toml
+    std::string reference;  // "" when the report names none
 };
+
+std::string percent(double share) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.0f%%", share * 100);
+    return buf;
+}
+
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
+/// The first figure outside the range the report schema allows, if any.
+std::optional<Rejection> out_of_range(const NewReport& r) {
+    const auto reject = [](const std::string& field, double v, const std::string& range) {
+        return Rejection{"out_of_range", {field + " の値 " + number(v) + " が範囲外です（" + range + "）",
+                                          field + " is " + number(v) + ", out of range (" + range + ")"}};
+    };
+    if (r.population < 0 || r.population > 40'000'000) return reject("municipality.population", static_cast<double>(r.population), "0..40000000");
+    if (r.staff < 0 || r.staff > 1'000'000) return reject("municipality.staff", static_cast<double>(r.staff), "0..1000000");
+    if (!(r.overall_index >= 0 && r.overall_index <= 100)) return reject("overall.index", r.overall_index, "0..100");
+    if (r.overall_level < 0 || r.overall_level > 5) return reject("overall.level", r.overall_level, "0..5");
+    if (r.overall_mean_level && !(*r.overall_mean_level >= 0 && *r.overall_mean_level <= 5))
+        return reject("overall.mean_level", *r.overall_mean_level, "0..5");
+    for (const auto& a : r.results) {
+        const std::string at = "areas[" + a.area + "].";
+        if (a.level < 0 || a.level > 5) return reject(at + "level", a.level, "0..5");
+        if (a.score < 0 || a.score > 100) return reject(at + "score", a.score, "0..100");
+        if (!(a.completeness >= 0 && a.completeness <= 1)) return reject(at + "required_completeness", a.completeness, "0..1");
+        if (a.status != "scored" && a.status != "incomplete" && a.status != "not_scored")
+            return Rejection{"out_of_range", {at + "status の値 '" + a.status + "' は scored / incomplete / not_scored のどれでもありません",
+                                              at + "status '" + a.status + "' is none of scored, incomplete, not_scored"}};
+    }
+    return std::nullopt;
+}
 
 /// The checks on what was read, in the order they are reported.
 std::optional<Rejection> judge(const NewReport& r, const RuleDigests& digests, const IntakePolicy& policy) {
-    const auto& official = policy.official;
+    const auto short_sha = [](const std::string& sha, bool en) { return sha.empty() ? std::string(en ? "none" : "なし") : sha.substr(0, 12) + "…"; };
     if (!engine::valid_local_government_code(r.code))
         return Rejection{"bad_code", {"全国地方公共団体コード '" + r.code + "' の検査数字が正しくありません",
                                       "the local government code '" + r.code + "' fails its check digit"}};
     if (r.fiscal_year < 2000 || r.fiscal_year > 2100)
         return Rejection{"bad_year", {"年度 " + std::to_string(r.fiscal_year) + " が範囲外です（2000〜2100）",
                                       "fiscal year " + std::to_string(r.fiscal_year) + " is out of range (2000..2100)"}};
+    if (auto rejection = out_of_range(r)) return rejection;
     if (r.answers_text.empty())
         return Rejection{"no_answers", {"回答が含まれていません（再採点できません）", "the report carries no answers (it could not be re-scored)"}};
+    if (!policy.official_model.empty() && digests.model != policy.official_model)
+        return Rejection{"rules_not_official", {"公式のものと異なるモデル（model.toml、SHA-256 " + short_sha(digests.model, false) + "）で採点されています",
+                                                "the report was scored with a model (model.toml) other than the official one (SHA-256 " +
+                                                    short_sha(digests.model, true) + ")"}};
     if (digests.reference != policy.official_reference)
         return Rejection{"reference_not_official",
-                         {"参照データ（全国値・期限）が公式のもの（reference.toml）と異なります（SHA-256 " +
-                              (digests.reference.empty() ? std::string("なし") : digests.reference.substr(0, 12) + "…") + "）",
+                         {"参照データ（全国値・期限）が公式のもの（reference.toml）と異なります（SHA-256 " + short_sha(digests.reference, false) + "）",
                           "the report was scored with reference data (national figures, deadlines) other than the official reference.toml (SHA-256 " +
-                              (digests.reference.empty() ? std::string("none") : digests.reference.substr(0, 12) + "…") + ")"}};
-    for (const auto& [area, sha] : digests.rule_sets) {
-        const auto it = official.find(area);
-        if (it == official.end() || it->second != sha)
+                              short_sha(digests.reference, true) + ")"}};
+    // Every area of the model, with the entry that names its rule set: an area left out would
+    // escape both the digest check and the re-scoring.
+    for (const auto& area : policy.model_areas) {
+        if (std::none_of(r.results.begin(), r.results.end(), [&](const StoredResult& a) { return a.area == area; }))
+            return Rejection{"missing_area", {"モデルの領域 " + area + " がレポートにありません", "the model's area " + area + " is not in the report"}};
+        if (std::none_of(digests.rule_sets.begin(), digests.rule_sets.end(), [&](const RuleDigests::RuleSet& rs) { return rs.area == area; }))
+            return Rejection{"missing_rule_set",
+                             {"領域 " + area + " のルールセット（provenance.rule_sets）がありません（プラグインが失敗した領域は再評価してから提出）",
+                              "area " + area + " has no rule-set entry in provenance.rule_sets (an area whose plugin failed must be assessed again before submitting)"}};
+    }
+    for (const auto& rs : digests.rule_sets) {
+        const auto it = policy.official.find(rs.area);
+        if (it == policy.official.end() || it->second != rs.sha256)
             return Rejection{"rules_not_official",
-                             {"領域 " + area + " が公式のルールセットと異なるルール（SHA-256 " + sha.substr(0, 12) + "…）で採点されています",
-                              "area " + area + " was scored with rules that are not the official set (SHA-256 " + sha.substr(0, 12) + "…)"}};
+                             {"領域 " + rs.area + " が公式のルールセットと異なるルール（SHA-256 " + short_sha(rs.sha256, false) + "）で採点されています",
+                              "area " + rs.area + " was scored with rules that are not the official set (SHA-256 " + short_sha(rs.sha256, true) + ")"}};
+        const auto v = policy.official_versions.find(rs.area);
+        if (v != policy.official_versions.end() && v->second != rs.version)
+            return Rejection{"rules_not_official", {"領域 " + rs.area + " のルールセットの版 " + rs.version + " が公式の版 " + v->second + " と異なります",
+                                                    "area " + rs.area + " names rule-set version " + rs.version + ", the official set is " + v->second}};
+    }
+    for (const auto& a : r.results) {
+        const auto v = policy.official_versions.find(a.area);
+        if (a.answered_area && v != policy.official_versions.end() && a.rules_version != v->second)
+            return Rejection{"rules_not_official", {"領域 " + a.area + " のルールの版 " + a.rules_version + " が公式の版 " + v->second + " と異なります",
+                                                    "area " + a.area + " names rules version " + a.rules_version + ", the official set is " + v->second}};
     }
     // An area whose plugin failed says nothing of the answers; every other area must be answered.
     for (const auto& a : r.results) {
         if (!a.answered_area || a.completeness + 1e-9 >= policy.min_completeness) continue;
-        char share[16], least[16];
-        std::snprintf(share, sizeof share, "%.0f%%", a.completeness * 100);
-        std::snprintf(least, sizeof least, "%.0f%%", policy.min_completeness * 100);
-        return Rejection{"incomplete", {"領域 " + a.area + " の必須の回答が " + share + " しかありません（--min-completeness " + least + "）",
-                                        "area " + a.area + " has " + share + " of its required answers (--min-completeness " + least + ")"}};
+        return Rejection{"incomplete", {"領域 " + a.area + " の必須の回答が " + percent(a.completeness) + " しかありません（--min-completeness " +
+                                            percent(policy.min_completeness) + "）",
+                                        "area " + a.area + " has " + percent(a.completeness) + " of its required answers (--min-completeness " +
+                                            percent(policy.min_completeness) + ")"}};
     }
     return std::nullopt;
 }
@@ -85,36 +150,52 @@ bool read_plain(const HashedFile& file, NewReport& out, RuleDigests& digests) {
     out.name = name;
     out.prefecture = prefecture;
     out.population = population;
-    if (dom::element type; !m["type"].get(type)) {
-        if (type.get(sv)) return false;
-        out.type = sv;
+    // Optional members: absent or null means not given.
+    const auto optional_string = [](dom::object o, const char* key, std::string& to) {
+        dom::element e;
+        if (o[key].get(e) || e.is_null()) return true;
+        std::string_view v;
+        if (e.get(v)) return false;
+        to = v;
+        return true;
+    };
+    if (!optional_string(m, "type", out.type) || !optional_string(m, "peer_group", out.peer_group)) return false;
+    if (dom::element staff; !m["staff"].get(staff) && !staff.is_null()) {
+        std::int64_t n = 0;
+        if (staff.get(n)) return false;
+        out.staff = n;
     }
     if (dom::element answers; !root["answers"].get(answers)) {
         dom::object a;
-        if (answers.get(a)) return false;
-        if (dom::element t; !a["text"].get(t)) {
-            if (t.get(sv)) return false;
-            out.answers_text = sv;
-        }
+        if (answers.get(a) || !optional_string(a, "text", out.answers_text) || !optional_string(a, "format", out.answers_format)) return false;
     }
+    out.has_signature = !root["signature"].error();
     dom::array rule_sets, areas;
     if (root.at_pointer("/provenance/rule_sets").get(rule_sets) || root["areas"].get(areas)) return false;
     for (dom::element rs : rule_sets) {
-        std::string_view area, sha;
-        if (rs["area"].get(area) || rs["sha256"].get(sha)) return false;
-        digests.rule_sets.emplace_back(area, sha);
+        std::string_view area, rs_version, sha;
+        if (rs["area"].get(area) || rs["version"].get(rs_version) || rs["sha256"].get(sha)) return false;
+        digests.rule_sets.push_back({std::string(area), std::string(rs_version), std::string(sha)});
     }
+    if (root.at_pointer("/provenance/model/sha256").get(sv)) return false;
+    digests.model = sv;
     if (dom::element ref; !root.at_pointer("/provenance/reference").get(ref) && !ref.is_null()) {
         if (ref["sha256"].get(sv)) return false;
         digests.reference = sv;
     }
     if (overall["index"].get(out.overall_index) || overall["level"].get(level)) return false;
     out.overall_level = static_cast<int>(level);
+    if (dom::element mean; !overall["mean_level"].get(mean)) {
+        double v = 0;
+        if (mean.get(v)) return false;
+        out.overall_mean_level = v;
+    }
     for (dom::element a : areas) {
         StoredResult s;
         std::string_view id, status;
         if (a["id"].get(id) || a["status"].get(status)) return false;
         s.area = id;
+        s.status = status;
         s.scored = status == "scored";
         s.answered_area = status != "not_scored";
         s.completeness = s.scored ? 1.0 : 0.0;  // reports before 1.1 carry no required_completeness
@@ -128,6 +209,12 @@ bool read_plain(const HashedFile& file, NewReport& out, RuleDigests& digests) {
                 if (rules["version"].get(sv)) return false;
                 s.rules_version = sv;
             }
+            dom::array findings;
+            if (a["findings"].get(findings)) return false;
+            for (dom::element f : findings) {
+                if (f["check"].get(sv)) return false;
+                s.findings.emplace_back(sv);
+            }
         }
         out.results.push_back(std::move(s));
     }
@@ -139,28 +226,42 @@ void read_checked(const std::string& text, const std::string& file, NewReport& o
     using json = nlohmann::ordered_json;
     const json r = parse_report(text, file);
     const json& m = r.at("municipality");
-    out.code = m.value("code", "");
-    out.fiscal_year = m.value("fiscal_year", 0);
-    out.name = m.value("name", "");
-    out.prefecture = m.value("prefecture", "");
-    out.population = m.value("population", 0LL);
-    out.type = m.contains("type") && m["type"].is_string() ? m["type"].get<std::string>() : std::string();
-    if (r.contains("answers") && r["answers"].is_object()) out.answers_text = r["answers"].value("text", "");
-    for (const auto& rs : r.at("provenance").at("rule_sets")) digests.rule_sets.emplace_back(rs.value("area", ""), rs.value("sha256", ""));
-    if (const auto& prov = r.at("provenance"); prov.contains("reference") && prov["reference"].is_object())
-        digests.reference = prov["reference"].value("sha256", "");
-    out.overall_index = r.at("overall").value("index", 0.0);
-    out.overall_level = r.at("overall").value("level", 0);
+    const auto optional_string = [](const json& o, const char* key) {
+        return o.contains(key) && !o[key].is_null() ? o[key].get<std::string>() : std::string();
+    };
+    out.code = m.at("code").get<std::string>();
+    out.fiscal_year = m.at("fiscal_year").get<int>();
+    out.name = m.at("name").get<std::string>();
+    out.prefecture = m.at("prefecture").get<std::string>();
+    out.population = m.at("population").get<long long>();
+    out.type = optional_string(m, "type");
+    out.peer_group = optional_string(m, "peer_group");
+    out.staff = m.contains("staff") && !m["staff"].is_null() ? m["staff"].get<long long>() : 0;
+    if (r.contains("answers") && r["answers"].is_object()) {
+        out.answers_text = optional_string(r["answers"], "text");
+        if (const std::string f = optional_string(r["answers"], "format"); !f.empty()) out.answers_format = f;
+    }
+    out.has_signature = r.contains("signature");
+    const json& prov = r.at("provenance");
+    for (const auto& rs : prov.at("rule_sets"))
+        digests.rule_sets.push_back({rs.at("area").get<std::string>(), rs.at("version").get<std::string>(), rs.at("sha256").get<std::string>()});
+    digests.model = prov.at("model").at("sha256").get<std::string>();
+    if (prov.contains("reference") && prov["reference"].is_object()) digests.reference = prov["reference"].at("sha256").get<std::string>();
+    out.overall_index = r.at("overall").at("index").get<double>();
+    out.overall_level = r.at("overall").at("level").get<int>();
+    if (r.at("overall").contains("mean_level")) out.overall_mean_level = r["overall"]["mean_level"].get<double>();
     for (const auto& a : r.at("areas")) {
         StoredResult s;
-        s.area = a.value("id", "");
-        s.scored = a.value("status", "") == "scored";
-        s.answered_area = a.value("status", "") != "not_scored";
+        s.area = a.at("id").get<std::string>();
+        s.status = a.at("status").get<std::string>();
+        s.scored = s.status == "scored";
+        s.answered_area = s.status != "not_scored";
         s.completeness = a.value("required_completeness", s.scored ? 1.0 : 0.0);
         if (s.answered_area) {
-            s.level = a.value("level", 0);
-            s.score = a.value("score", 0);
-            s.rules_version = a.contains("rules") ? a["rules"].value("version", "") : std::string();
+            s.level = a.at("level").get<int>();
+            s.score = a.at("score").get<int>();
+            s.rules_version = a.contains("rules") ? a["rules"].at("version").get<std::string>() : std::string();
+            for (const auto& f : a.at("findings")) s.findings.push_back(f.at("check").get<std::string>());
         }
         out.results.push_back(std::move(s));
     }

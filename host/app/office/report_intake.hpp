@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dxassess::host {
 
@@ -24,14 +25,19 @@ void read_report_file(const std::string& path, HashedFile& file);
 
 /// What a report must meet to be stored.
 struct IntakePolicy {
-    std::map<std::string, std::string> official;  // area → SHA-256 of the official rule set
-    std::string official_reference;                // SHA-256 of the official reference.toml ("" = none)
-    double min_completeness = 1.0;                 // every assessed area's share of required answers given
+    std::map<std::string, std::string> official;           // area → SHA-256 of the official rule set
+    std::map<std::string, std::string> official_versions;  // area → version of the official rule set
+    std::string official_model;                            // SHA-256 of the official model.toml
+    std::vector<std::string> model_areas;                  // every area a report must carry, model order
+    std::string official_reference;                        // SHA-256 of the official reference.toml ("" = none)
+    double min_completeness = 1.0;                         // every assessed area's share of required answers given
 };
 
-/// Checks a report read by read_report_file (schema and version, code check digit, fiscal year,
-/// official rule-set and reference-data digests, answers present, completeness) and fills `out` with what is stored, or
-/// says why it is rejected.
+/// Checks a report read by read_report_file — schema and version, code check digit, fiscal year,
+/// every figure within its range, answers present, the official model, rule sets (digest and
+/// version) and reference data, every model area present with its rule-set entry, completeness —
+/// and fills `out` with what is stored (and the figures the report claims), or says why it is
+/// rejected. The figures themselves are checked by re-scoring (office/figure_check.hpp).
 std::optional<Rejection> examine_report(const HashedFile& file, const std::string& path, const IntakePolicy& policy, NewReport& out);
 
 }  // namespace dxassess::host

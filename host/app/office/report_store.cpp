@@ -40,6 +40,17 @@ CREATE TABLE IF NOT EXISTS results (
   completeness REAL NOT NULL DEFAULT 1,
   PRIMARY KEY (report_id, scale, area)
 );
+CREATE TABLE IF NOT EXISTS signer_keys (
+  code TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_until TEXT NOT NULL,
+  revoked_on TEXT NOT NULL,
+  source_file TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  PRIMARY KEY (code, public_key)
+);
 CREATE TABLE IF NOT EXISTS overall (
   report_id INTEGER NOT NULL REFERENCES reports(id),
   scale TEXT NOT NULL,
@@ -109,10 +120,19 @@ void exec(sqlite3* db, const char* sql) {
     }
 }
 
-/// Databases made before report schema 1.1 lack results.completeness: add it (old rows count as complete).
-void add_completeness_column(sqlite3* db) {
-    if (!Statement(db, "SELECT 1 FROM pragma_table_info('results') WHERE name = 'completeness'").step())
-        exec(db, "ALTER TABLE results ADD COLUMN completeness REAL NOT NULL DEFAULT 1");
+/// Adds a column that databases made by earlier versions lack.
+void add_column(sqlite3* db, const char* table, const char* column, const char* definition) {
+    Statement q(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    q.bind(1, std::string(table)).bind(2, std::string(column));
+    if (!q.step()) exec(db, (std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + definition).c_str());
+}
+
+/// Columns added since the first databases: completeness with report schema 1.1 (old rows count as
+/// complete), 類似団体区分 and the signer with 1.2 (old rows: not given, unsigned).
+void add_missing_columns(sqlite3* db) {
+    add_column(db, "results", "completeness", "REAL NOT NULL DEFAULT 1");
+    add_column(db, "reports", "peer_group", "TEXT NOT NULL DEFAULT ''");
+    add_column(db, "reports", "signer", "TEXT NOT NULL DEFAULT ''");
 }
 
 /// Tests set DXASSESS_TEST_INGEST_PAUSE_MS to hold each ingest transaction open, so that a kill
@@ -135,7 +155,7 @@ ReportStore::ReportStore(const std::string& path) : path_(path) {
     try {
         exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
         exec(db_, schema_sql);
-        add_completeness_column(db_);
+        add_missing_columns(db_);
     } catch (const std::exception& e) {
         sqlite3_close(db_);
         db_ = nullptr;
@@ -156,7 +176,7 @@ struct ReportStore::IngestStatements {
         : duplicate(db, "SELECT 1 FROM reports WHERE sha256 = ?"),
           retire(db, "UPDATE reports SET current = 0 WHERE code = ? AND fiscal_year = ? AND current = 1"),
           report(db, "INSERT INTO reports (code, fiscal_year, name, prefecture, population, type, sha256, source_file, "
-                     "received_at, current, answers_text, report_json) VALUES (?,?,?,?,?,?,?,?,?,1,?,?)"),
+                     "received_at, current, answers_text, report_json, peer_group, signer) VALUES (?,?,?,?,?,?,?,?,?,1,?,?,?,?)"),
           result(db, "INSERT INTO results (report_id, scale, area, rules_version, scored, level, score, completeness) "
                      "VALUES (?, 'original', ?,?,?,?,?,?)"),
           overall(db, "INSERT INTO overall (report_id, scale, idx) VALUES (?, 'original', ?)") {}
@@ -202,7 +222,8 @@ IngestOutcome ReportStore::ingest(const NewReport& r) {
             if (sqlite3_changes(db_) > 0) outcome = IngestOutcome::replaced;
             s.report.reset();
             s.report.bind(1, r.code).bind(2, r.fiscal_year).bind(3, r.name).bind(4, r.prefecture).bind(5, r.population).bind(6, r.type)
-                .bind(7, r.sha256).bind(8, r.source_file).bind(9, group_received_at_).bind(10, r.answers_text).bind(11, r.report_json).run();
+                .bind(7, r.sha256).bind(8, r.source_file).bind(9, group_received_at_).bind(10, r.answers_text).bind(11, r.report_json)
+                .bind(12, r.peer_group).bind(13, r.signer).run();
             const long long id = sqlite3_last_insert_rowid(db_);
             for (const auto& a : r.results) {
                 s.result.reset();
@@ -243,17 +264,14 @@ void ReportStore::for_each_current(std::optional<int> year, const std::string& s
                                    const std::function<void(const StoredReport&)>& visit) const {
     // One pass over the current reports in code order (the partial index), each joined with its
     // figures on the scale: one report in memory at a time.
-    Statement q(db_, with_answers
-                         ? "SELECT r.id, r.code, r.fiscal_year, r.name, r.prefecture, r.population, r.type, COALESCE(o.idx, 0), "
-                           "res.area, res.rules_version, res.scored, res.level, res.score, r.answers_text "
-                           "FROM reports r LEFT JOIN overall o ON o.report_id = r.id AND o.scale = ?1 "
-                           "LEFT JOIN results res ON res.report_id = r.id AND res.scale = ?1 "
-                           "WHERE r.current = 1 AND (?2 IS NULL OR r.fiscal_year = ?2) ORDER BY r.code, r.fiscal_year, r.id"
-                         : "SELECT r.id, r.code, r.fiscal_year, r.name, r.prefecture, r.population, r.type, COALESCE(o.idx, 0), "
-                           "res.area, res.rules_version, res.scored, res.level, res.score "
-                           "FROM reports r LEFT JOIN overall o ON o.report_id = r.id AND o.scale = ?1 "
-                           "LEFT JOIN results res ON res.report_id = r.id AND res.scale = ?1 "
-                           "WHERE r.current = 1 AND (?2 IS NULL OR r.fiscal_year = ?2) ORDER BY r.code, r.fiscal_year, r.id");
+    const std::string columns =
+        "SELECT r.id, r.code, r.fiscal_year, r.name, r.prefecture, r.population, r.type, COALESCE(o.idx, 0), "
+        "res.area, res.rules_version, res.scored, res.level, res.score, res.completeness, r.peer_group, r.received_at, r.signer";
+    const std::string rest =
+        " FROM reports r LEFT JOIN overall o ON o.report_id = r.id AND o.scale = ?1 "
+        "LEFT JOIN results res ON res.report_id = r.id AND res.scale = ?1 "
+        "WHERE r.current = 1 AND (?2 IS NULL OR r.fiscal_year = ?2) ORDER BY r.code, r.fiscal_year, r.id";
+    Statement q(db_, (columns + (with_answers ? ", r.answers_text" : "") + rest).c_str());
     q.bind(1, scale);
     if (year) q.bind(2, *year);
     StoredReport s;
@@ -271,13 +289,45 @@ void ReportStore::for_each_current(std::optional<int> year, const std::string& s
             s.population = q.integer(5);
             s.type = q.text(6);
             s.overall_index = q.real(7);
-            if (with_answers) s.answers_text = q.text(13);
+            s.peer_group = q.text(14);
+            s.received_at = q.text(15);
+            s.signer = q.text(16);
+            if (with_answers) s.answers_text = q.text(17);
             pending = true;
         }
         if (!q.is_null(8))
-            s.results.push_back({q.text(8), q.text(9), q.integer(10) != 0, static_cast<int>(q.integer(11)), static_cast<int>(q.integer(12))});
+            s.results.push_back({q.text(8), q.text(9), q.integer(10) != 0, static_cast<int>(q.integer(11)), static_cast<int>(q.integer(12)),
+                                 q.real(13)});
     }
     if (pending) visit(s);
+}
+
+void ReportStore::import_keys(const std::vector<SignerKey>& keys) {
+    Statement upsert(db_,
+                     "INSERT INTO signer_keys (code, public_key, key_id, valid_from, valid_until, revoked_on, source_file, imported_at) "
+                     "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (code, public_key) DO UPDATE SET valid_from = excluded.valid_from, "
+                     "valid_until = excluded.valid_until, revoked_on = excluded.revoked_on, source_file = excluded.source_file, "
+                     "imported_at = excluded.imported_at");
+    const std::string now = utc_now();
+    begin();
+    try {
+        for (const auto& k : keys) {
+            upsert.reset();
+            upsert.bind(1, k.code).bind(2, k.public_key).bind(3, k.key_id).bind(4, k.valid_from).bind(5, k.valid_until).bind(6, k.revoked_on)
+                .bind(7, k.source_file).bind(8, now).run();
+        }
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+    commit();
+}
+
+std::vector<SignerKey> ReportStore::signer_keys() const {
+    std::vector<SignerKey> out;
+    Statement q(db_, "SELECT code, public_key, key_id, valid_from, valid_until, revoked_on, source_file FROM signer_keys ORDER BY code, valid_from");
+    while (q.step()) out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6)});
+    return out;
 }
 
 long long ReportStore::count_reports() const {

@@ -25,6 +25,8 @@ struct StoredResult {
     int score = 0;
     double completeness = 1.0;  // answered share of the required questions asked (reports before 1.1: 1)
     bool answered_area = true;  // scored or incomplete; false when its plugin failed (not stored)
+    std::string status;                 // as the report states it: scored | incomplete | not_scored (not stored)
+    std::vector<std::string> findings;  // the checks of its findings, in the report's order (not stored)
 };
 
 /// Who a report is about.
@@ -35,14 +37,29 @@ struct ReportHeader {
     std::string prefecture;
     long long population = 0;
     std::string type;
+    std::string peer_group;  // 類似団体区分 id ("" = not given)
 };
 
 /// A current (latest) submission with its figures on the requested scale.
 struct StoredReport : ReportHeader {
     long long id = 0;
+    std::string received_at;  // when collect stored it (UTC, ISO 8601)
+    std::string signer;       // key id of the signature checked at collection ("" = unsigned)
     double overall_index = 0;
     std::string answers_text;
     std::vector<StoredResult> results;
+};
+
+/// A public key the office accepts signatures with, for one government and a span of dates
+/// (YYYY-MM-DD; an empty end is open). A revoked key signs nothing from its revocation date on.
+struct SignerKey {
+    std::string code;
+    std::string public_key;  // base64
+    std::string key_id;
+    std::string valid_from;
+    std::string valid_until;
+    std::string revoked_on;
+    std::string source_file;
 };
 
 /// What ingesting one report did.
@@ -53,7 +70,12 @@ struct NewReport : ReportHeader {
     std::string source_file;
     double overall_index = 0;
     int overall_level = 0;
+    std::optional<double> overall_mean_level;  // absent from reports before schema 1.1
+    long long staff = 0;       // 0 = not given
+    std::string answers_format = "toml";
     std::string answers_text;
+    std::string signer;        // key id of a signature checked good and registered ("" = unsigned)
+    bool has_signature = false;
     std::string report_json;   // the report as submitted; empty unless collected with --keep-reports
     std::vector<StoredResult> results;
 };
@@ -84,6 +106,10 @@ public:
     void store_rescore(long long report_id, const std::string& label, const std::vector<StoredResult>& results, double overall_index);
     void begin();
     void commit();
+
+    /// Registers keys (one transaction): a key already registered for the same code is updated.
+    void import_keys(const std::vector<SignerKey>& keys);
+    std::vector<SignerKey> signer_keys() const;
 
     /// Counts for tests and summaries.
     long long count_reports() const;

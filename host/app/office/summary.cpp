@@ -7,6 +7,7 @@
 #include "office/office_commands.hpp"
 #include "office/report_store.hpp"
 #include "platform/atomic_file.hpp"
+#include "support/csv.hpp"
 #include "support/exit_codes.hpp"
 #include "support/html_escape.hpp"
 
@@ -128,13 +129,6 @@ std::size_t width(const std::string& s) {
 }
 
 std::string pad(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 }  // namespace
 

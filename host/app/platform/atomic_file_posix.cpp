@@ -45,14 +45,16 @@ std::string AtomicBatch::reserve(const std::string& path) {
     return tmpl;
 }
 
-void AtomicBatch::finish(const std::string& temp, const std::string& path) {
-    if (::chmod(temp.c_str(), 0644) != 0) throw std::runtime_error(path + ": chmod failed: " + std::strerror(errno));
+void AtomicBatch::finish(const std::string& temp, const std::string& path, FileAccess access) {
+    // mkstemp made the file 0600; a shared file is opened up only once it is written.
+    if (access == FileAccess::shared && ::chmod(temp.c_str(), 0644) != 0) throw std::runtime_error(path + ": chmod failed: " + std::strerror(errno));
     fsync_path(temp);
     pending_.emplace_back(temp, path);
 }
 
-void AtomicBatch::add(const std::string& path, const std::string& content) {
-    add_with(path, [&](const std::string& temp) {
+void AtomicBatch::add(const std::string& path, const std::string& content, FileAccess access) {
+    const std::string temp = reserve(path);
+    {
         const int fd = ::open(temp.c_str(), O_WRONLY | O_TRUNC);
         if (fd < 0) throw std::runtime_error(path + ": cannot open the temporary file: " + std::strerror(errno));
         std::size_t done = 0;
@@ -67,7 +69,8 @@ void AtomicBatch::add(const std::string& path, const std::string& content) {
             done += static_cast<std::size_t>(n);
         }
         if (::close(fd) != 0) throw std::runtime_error(path + ": close failed: " + std::strerror(errno));
-    });
+    }
+    finish(temp, path, access);
 }
 
 void AtomicBatch::commit() {
@@ -85,9 +88,9 @@ void AtomicBatch::commit() {
     pending_.clear();
 }
 
-void write_file_atomically(const std::string& path, const std::string& content) {
+void write_file_atomically(const std::string& path, const std::string& content, FileAccess access) {
     AtomicBatch batch;
-    batch.add(path, content);
+    batch.add(path, content, access);
     batch.commit();
 }
 

@@ -1,0 +1,50 @@
+// `dxassess keys generate --code CODE [-o DIR]` and `dxassess sign REPORT.json --key KEY`: a
+// municipality's key pair, and its signature on a report it has written.
+#include "cli/command_support.hpp"
+#include "cli/commands.hpp"
+#include "platform/atomic_file.hpp"
+#include "signing/keys.hpp"
+#include "signing/report_signature.hpp"
+#include "support/exit_codes.hpp"
+#include "support/json_file.hpp"
+
+#include "dxassess/engine/diagnostics.hpp"
+
+#include <iostream>
+
+namespace dxassess::host {
+
+int run_keys_generate(const GlobalOptions& g, const std::string& code, const std::string& dir) {
+    const engine::Lang lang = g.lang;
+    try {
+        const PublicKey pub = generate_key_files(code, dir);
+        std::cout << tr(lang, "鍵を作りました: ", "generated key ") << pub.key_id() << " (" << code << ")\n"
+                  << tr(lang, "  秘密鍵（他人に渡さない。本人だけが読めます）: ", "  secret key (keep it; readable by you only): ") << dir << "/" << code
+                  << ".key\n"
+                  << tr(lang, "  公開鍵（国の集計担当に送る）: ", "  public key (send it to the national office): ") << dir << "/" << code << ".pub\n";
+        return exit_ok;
+    } catch (const engine::InputError& e) {
+        return input_error(e, lang);
+    } catch (const std::runtime_error& e) {
+        std::cerr << e.what() << "\n";
+        return exit_input;
+    }
+}
+
+int run_sign(const GlobalOptions& g, const std::string& report, const std::string& key_file) {
+    const engine::Lang lang = g.lang;
+    try {
+        SecretKey key;
+        read_secret_key(key_file, key);
+        write_file_atomically(report, sign_report_text(read_text_file(report), report, key));
+        std::cout << tr(lang, "署名しました: ", "signed: ") << report << " (" << key.public_key.key_id() << ")\n";
+        return exit_ok;
+    } catch (const engine::InputError& e) {
+        return input_error(e, lang);
+    } catch (const std::runtime_error& e) {
+        std::cerr << e.what() << "\n";
+        return exit_input;
+    }
+}
+
+}  // namespace dxassess::host
