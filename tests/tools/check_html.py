@@ -3,10 +3,13 @@
 
     check_html.py CHROMIUM --report DXASSESS ANSWERS [--benchmark FILE]   assess, then check report.html
     check_html.py CHROMIUM --file HTML [--chart ID]                        check an existing file
+        [--tiles N] [--expect-text TEXT]... [--expect-order TEXT TEXT...]     ... and the dashboard's content
 
 Checks: the file is self-contained (no scripts, external styles, images or fonts); Chromium loads it
 with no console message and no network request; the rendered DOM has the radar chart with the current
-levels (and the target / benchmark polygons when asked). Exit 0 when all hold, 1 otherwise.
+levels (and the target / benchmark polygons when asked); for the dashboard, the map's tiles (each
+with a title for screen readers), texts that must be shown and texts that must appear in order.
+Exit 0 when all hold, 1 otherwise.
 Everything it creates lives in a temporary directory that is removed.
 """
 import argparse
@@ -37,7 +40,24 @@ def render(chromium: str, html_path: Path, work: Path) -> tuple:
     return result.returncode, result.stdout, result.stderr
 
 
-def check(chromium: str, html_path: Path, work: Path, expect_target: bool, expect_benchmark: bool, chart_id: str = "radar") -> list:
+def dashboard_problems(dom: str, tiles, texts, order) -> list:
+    problems = []
+    if tiles is not None:
+        found = re.findall(r'<g class="tile"><title>([^<]+)</title>', dom)
+        if len(found) != tiles:
+            problems.append(f"the map has {len(found)} tiles with a title, expected {tiles}")
+    for t in texts or []:
+        if t not in dom:
+            problems.append(f"the rendered page does not show '{t}'")
+    if order:
+        places = [dom.find(t) for t in order]
+        if -1 in places or places != sorted(places):
+            problems.append(f"these do not appear in this order: {order} (found at {places})")
+    return problems
+
+
+def check(chromium: str, html_path: Path, work: Path, expect_target: bool, expect_benchmark: bool, chart_id: str = "radar",
+          tiles=None, texts=None, order=None) -> list:
     html = html_path.read_text(encoding="utf-8")
     problems = static_problems(html)
     rc, dom, log = render(chromium, html_path, work)
@@ -49,7 +69,7 @@ def check(chromium: str, html_path: Path, work: Path, expect_target: bool, expec
     if chart_id != "radar":
         if not re.search(r'<svg[^>]*id="%s"' % chart_id, dom) or "<rect" not in dom:
             problems.append(f"the rendered page has no chart (svg#{chart_id})")
-        return problems
+        return problems + dashboard_problems(dom, tiles, texts, order)
     if not re.search(r'<svg[^>]*id="radar"', dom):
         problems.append("the rendered page has no radar chart (svg#radar)")
     current = re.search(r'<polygon[^>]*id="radar-current"[^>]*points="([^"]+)"', dom)
@@ -70,6 +90,9 @@ def main() -> int:
     ap.add_argument("--benchmark")
     ap.add_argument("--lang", default="ja")
     ap.add_argument("--chart", default="radar", help="id of the chart to expect (dashboard-chart for the summary dashboard)")
+    ap.add_argument("--tiles", type=int, help="number of map tiles to expect")
+    ap.add_argument("--expect-text", action="append", help="text the rendered page must show (repeatable)")
+    ap.add_argument("--expect-order", nargs="+", help="texts that must appear in this order")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="dxassess-html-") as tmp:
         work = Path(tmp)
@@ -87,12 +110,12 @@ def main() -> int:
                              expect_benchmark=bool(args.benchmark))
         else:
             html_path = Path(args.file)
-            problems = check(args.chromium, html_path, work, False, False, args.chart)
+            problems = check(args.chromium, html_path, work, False, False, args.chart, args.tiles, args.expect_text, args.expect_order)
     for p in problems:
         print(f"{html_path.name}: {p}", file=sys.stderr)
     if problems:
         return 1
-    print(f"{html_path.name}: renders in Chromium with the radar chart and no console messages")
+    print(f"{html_path.name}: renders in Chromium with its charts and no console messages")
     return 0
 
 

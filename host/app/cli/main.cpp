@@ -138,15 +138,17 @@ int main(int argc, char** argv) {
     cmd_rescore->add_option("--rules", rescore_rules, "ルールのディレクトリ / directory of the rule sets to score with")->required();
     cmd_rescore->add_option("--label", rescore_label, "尺度の名前 / name of the scale (default: the rule-set versions)");
 
-    long long gen_count = 100;
-    unsigned gen_seed = 1;
-    int gen_year = 2025;
-    std::string gen_out;
+    GenerateOptions gen;
     CLI::App* cmd_generate = app.add_subcommand("generate", "合成の回答を生成 / synthetic valid answer sets (JSON lines)");
-    cmd_generate->add_option("--count", gen_count, "件数 / how many")->check(CLI::Range(1LL, 100000000LL));
-    cmd_generate->add_option("--seed", gen_seed, "乱数の種 / random seed");
-    cmd_generate->add_option("--year", gen_year, "年度 / fiscal year")->check(CLI::Range(2000, 2100));
-    cmd_generate->add_option("--out", gen_out, "出力 / FILE.jsonl")->required();
+    cmd_generate->add_option("--count", gen.count, "件数 / how many")->check(CLI::Range(1LL, 100000000LL));
+    cmd_generate->add_option("--seed", gen.seed, "乱数の種 / random seed");
+    cmd_generate->add_option("--year", gen.fiscal_year, "年度（--national では最新の年度）/ fiscal year (the latest, with --national)")
+        ->check(CLI::Range(2000, 2100));
+    cmd_generate->add_flag("--national", gen.national,
+                           "全国 1,788 団体の形（都道府県・政令市・中核市・特別区・市・町村、類似団体区分つき）/ the 1,788 governments of a Japan-shaped country")
+        ->excludes("--count");
+    cmd_generate->add_option("--years", gen.years, "--national の年度数 / fiscal years of the national set")->check(CLI::Range(1, 20))->needs("--national");
+    cmd_generate->add_option("--out", gen.out, "出力 / FILE.jsonl")->required();
 
     TestOptions test;
     CLI::App* cmd_test = app.add_subcommand("test", "ルールのテストを実行 / run the rule tests (*.test.toml)");
@@ -178,7 +180,7 @@ int main(int argc, char** argv) {
         if (*cmd_summary) return run_summary(g, summary);
         if (*cmd_batch) return run_batch(g, batch);
         if (*cmd_rescore) return run_rescore(g, rescore_db, rescore_rules, rescore_label);
-        if (*cmd_generate) return run_generate(g, gen_count, gen_seed, gen_out, gen_year);
+        if (*cmd_generate) return run_generate(g, gen);
         if (*cmd_diff) return run_diff(g, diff_old, diff_new, diff_format == "json");
         if (*cmd_explain) return run_explain(g, explain_report, explain_area);
     } catch (const std::exception& e) {

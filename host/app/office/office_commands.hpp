@@ -49,7 +49,16 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o);
 /// `dxassess rescore --db FILE --rules DIR [--label L]`.
 int run_rescore(const GlobalOptions& g, const std::string& db, const std::string& rules_dir, const std::string& label);
 
-/// `dxassess generate --count N --seed S --out FILE.jsonl`: synthetic but valid answer sets.
-int run_generate(const GlobalOptions& g, long long count, unsigned seed, const std::string& out, int fiscal_year);
+/// `dxassess generate --count N --seed S --out FILE.jsonl`: synthetic but valid answer sets;
+/// `--national --years Y`: the 1,788 governments of a Japan-shaped country for Y fiscal years.
+struct GenerateOptions {
+    long long count = 100;
+    unsigned seed = 1;
+    int fiscal_year = 2025;  // the latest year
+    bool national = false;
+    int years = 1;
+    std::string out;
+};
+int run_generate(const GlobalOptions& g, const GenerateOptions& o);
 
 }  // namespace dxassess::host

@@ -1,22 +1,25 @@
 // `dxassess summary --db FILE`: what the national office compares — per area, the distribution of
-// levels and the mean score, or means by prefecture, population band or kind of government — and who
-// has not submitted. Text, CSV, JSON or a self-contained HTML dashboard; also the benchmark file
-// that municipalities' reports overlay (--benchmark-out).
-#include "assessment/installation.hpp"
-#include "office/dashboard.hpp"
+// levels and the mean score; means by prefecture, population band, kind of government or
+// 類似団体区分; the trend over fiscal years; one prefecture's governments; who has not submitted.
+// Text, CSV, JSON or a self-contained HTML dashboard (office/dashboard.hpp); also the benchmark
+// file that municipalities' reports overlay (--benchmark-out). Everything is computed into one
+// JSON document first, and every format is written from it.
 #include "office/office_commands.hpp"
+#include "office/prefectures.hpp"
 #include "office/report_store.hpp"
+#include "office/summary_forms.hpp"
+#include "office/summary_groups.hpp"
+#include "assessment/installation.hpp"
 #include "platform/atomic_file.hpp"
 #include "support/csv.hpp"
 #include "support/exit_codes.hpp"
-#include "support/html_escape.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
+#include "dxassess/engine/rule_set.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -31,41 +34,13 @@ namespace {
 using json = nlohmann::ordered_json;
 using engine::Lang;
 
-const char* prefectures[] = {"北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県",
-                             "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県",
-                             "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県",
-                             "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県",
-                             "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県"};
-
-std::string prefecture_of(const std::string& code) {
-    const int n = std::atoi(code.substr(0, 2).c_str());
-    return n >= 1 && n <= 47 ? prefectures[n - 1] : "?";
-}
-
-std::string population_band(long long p, bool en) {
-    static const struct { long long upto; const char* ja; const char* en; } bands[] = {
-        {10000, "1万人未満", "under 10k"}, {50000, "1万〜5万人", "10k-50k"}, {100000, "5万〜10万人", "50k-100k"},
-        {300000, "10万〜30万人", "100k-300k"}, {1000000, "30万〜100万人", "300k-1M"}, {-1, "100万人以上", "1M and over"}};
-    for (const auto& b : bands)
-        if (b.upto < 0 || p < b.upto) return en ? b.en : b.ja;
-    return "?";
-}
-
-std::string kind_of(const StoredReport& r, bool en) {
-    std::string t = r.type;
-    if (t.empty() && r.code.size() == 6 && r.code.substr(2, 3) == "000") t = "prefecture";
-    if (t == "prefecture") return en ? "prefecture" : "都道府県";
-    if (t == "designated_city") return en ? "designated city" : "指定都市";
-    if (t == "city" || t == "special_ward") return en ? "city / special ward" : "市・特別区";
-    if (t == "town" || t == "village") return en ? "town / village" : "町村";
-    return en ? "unknown" : "不明";
-}
-
 std::string fmt(double v, int decimals = 2) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
 }
+
+json text_json(const engine::Text& t) { return {{"ja", t.ja}, {"en", t.en}}; }
 
 struct AreaStats {
     int n = 0;
@@ -77,111 +52,201 @@ struct AreaStats {
 };
 
 struct Group {
-    std::string name;
+    GroupKey key;
     int n = 0;
     int indexed = 0;  // reports with at least one area assessed: only they have an overall index
     double index_sum = 0;
     std::map<std::string, AreaStats> areas;
 
     double mean_index() const { return indexed ? index_sum / indexed : 0.0; }
+    bool suppressed() const { return n < min_group_size; }
+
+    void add(const StoredReport& r) {
+        ++n;
+        // Incomplete areas are stored unscored: they are never in a mean, and a report with no
+        // area assessed has no index to average.
+        if (std::any_of(r.results.begin(), r.results.end(), [](const StoredResult& a) { return a.scored; })) {
+            ++indexed;
+            index_sum += r.overall_index;
+        }
+        for (const auto& a : r.results) {
+            if (!a.scored) continue;
+            AreaStats& s = areas[a.area];
+            ++s.n;
+            ++s.levels[std::clamp(a.level, 0, 5)];
+            s.level_sum += a.level;
+            s.score_sum += a.score;
+            s.versions.insert(a.rules_version);
+        }
+    }
 };
 
-/// The installed model's areas in its order, then any other area the reports have.
-std::vector<std::string> area_order(const Group& all, const GlobalOptions& g) {
-    std::vector<std::string> out;
-    const std::string model_file = find_model_file(search_paths(g));
-    if (!model_file.empty())
-        for (const auto& a : engine::load_model(model_file).areas) out.push_back(a.area);
-    for (const auto& [area, stats] : all.areas)
-        if (std::find(out.begin(), out.end(), area) == out.end()) out.push_back(area);
+/// Groups in their natural order.
+std::vector<const Group*> ordered(const std::map<std::string, Group>& groups) {
+    std::vector<const Group*> out;
+    for (const auto& [k, g] : groups) out.push_back(&g);
+    std::sort(out.begin(), out.end(), [](const Group* a, const Group* b) { return a->key.order < b->key.order; });
     return out;
 }
 
-void add(Group& g, const StoredReport& r) {
-    ++g.n;
-    // Incomplete areas are stored unscored: they are never in a mean, and a report with no area
-    // assessed has no index to average.
-    if (std::any_of(r.results.begin(), r.results.end(), [](const StoredResult& a) { return a.scored; })) {
-        ++g.indexed;
-        g.index_sum += r.overall_index;
+struct AreaInfo {
+    std::string id;
+    engine::Text title, short_title;
+};
+
+/// The installed model's areas in its order, with their names, then any other area the reports have.
+std::vector<AreaInfo> area_order(const std::set<std::string>& seen, const GlobalOptions& g) {
+    std::vector<AreaInfo> out;
+    const std::string model_file = find_model_file(search_paths(g));
+    if (!model_file.empty())
+        for (const auto& a : engine::load_model(model_file).areas)
+            out.push_back({a.area, a.title, a.short_title.ja.empty() ? a.title : a.short_title});
+    for (const auto& area : seen)
+        if (std::none_of(out.begin(), out.end(), [&](const AreaInfo& a) { return a.id == area; })) out.push_back({area, {area, area}, {area, area}});
+    return out;
+}
+
+json area_rows(const Group& all, const std::vector<AreaInfo>& areas) {
+    json rows = json::array();
+    for (const auto& a : areas) {
+        const auto it = all.areas.find(a.id);
+        if (it == all.areas.end()) continue;
+        const AreaStats& s = it->second;
+        rows.push_back({{"area", a.id}, {"title", text_json(a.title)}, {"short_title", text_json(a.short_title)}, {"n", s.n},
+                        {"levels", std::vector<int>(s.levels, s.levels + 6)}, {"mean_level", s.mean_level()}, {"mean_score", s.mean_score()},
+                        {"rules_versions", std::vector<std::string>(s.versions.begin(), s.versions.end())}});
     }
+    return rows;
+}
+
+/// A group's row: its means only when it has at least min_group_size governments.
+json group_row(const Group& g, const std::vector<AreaInfo>& areas) {
+    json row = {{"group", g.key.key}, {"label", text_json(g.key.label)}, {"n", g.n}, {"suppressed", g.suppressed()}};
+    row["mean_index"] = g.suppressed() || !g.indexed ? json(nullptr) : json(g.mean_index());
+    row["mean_level"] = json::object();
+    if (!g.suppressed())
+        for (const auto& a : areas)
+            if (const auto it = g.areas.find(a.id); it != g.areas.end()) row["mean_level"][a.id] = it->second.mean_level();
+    return row;
+}
+
+/// One government's line in a prefecture's list.
+json municipality_row(const StoredReport& r) {
+    json levels = json::object();
+    double least = 1;
     for (const auto& a : r.results) {
-        if (!a.scored) continue;
-        AreaStats& s = g.areas[a.area];
-        ++s.n;
-        ++s.levels[std::clamp(a.level, 0, 5)];
-        s.level_sum += a.level;
-        s.score_sum += a.score;
-        s.versions.insert(a.rules_version);
+        levels[a.area] = a.scored ? json(a.level) : json(nullptr);
+        least = std::min(least, a.completeness);
     }
+    const engine::PeerGroup* pg = r.peer_group.empty() ? nullptr : engine::find_peer_group(r.peer_group);
+    return {{"code", r.code},
+            {"name", r.name},
+            {"prefecture", prefecture_of_code(r.code) ? prefecture_of_code(r.code)->name : ""},
+            {"peer_group", r.peer_group.empty() ? json(nullptr) : json(r.peer_group)},
+            {"peer_group_label", pg ? text_json(pg->label) : json(nullptr)},
+            {"levels", std::move(levels)},
+            {"completeness", least},
+            {"received_at", r.received_at},
+            {"signed_by", r.signer.empty() ? json(nullptr) : json(r.signer)}};
 }
 
-/// Display width of UTF-8 text in a terminal (East Asian characters count two).
-std::size_t width(const std::string& s) {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        w += len >= 3 ? 2 : 1;
-        i += static_cast<std::size_t>(len);
+struct Expected {
+    std::string code, name;
+};
+
+/// The governments expected to submit: CSV of code and name (a header row and a lone code column
+/// are fine; # starts a comment).
+std::vector<Expected> read_expected(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw engine::InputError(engine::Location{path}, {"ファイルを読めません", "cannot read the file"});
+    std::vector<Expected> out;
+    std::string line;
+    std::uint32_t n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (n == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+        line.erase(line.find_last_not_of(" \t\r") + 1);
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> cells = csv_fields(line);
+        for (auto& c : cells) {
+            c.erase(0, c.find_first_not_of(" \t"));
+            c.erase(c.find_last_not_of(" \t") + 1);
+        }
+        if (n == 1 && cells[0] == "code") continue;  // the header row
+        if (!engine::valid_local_government_code(cells[0]))
+            throw engine::InputError(engine::Location{path, n, 1}, {"全国地方公共団体コード '" + cells[0] + "' が正しくありません",
+                                                                    "invalid local government code '" + cells[0] + "'"});
+        out.push_back({cells[0], cells.size() > 1 ? cells[1] : std::string()});
     }
-    return w;
+    return out;
 }
 
-std::string pad(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
+void write_benchmark(const std::string& path, const json& j, const std::map<std::string, Group>& peer_groups, const std::vector<AreaInfo>& areas,
+                     const std::string& scale) {
+    const int reports = j["reports"].get<int>();
+    std::ostringstream b;
+    b << "# dxassess summary: mean levels of " << reports << " reports (scale " << scale << ")\n[benchmark]\n"
+      << "name_ja = \"全国平均（dxassess 集計）\"\nname_en = \"National mean (dxassess summary)\"\n"
+      << "year = " << (j["year"].is_null() ? 0 : j["year"].get<int>()) << "\nsource = \"dxassess summary of " << reports << " reports, scale "
+      << scale << "\"\n\n[levels]\n";
+    for (const auto& row : j["areas"]) b << row["area"].get<std::string>() << " = " << fmt(row["mean_level"].get<double>(), 3) << "\n";
+    // Each 類似団体区分 of three or more: assess --benchmark shows the municipality's own group.
+    for (const Group* g : ordered(peer_groups)) {
+        if (g->suppressed() || g->key.key == "none") continue;
+        b << "\n[peer_groups." << g->key.key << "]  # " << g->key.label.ja << "\nn = " << g->n << "\n[peer_groups." << g->key.key << ".levels]\n";
+        for (const auto& a : areas)
+            if (const auto it = g->areas.find(a.id); it != g->areas.end()) b << a.id << " = " << fmt(it->second.mean_level(), 3) << "\n";
+    }
+    write_file_atomically(path, b.str());
+}
 
 }  // namespace
 
 int run_summary(const GlobalOptions& g, const SummaryOptions& o) {
     const Lang lang = g.lang;
-    const bool en = lang == Lang::en;
     try {
         std::error_code ec;
         if (!std::filesystem::is_regular_file(o.db, ec))
             throw engine::InputError(engine::Location{o.db}, {"データベースが見つかりません（dxassess collect で作ります）",
                                                               "database not found (dxassess collect creates it)"});
+        const Prefecture* only_prefecture = nullptr;
+        if (!o.prefecture.empty() && !(only_prefecture = find_prefecture(o.prefecture)))
+            throw engine::InputError(engine::Location{"--prefecture"}, {"都道府県 '" + o.prefecture + "' が分かりません（01〜47 か名前）",
+                                                                        "unknown prefecture '" + o.prefecture + "' (01..47 or a name)"});
         const ReportStore store(o.db);
-        std::optional<int> year = o.year ? std::optional<int>(o.year) : std::nullopt;
-        if (!year) {
-            const auto years = store.years();
-            if (!years.empty()) year = years.back();
-        }
-        // Groups: one "all" group for the area view, otherwise one per prefecture / band / kind.
-        // The reports stream past once; only the groups' counts (and, to find who has not submitted,
-        // the codes) stay in memory.
-        std::map<std::string, Group> groups;
+        const std::vector<int> years = store.years();
+        const std::optional<int> year = o.year ? std::optional<int>(o.year) : years.empty() ? std::nullopt : std::optional<int>(years.back());
+        const std::vector<Expected> expected = o.expected_file.empty() ? std::vector<Expected>{} : read_expected(o.expected_file);
+
+        // The reports stream past once (every year when the trend is asked for); only the groups'
+        // counts, and the rows of the prefecture lists when they are shown, stay in memory.
         Group all;
-        all.name = en ? "all" : "全体";
-        std::set<std::string> submitted;
-        store.for_each_current(year, o.scale, false, [&](const StoredReport& r) {
-            add(all, r);
-            if (!o.expected_file.empty()) submitted.insert(r.code);
-            std::string key;
-            if (o.by == "prefecture") key = r.code.substr(0, 2) + " " + prefecture_of(r.code);
-            else if (o.by == "population-band") key = population_band(r.population, en);
-            else if (o.by == "type") key = kind_of(r, en);
-            if (key.empty()) return;
-            Group& grp = groups[key];
-            grp.name = key;
-            add(grp, r);
+        std::map<std::string, Group> groups, by_prefecture, by_peer_group;
+        std::map<int, Group> by_year;
+        std::set<std::string> submitted, seen_areas;
+        const bool list_governments = o.format == "html" || only_prefecture;
+        json governments = json::array();
+        const auto into = [](std::map<std::string, Group>& m, const GroupKey& k) -> Group& {
+            Group& grp = m[k.key];
+            grp.key = k;
+            return grp;
+        };
+        store.for_each_current(o.trend ? std::nullopt : year, o.scale, false, [&](const StoredReport& r) {
+            if (o.trend) by_year[r.fiscal_year].add(r);
+            if (r.fiscal_year != year) return;
+            all.add(r);
+            for (const auto& a : r.results) seen_areas.insert(a.area);
+            submitted.insert(r.code);
+            if (o.by != "area") into(groups, group_of(o.by, r)).add(r);
+            into(by_prefecture, group_of("prefecture", r)).add(r);
+            into(by_peer_group, group_of("peer-group", r)).add(r);
+            if (list_governments && (!only_prefecture || prefecture_of_code(r.code) == only_prefecture)) governments.push_back(municipality_row(r));
         });
-        const std::vector<std::string> areas = area_order(all, g);
-        std::vector<std::string> missing;
-        if (!o.expected_file.empty()) {
-            std::ifstream in(o.expected_file);
-            if (!in) throw engine::InputError(engine::Location{o.expected_file}, {"ファイルを読めません", "cannot read file"});
-            std::string line;
-            int n = 0;
-            while (std::getline(in, line)) {
-                ++n;
-                line.erase(line.find_last_not_of(" \t\r") + 1);
-                if (line.empty() || line[0] == '#') continue;
-                if (!engine::valid_local_government_code(line))
-                    throw engine::InputError(engine::Location{o.expected_file, static_cast<std::uint32_t>(n), 1},
-                                             {"全国地方公共団体コード '" + line + "' が正しくありません", "invalid local government code '" + line + "'"});
-                if (!submitted.count(line)) missing.push_back(line);
-            }
-        }
+        for (const auto& [y, grp] : by_year)
+            for (const auto& [area, s] : grp.areas) seen_areas.insert(area);
+        const std::vector<AreaInfo> areas = area_order(seen_areas, g);
+        if (!o.map_area.empty() && std::none_of(areas.begin(), areas.end(), [&](const AreaInfo& a) { return a.id == o.map_area; }))
+            throw engine::InputError(engine::Location{"--map-area"}, {"不明な領域 '" + o.map_area + "'", "unknown area '" + o.map_area + "'"});
 
         json j;
         j["year"] = year ? json(*year) : json(nullptr);
@@ -190,100 +255,73 @@ int run_summary(const GlobalOptions& g, const SummaryOptions& o) {
         j["reports"] = all.n;
         j["stored_reports"] = store.count_reports();  // including earlier submissions kept as history
         j["mean_index"] = all.mean_index();
-        json area_rows = json::array();
-        for (const auto& a : areas) {
-            const AreaStats& s = all.areas[a];
-            if (!s.n) continue;
-            area_rows.push_back({{"area", a}, {"n", s.n}, {"levels", std::vector<int>(s.levels, s.levels + 6)},
-                                 {"mean_level", s.mean_level()}, {"mean_score", s.mean_score()},
-                                 {"rules_versions", std::vector<std::string>(s.versions.begin(), s.versions.end())}});
-        }
-        j["areas"] = area_rows;
+        j["min_group_size"] = min_group_size;
+        j["areas"] = area_rows(all, areas);
         if (o.by != "area") {
-            json rows = json::array();
-            for (const auto& [key, grp] : groups) {
-                json row = {{"group", key}, {"n", grp.n}, {"mean_index", grp.mean_index()}};
-                for (const auto& a : areas)
-                    if (grp.areas.count(a)) row["mean_level"][a] = grp.areas.at(a).mean_level();
-                rows.push_back(std::move(row));
-            }
             j["by"] = o.by;
-            j["groups"] = std::move(rows);
+            j["groups"] = json::array();
+            for (const Group* grp : ordered(groups)) j["groups"].push_back(group_row(*grp, areas));
         }
-        if (!o.expected_file.empty()) j["not_submitted"] = missing;
+        // Every prefecture, for the map: those without reports too.
+        j["map"] = {{"measure", o.map_area.empty() ? "mean_index" : "mean_level"}, {"area", o.map_area.empty() ? json(nullptr) : json(o.map_area)},
+                    {"prefectures", json::array()}};
+        for (const auto& p : prefectures()) {
+            char key[3];
+            std::snprintf(key, sizeof key, "%02d", p.number);
+            const auto it = by_prefecture.find(key);
+            Group empty;
+            empty.key = {key, {p.name, p.english}, p.number};
+            json row = group_row(it == by_prefecture.end() ? empty : it->second, areas);
+            row["short_label"] = {{"ja", p.short_name}, {"en", p.english}};
+            row["column"] = p.column;
+            row["row"] = p.row;
+            j["map"]["prefectures"].push_back(std::move(row));
+        }
+        if (o.trend) {
+            json rows = json::array();
+            std::map<std::string, std::set<std::string>> versions;  // area → versions across the years
+            for (const auto& [y, grp] : by_year)
+                for (const auto& a : areas) {
+                    const auto it = grp.areas.find(a.id);
+                    if (it == grp.areas.end()) continue;
+                    const AreaStats& s = it->second;
+                    versions[a.id].insert(s.versions.begin(), s.versions.end());
+                    rows.push_back({{"year", y}, {"area", a.id}, {"n", s.n}, {"levels", std::vector<int>(s.levels, s.levels + 6)},
+                                    {"mean_level", s.mean_level()}, {"mean_score", s.mean_score()},
+                                    {"rules_versions", std::vector<std::string>(s.versions.begin(), s.versions.end())}});
+                }
+            json mixed = json::array();
+            for (const auto& [area, v] : versions)
+                if (v.size() > 1) mixed.push_back(area);
+            json year_rows = json::array();
+            for (const auto& [y, grp] : by_year) year_rows.push_back({{"year", y}, {"reports", grp.n}, {"mean_index", grp.mean_index()}});
+            j["trend"] = {{"years", std::move(year_rows)}, {"areas", std::move(rows)}, {"mixed_rules_versions", std::move(mixed)}};
+        }
+        if (list_governments) {
+            j["prefecture"] = only_prefecture ? json(only_prefecture->name) : json(nullptr);
+            j["governments"] = std::move(governments);
+        }
+        if (!o.expected_file.empty()) {
+            json missing = json::array();
+            for (const auto& e : expected)
+                if (!submitted.count(e.code))
+                    missing.push_back({{"code", e.code}, {"name", e.name}, {"prefecture", prefecture_of_code(e.code) ? prefecture_of_code(e.code)->name : ""}});
+            j["expected"] = expected.size();
+            j["not_submitted"] = std::move(missing);
+        }
+        // Names for the readers of text and HTML; CSV and JSON readers use the ids.
+        j["area_names"] = json::object();
+        for (const auto& a : areas) j["area_names"][a.id] = {{"title", text_json(a.title)}, {"short_title", text_json(a.short_title)}};
 
-        if (!o.benchmark_out.empty()) {
-            std::ostringstream b;
-            b << "# dxassess summary: mean levels of " << all.n << " reports (scale " << o.scale << ")\n[benchmark]\n"
-              << "name_ja = \"全国平均（dxassess 集計）\"\nname_en = \"National mean (dxassess summary)\"\n"
-              << "year = " << (year ? *year : 0) << "\nsource = \"dxassess summary of " << all.n << " reports, scale "
-              << o.scale << "\"\n\n[levels]\n";
-            for (const auto& row : area_rows) b << row["area"].get<std::string>() << " = " << fmt(row["mean_level"].get<double>(), 3) << "\n";
-            write_file_atomically(o.benchmark_out, b.str());
-        }
+        if (!o.benchmark_out.empty()) write_benchmark(o.benchmark_out, j, by_peer_group, areas, o.scale);
 
-        std::ostringstream out;
-        if (o.format == "json") {
-            out << j.dump(2) << "\n";
-        } else if (o.format == "csv") {
-            if (o.bom) out << "\xEF\xBB\xBF";
-            if (o.by == "area") {
-                out << "area,n,level0,level1,level2,level3,level4,level5,mean_level,mean_score,rules_versions\r\n";
-                for (const auto& row : area_rows) {
-                    out << row["area"].get<std::string>() << ',' << row["n"].get<int>();
-                    for (int l : row["levels"]) out << ',' << l;
-                    std::string versions;
-                    for (const auto& v : row["rules_versions"]) versions += (versions.empty() ? "" : " ") + v.get<std::string>();
-                    out << ',' << fmt(row["mean_level"].get<double>()) << ',' << fmt(row["mean_score"].get<double>(), 1) << ','
-                        << csv_field(versions) << "\r\n";
-                }
-            } else {
-                out << "group,n,mean_index";
-                for (const auto& a : areas) out << ",mean_level_" << a;
-                out << "\r\n";
-                for (const auto& row : j["groups"]) {
-                    out << csv_field(row["group"].get<std::string>()) << ',' << row["n"].get<int>() << ',' << fmt(row["mean_index"].get<double>(), 1);
-                    for (const auto& a : areas)
-                        out << ',' << (row.contains("mean_level") && row["mean_level"].contains(a) ? fmt(row["mean_level"][a].get<double>()) : "");
-                    out << "\r\n";
-                }
-            }
-        } else if (o.format == "html") {
-            out << render_dashboard(j, areas, lang);
-        } else {
-            out << (en ? "Summary of " : "集計: ") << all.n << (en ? " reports" : " 団体") << (year ? " FY" + std::to_string(*year) : "")
-                << (en ? ", scale " : "、尺度 ") << o.scale << (en ? ", mean index " : "、総合指数の平均 ") << fmt(j["mean_index"].get<double>(), 1)
-                << "\n";
-            if (o.by == "area") {
-                out << pad(en ? "area" : "領域", 18) << pad("n", 7) << "L0    L1    L2    L3    L4    L5    " << (en ? "mean level  mean score  rules" : "平均レベル  平均スコア  ルール")
-                    << "\n";
-                for (const auto& row : area_rows) {
-                    out << pad(row["area"].get<std::string>(), 18) << pad(std::to_string(row["n"].get<int>()), 7);
-                    for (int l : row["levels"]) out << pad(std::to_string(l), 6);
-                    std::string versions;
-                    for (const auto& v : row["rules_versions"]) versions += (versions.empty() ? "" : " ") + v.get<std::string>();
-                    out << pad(fmt(row["mean_level"].get<double>()), 12) << pad(fmt(row["mean_score"].get<double>(), 1), 12) << versions << "\n";
-                }
-            } else {
-                out << pad(en ? "group" : "区分", 20) << pad("n", 7) << pad(en ? "index" : "指数", 8);
-                for (const auto& a : areas) out << pad(a.substr(0, 9), 10);
-                out << "\n";
-                for (const auto& row : j["groups"]) {
-                    out << pad(row["group"].get<std::string>(), 20) << pad(std::to_string(row["n"].get<int>()), 7)
-                        << pad(fmt(row["mean_index"].get<double>(), 1), 8);
-                    for (const auto& a : areas)
-                        out << pad(row.contains("mean_level") && row["mean_level"].contains(a) ? fmt(row["mean_level"][a].get<double>()) : "-", 10);
-                    out << "\n";
-                }
-            }
-            if (!o.expected_file.empty()) {
-                out << (en ? "not submitted: " : "未提出: ") << missing.size();
-                for (const auto& c : missing) out << " " << c;
-                out << "\n";
-            }
-        }
-        if (o.output.empty()) std::cout << out.str();
-        else write_file_atomically(o.output, out.str());
+        std::string out;
+        if (o.format == "json") out = j.dump(2) + "\n";
+        else if (o.format == "csv") out = render_summary_csv(j, lang, o.bom);
+        else if (o.format == "html") out = render_dashboard(j, lang);
+        else out = render_summary_text(j, lang);
+        if (o.output.empty()) std::cout << out;
+        else write_file_atomically(o.output, out);
         return exit_ok;
     } catch (const engine::InputError& e) {
         std::cerr << e.format(lang) << "\n";

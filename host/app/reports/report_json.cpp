@@ -253,7 +253,9 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
         json levels = json::object();
         for (const auto& [area, level] : meta.benchmark->levels) levels[area] = level;
         j["benchmark"] = {{"name", text(meta.benchmark->name)}, {"year", meta.benchmark->year},
-                          {"source", meta.benchmark->source}, {"levels", std::move(levels)}};
+                          {"source", meta.benchmark->source}, {"levels", std::move(levels)},
+                          {"peer_group", meta.benchmark->peer_group.empty() ? json(nullptr) : json(meta.benchmark->peer_group)},
+                          {"n", meta.benchmark->n ? json(meta.benchmark->n) : json(nullptr)}};
     }
     return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
