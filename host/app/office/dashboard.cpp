@@ -2,6 +2,7 @@
 // no external map data) written from the summary's JSON.
 #include "office/dashboard_charts.hpp"
 #include "office/summary_forms.hpp"
+#include "office/summary_words.hpp"
 
 #include "support/html_escape.hpp"
 
@@ -13,14 +14,6 @@ namespace dxassess::host {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-std::string fmt(double v, int decimals) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
-std::string in(const json& text, bool en) { return text[en ? "en" : "ja"].get<std::string>(); }
 
 const char* by_heading(const std::string& by, bool en) {
     if (by == "prefecture") return en ? "By prefecture" : "都道府県別";
@@ -35,11 +28,11 @@ void area_table(std::ostringstream& h, const json& s, bool en) {
     h << "<th class=\"num\">" << (en ? "mean level" : "平均レベル") << "</th><th class=\"num\">" << (en ? "mean score" : "平均スコア") << "</th><th>"
       << (en ? "rules" : "ルールの版") << "</th></tr></thead>\n<tbody>\n";
     for (const auto& row : s["areas"]) {
-        h << "<tr><td>" << html_escape(in(row["title"], en)) << "</td><td class=\"num\">" << row["n"].get<int>() << "</td>";
+        h << "<tr><td>" << html_escape(in_lang(row["title"], en)) << "</td><td class=\"num\">" << row["n"].get<int>() << "</td>";
         for (const auto& l : row["levels"]) h << "<td class=\"num\">" << l.get<int>() << "</td>";
         std::string versions;
         for (const auto& v : row["rules_versions"]) versions += (versions.empty() ? "" : " ") + v.get<std::string>();
-        h << "<td class=\"num\">" << fmt(row["mean_level"].get<double>(), 2) << "</td><td class=\"num\">" << fmt(row["mean_score"].get<double>(), 1)
+        h << "<td class=\"num\">" << fixed(row["mean_level"].get<double>(), 2) << "</td><td class=\"num\">" << fixed(row["mean_score"].get<double>(), 1)
           << "</td><td>" << html_escape(versions) << "</td></tr>\n";
     }
     h << "</tbody>\n</table>\n";
@@ -48,15 +41,15 @@ void area_table(std::ostringstream& h, const json& s, bool en) {
 void group_table(std::ostringstream& h, const json& s, bool en) {
     h << "<table>\n<thead><tr><th>" << (en ? "group" : "区分") << "</th><th class=\"num\">" << (en ? "governments" : "団体数") << "</th><th class=\"num\">"
       << (en ? "mean index" : "総合指数") << "</th>";
-    for (const auto& [id, names] : s["area_names"].items()) h << "<th class=\"num\">" << html_escape(in(names["short_title"], en)) << "</th>";
+    for (const auto& [id, names] : s["area_names"].items()) h << "<th class=\"num\">" << html_escape(in_lang(names["short_title"], en)) << "</th>";
     h << "</tr></thead>\n<tbody>\n";
     for (const auto& g : s["groups"]) {
         const bool suppressed = g["suppressed"].get<bool>();
-        h << "<tr" << (suppressed ? " class=\"suppressed\"" : "") << "><td>" << html_escape(in(g["label"], en)) << (suppressed ? " ※" : "")
+        h << "<tr" << (suppressed ? " class=\"suppressed\"" : "") << "><td>" << html_escape(in_lang(g["label"], en)) << (suppressed ? " ※" : "")
           << "</td><td class=\"num\">" << g["n"].get<int>() << "</td><td class=\"num\">"
-          << (g["mean_index"].is_number() ? fmt(g["mean_index"].get<double>(), 1) : "—") << "</td>";
+          << (g["mean_index"].is_number() ? fixed(g["mean_index"].get<double>(), 1) : "—") << "</td>";
         for (const auto& [id, names] : s["area_names"].items())
-            h << "<td class=\"num\">" << (g["mean_level"].contains(id) ? fmt(g["mean_level"][id].get<double>(), 2) : "—") << "</td>";
+            h << "<td class=\"num\">" << (g["mean_level"].contains(id) ? fixed(g["mean_level"][id].get<double>(), 2) : "—") << "</td>";
         h << "</tr>\n";
     }
     h << "</tbody>\n</table>\n<p class=\"meta\">※ " << (en ? "fewer than " : "") << s["min_group_size"].get<int>()
@@ -69,16 +62,16 @@ void trend_table(std::ostringstream& h, const json& s, bool en) {
     const json& t = s["trend"];
     h << "<table>\n<thead><tr><th>" << (en ? "fiscal year" : "年度") << "</th><th class=\"num\">" << (en ? "governments" : "団体数") << "</th><th class=\"num\">"
       << (en ? "mean index" : "総合指数") << "</th>";
-    for (const auto& [id, names] : s["area_names"].items()) h << "<th class=\"num\">" << html_escape(in(names["short_title"], en)) << "</th>";
+    for (const auto& [id, names] : s["area_names"].items()) h << "<th class=\"num\">" << html_escape(in_lang(names["short_title"], en)) << "</th>";
     h << "</tr></thead>\n<tbody>\n";
     for (const auto& y : t["years"]) {
         const int year = y["year"].get<int>();
-        h << "<tr><td>" << year << "</td><td class=\"num\">" << y["reports"].get<int>() << "</td><td class=\"num\">" << fmt(y["mean_index"].get<double>(), 1)
+        h << "<tr><td>" << year << "</td><td class=\"num\">" << y["reports"].get<int>() << "</td><td class=\"num\">" << fixed(y["mean_index"].get<double>(), 1)
           << "</td>";
         for (const auto& [id, names] : s["area_names"].items()) {
             std::string cell = "—";
             for (const auto& row : t["areas"])
-                if (row["year"].get<int>() == year && row["area"].get<std::string>() == id) cell = fmt(row["mean_level"].get<double>(), 2);
+                if (row["year"].get<int>() == year && row["area"].get<std::string>() == id) cell = fixed(row["mean_level"].get<double>(), 2);
             h << "<td class=\"num\">" << cell << "</td>";
         }
         h << "</tr>\n";
@@ -102,15 +95,15 @@ void drill_down(std::ostringstream& h, const json& s, bool en) {
         const auto& rows = by_prefecture[key];
         const auto& absent = missing[key];
         if (rows.empty() && absent.empty()) continue;
-        h << "<details id=\"pref-" << key << "\"><summary>" << html_escape(in(p["label"], en)) << " — " << rows.size() << (en ? " submitted" : " 団体提出");
+        h << "<details id=\"pref-" << key << "\"><summary>" << html_escape(in_lang(p["label"], en)) << " — " << rows.size() << (en ? " submitted" : " 団体提出");
         if (!absent.empty()) h << (en ? ", " : "、") << absent.size() << (en ? " not submitted" : " 団体未提出");
         h << "</summary>\n<table>\n<thead><tr><th>" << (en ? "code" : "コード") << "</th><th>" << (en ? "name" : "団体名") << "</th><th>"
           << (en ? "peer group" : "類似団体区分") << "</th>";
-        for (const auto& [id, names] : s["area_names"].items()) h << "<th class=\"num\">" << html_escape(in(names["short_title"], en)) << "</th>";
+        for (const auto& [id, names] : s["area_names"].items()) h << "<th class=\"num\">" << html_escape(in_lang(names["short_title"], en)) << "</th>";
         h << "<th class=\"num\">" << (en ? "answered" : "回答率") << "</th><th>" << (en ? "received" : "受付日") << "</th></tr></thead>\n<tbody>\n";
         for (const json* m : rows) {
             h << "<tr><td>" << (*m)["code"].get<std::string>() << "</td><td>" << html_escape((*m)["name"].get<std::string>()) << "</td><td>"
-              << ((*m)["peer_group_label"].is_null() ? "—" : html_escape(in((*m)["peer_group_label"], en))) << "</td>";
+              << ((*m)["peer_group_label"].is_null() ? "—" : html_escape(in_lang((*m)["peer_group_label"], en))) << "</td>";
             for (const auto& [id, names] : s["area_names"].items()) {
                 const json& levels = (*m)["levels"];
                 if (levels.contains(id) && !levels[id].is_null()) {
@@ -120,7 +113,7 @@ void drill_down(std::ostringstream& h, const json& s, bool en) {
                     h << "<td class=\"num\">—</td>";
                 }
             }
-            h << "<td class=\"num\">" << fmt((*m)["completeness"].get<double>() * 100, 0) << "%</td><td>"
+            h << "<td class=\"num\">" << fixed((*m)["completeness"].get<double>() * 100, 0) << "%</td><td>"
               << html_escape((*m)["received_at"].get<std::string>().substr(0, 10)) << "</td></tr>\n";
         }
         for (const json* m : absent)
@@ -149,7 +142,7 @@ std::string render_dashboard(const json& s, engine::Lang lang) {
     h << "<h1>" << (en ? "DX maturity of local governments" : "自治体 DX 成熟度の集計") << "</h1>\n<p class=\"meta\">"
       << (s["year"].is_null() ? std::string() : (en ? "FY" : "") + std::to_string(s["year"].get<int>()) + (en ? "" : "年度") + " — ")
       << s["reports"].get<int>() << (en ? " reports — scale " : " 団体 — 尺度 ") << html_escape(s["scale"].get<std::string>())
-      << (en ? " — mean overall index " : " — 総合指数の平均 ") << fmt(s["mean_index"].get<double>(), 1) << "</p>\n";
+      << (en ? " — mean overall index " : " — 総合指数の平均 ") << fixed(s["mean_index"].get<double>(), 1) << "</p>\n";
 
     h << "<h2>" << (en ? "Levels per area" : "領域ごとのレベル分布") << "</h2>\n" << level_distribution_chart(s, en) << "\n";
     area_table(h, s, en);

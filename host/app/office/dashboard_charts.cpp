@@ -1,4 +1,5 @@
 #include "office/dashboard_charts.hpp"
+#include "office/summary_words.hpp"
 
 #include "support/html_escape.hpp"
 
@@ -12,14 +13,6 @@ namespace dxassess::host {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-std::string fmt(double v, int decimals) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
-std::string in(const json& text, bool en) { return text[en ? "en" : "ja"].get<std::string>(); }
 
 // viridis: luminance falls with the level, so the order survives greyscale printing.
 const char* fills[] = {"#fde725", "#7ad151", "#22a884", "#2a788e", "#414487", "#440154"};
@@ -35,31 +28,31 @@ std::string level_distribution_chart(const json& s, bool en) {
     const double bar_w = 440, row_h = 30, left = 170;
     std::ostringstream svg;
     const double height = 50 + row_h * static_cast<double>(rows.size());
-    svg << "<svg id=\"dashboard-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 620 " << fmt(height, 0) << "\" role=\"img\"><title>"
+    svg << "<svg id=\"dashboard-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 620 " << fixed(height, 0) << "\" role=\"img\"><title>"
         << (en ? "Levels per area: how many governments are at each level" : "領域ごとのレベル分布（各レベルの団体数）") << "</title>";
     double y = 10;
     for (const auto& row : rows) {
         const int n = row["n"].get<int>();
-        svg << "<text class=\"axis\" x=\"" << fmt(left - 8, 0) << "\" y=\"" << fmt(y + 19, 0) << "\" text-anchor=\"end\">"
-            << html_escape(in(row["short_title"], en)) << "</text>";
+        svg << "<text class=\"axis\" x=\"" << fixed(left - 8, 0) << "\" y=\"" << fixed(y + 19, 0) << "\" text-anchor=\"end\">"
+            << html_escape(in_lang(row["short_title"], en)) << "</text>";
         double x = left;
         for (int l = 0; l <= 5; ++l) {
             const int count = row["levels"][static_cast<std::size_t>(l)].get<int>();
             if (!count || !n) continue;
             const double w = bar_w * count / n;
-            svg << "<rect class=\"level" << l << "\" x=\"" << fmt(x, 1) << "\" y=\"" << fmt(y + 4, 0) << "\" width=\"" << fmt(w, 1) << "\" height=\""
-                << fmt(row_h - 8, 0) << "\" fill=\"" << level_fill(l) << "\" stroke=\"#ffffff\" stroke-width=\"0.5\"><title>L" << l << ": " << count
+            svg << "<rect class=\"level" << l << "\" x=\"" << fixed(x, 1) << "\" y=\"" << fixed(y + 4, 0) << "\" width=\"" << fixed(w, 1) << "\" height=\""
+                << fixed(row_h - 8, 0) << "\" fill=\"" << level_fill(l) << "\" stroke=\"#ffffff\" stroke-width=\"0.5\"><title>L" << l << ": " << count
                 << "</title></rect>";
             if (w >= 22)  // the count on the bar, where it fits
-                svg << "<text class=\"value\" x=\"" << fmt(x + w / 2, 1) << "\" y=\"" << fmt(y + 19, 0) << "\" text-anchor=\"middle\" fill=\""
+                svg << "<text class=\"value\" x=\"" << fixed(x + w / 2, 1) << "\" y=\"" << fixed(y + 19, 0) << "\" text-anchor=\"middle\" fill=\""
                     << level_ink(l) << "\">" << count << "</text>";
             x += w;
         }
         y += row_h;
     }
     for (int l = 0; l <= 5; ++l)
-        svg << "<rect x=\"" << fmt(left + 70.0 * l, 0) << "\" y=\"" << fmt(y + 8, 0) << "\" width=\"12\" height=\"12\" fill=\"" << level_fill(l)
-            << "\" stroke=\"#5b6776\" stroke-width=\"0.5\"/><text class=\"axis\" x=\"" << fmt(left + 70.0 * l + 16, 0) << "\" y=\"" << fmt(y + 18, 0)
+        svg << "<rect x=\"" << fixed(left + 70.0 * l, 0) << "\" y=\"" << fixed(y + 8, 0) << "\" width=\"12\" height=\"12\" fill=\"" << level_fill(l)
+            << "\" stroke=\"#5b6776\" stroke-width=\"0.5\"/><text class=\"axis\" x=\"" << fixed(left + 70.0 * l + 16, 0) << "\" y=\"" << fixed(y + 18, 0)
             << "\">" << (en ? "L" : "レベル") << l << "</text>";
     svg << "</svg>";
     return svg.str();
@@ -69,23 +62,23 @@ std::string group_chart(const json& s, bool en) {
     const json& groups = s["groups"];
     const double row_h = 24, left = 190, bar_w = 360;
     std::ostringstream svg;
-    svg << "<svg id=\"dashboard-groups\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 620 " << fmt(20 + row_h * static_cast<double>(groups.size()), 0)
+    svg << "<svg id=\"dashboard-groups\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 620 " << fixed(20 + row_h * static_cast<double>(groups.size()), 0)
         << "\" role=\"img\"><title>" << (en ? "Mean overall index per group" : "区分ごとの総合指数の平均") << "</title>";
     double y = 6;
     for (const auto& g : groups) {
         const bool suppressed = g["suppressed"].get<bool>();
-        svg << "<text class=\"axis\" x=\"" << fmt(left - 8, 0) << "\" y=\"" << fmt(y + 15, 0) << "\" text-anchor=\"end\">" << html_escape(in(g["label"], en))
+        svg << "<text class=\"axis\" x=\"" << fixed(left - 8, 0) << "\" y=\"" << fixed(y + 15, 0) << "\" text-anchor=\"end\">" << html_escape(in_lang(g["label"], en))
             << "</text>";
         if (suppressed || g["mean_index"].is_null()) {
-            svg << "<text class=\"axis muted\" x=\"" << fmt(left, 0) << "\" y=\"" << fmt(y + 15, 0) << "\">"
+            svg << "<text class=\"axis muted\" x=\"" << fixed(left, 0) << "\" y=\"" << fixed(y + 15, 0) << "\">"
                 << (en ? "n=" + std::to_string(g["n"].get<int>()) + ": fewer than 3, mean not shown"
                        : "n=" + std::to_string(g["n"].get<int>()) + "：3 団体未満のため平均は表示しません")
                 << "</text>";
         } else {
             const double idx = g["mean_index"].get<double>();
-            svg << "<rect x=\"" << fmt(left, 0) << "\" y=\"" << fmt(y + 3, 0) << "\" width=\"" << fmt(bar_w * idx / 100.0, 1) << "\" height=\""
-                << fmt(row_h - 8, 0) << "\" fill=\"" << level_fill(3) << "\"/><text class=\"value\" x=\"" << fmt(left + bar_w * idx / 100.0 + 6, 0)
-                << "\" y=\"" << fmt(y + 15, 0) << "\">" << fmt(idx, 1) << " (n=" << g["n"].get<int>() << ")</text>";
+            svg << "<rect x=\"" << fixed(left, 0) << "\" y=\"" << fixed(y + 3, 0) << "\" width=\"" << fixed(bar_w * idx / 100.0, 1) << "\" height=\""
+                << fixed(row_h - 8, 0) << "\" fill=\"" << level_fill(3) << "\"/><text class=\"value\" x=\"" << fixed(left + bar_w * idx / 100.0 + 6, 0)
+                << "\" y=\"" << fixed(y + 15, 0) << "\">" << fixed(idx, 1) << " (n=" << g["n"].get<int>() << ")</text>";
         }
         y += row_h;
     }
@@ -97,12 +90,12 @@ std::string tile_map(const json& s, bool en) {
     const json& map = s["map"];
     const bool by_level = map["measure"].get<std::string>() == "mean_level";
     const std::string area = by_level ? map["area"].get<std::string>() : std::string();
-    const std::string measure = by_level ? (en ? "mean level of " : "平均レベル: ") + in(s["area_names"][area]["short_title"], en)
+    const std::string measure = by_level ? (en ? "mean level of " : "平均レベル: ") + in_lang(s["area_names"][area]["short_title"], en)
                                          : std::string(en ? "mean overall index" : "総合指数の平均");
     const double tile = 44, gap = 3;
     std::ostringstream svg;
-    svg << "<svg id=\"dashboard-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << fmt(14 * (tile + gap) + 10, 0) << " "
-        << fmt(11 * (tile + gap) + 40, 0) << "\" role=\"img\"><title>" << (en ? "Map of Japan by prefecture: " : "都道府県別の地図: ") << html_escape(measure)
+    svg << "<svg id=\"dashboard-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << fixed(14 * (tile + gap) + 10, 0) << " "
+        << fixed(11 * (tile + gap) + 40, 0) << "\" role=\"img\"><title>" << (en ? "Map of Japan by prefecture: " : "都道府県別の地図: ") << html_escape(measure)
         << "</title>";
     for (const auto& p : map["prefectures"]) {
         const double x = 5 + p["column"].get<int>() * (tile + gap), y = 5 + p["row"].get<int>() * (tile + gap);
@@ -114,26 +107,26 @@ std::string tile_map(const json& s, bool en) {
         }
         // Five index points make one level step, so both measures share the level palette.
         const int shade = value ? static_cast<int>(std::floor(by_level ? *value : *value / 20.0)) : -1;
-        const std::string text = value ? fmt(*value, by_level ? 2 : 1) : n ? std::string("n<3") : std::string("—");
-        const std::string name = in(p["label"], en);
+        const std::string text = value ? fixed(*value, by_level ? 2 : 1) : n ? std::string("n<3") : std::string("—");
+        const std::string name = in_lang(p["label"], en);
         svg << "<g class=\"tile\"><title>" << html_escape(name) << ": "
             << (value ? html_escape(measure) + " " + text + " (n=" + std::to_string(n) + ")"
                       : n ? std::string(en ? "fewer than 3 governments, not shown" : "3 団体未満のため表示しません")
                           : std::string(en ? "no reports" : "提出なし"))
-            << "</title><rect x=\"" << fmt(x, 0) << "\" y=\"" << fmt(y, 0) << "\" width=\"" << fmt(tile, 0) << "\" height=\"" << fmt(tile, 0)
+            << "</title><rect x=\"" << fixed(x, 0) << "\" y=\"" << fixed(y, 0) << "\" width=\"" << fixed(tile, 0) << "\" height=\"" << fixed(tile, 0)
             << "\" rx=\"3\" fill=\"" << (shade >= 0 ? level_fill(shade) : "#ffffff") << "\" stroke=\"#8a96a3\"/>"
-            << "<text class=\"tile-name\" x=\"" << fmt(x + tile / 2, 1) << "\" y=\"" << fmt(y + 18, 0) << "\" text-anchor=\"middle\" fill=\""
-            << (shade >= 0 ? level_ink(shade) : "#1d2733") << "\">" << html_escape(in(p["short_label"], en)) << "</text><text class=\"tile-value\" x=\""
-            << fmt(x + tile / 2, 1) << "\" y=\"" << fmt(y + 34, 0) << "\" text-anchor=\"middle\" fill=\"" << (shade >= 0 ? level_ink(shade) : "#1d2733")
+            << "<text class=\"tile-name\" x=\"" << fixed(x + tile / 2, 1) << "\" y=\"" << fixed(y + 18, 0) << "\" text-anchor=\"middle\" fill=\""
+            << (shade >= 0 ? level_ink(shade) : "#1d2733") << "\">" << html_escape(in_lang(p["short_label"], en)) << "</text><text class=\"tile-value\" x=\""
+            << fixed(x + tile / 2, 1) << "\" y=\"" << fixed(y + 34, 0) << "\" text-anchor=\"middle\" fill=\"" << (shade >= 0 ? level_ink(shade) : "#1d2733")
             << "\">" << text << "</text></g>";
     }
     // Legend: the palette's steps with the values each stands for.
     const double ly = 11 * (tile + gap) + 12;
     for (int l = 0; l <= 5; ++l) {
-        const std::string range = by_level ? (l < 5 ? fmt(l, 0) + "–" + fmt(l + 1, 0) : std::string("5"))
-                                           : (l < 5 ? fmt(l * 20, 0) + "–" + fmt(l * 20 + 20, 0) : std::string("100"));
-        svg << "<rect x=\"" << fmt(5 + 80.0 * l, 0) << "\" y=\"" << fmt(ly, 0) << "\" width=\"14\" height=\"14\" fill=\"" << level_fill(l)
-            << "\" stroke=\"#8a96a3\"/><text class=\"axis\" x=\"" << fmt(23 + 80.0 * l, 0) << "\" y=\"" << fmt(ly + 12, 0) << "\">" << range << "</text>";
+        const std::string range = by_level ? (l < 5 ? fixed(l, 0) + "–" + fixed(l + 1, 0) : std::string("5"))
+                                           : (l < 5 ? fixed(l * 20, 0) + "–" + fixed(l * 20 + 20, 0) : std::string("100"));
+        svg << "<rect x=\"" << fixed(5 + 80.0 * l, 0) << "\" y=\"" << fixed(ly, 0) << "\" width=\"14\" height=\"14\" fill=\"" << level_fill(l)
+            << "\" stroke=\"#8a96a3\"/><text class=\"axis\" x=\"" << fixed(23 + 80.0 * l, 0) << "\" y=\"" << fixed(ly + 12, 0) << "\">" << range << "</text>";
     }
     svg << "</svg>";
     return svg.str();
@@ -156,11 +149,11 @@ std::string trend_chart(const json& s, bool en) {
     static const char* dashes[] = {"", "6 3", "2 2", "8 3 2 3", "1 3", "10 4", "4 2 1 2", "3 5", "12 2 2 2"};
     std::ostringstream svg;  // the body; the header follows once the height is known
     for (int l = 0; l <= 5; ++l)
-        svg << "<line x1=\"" << left << "\" x2=\"" << left + w << "\" y1=\"" << fmt(y_of(l), 1) << "\" y2=\"" << fmt(y_of(l), 1)
-            << "\" stroke=\"#d5dbe3\"/><text class=\"axis\" x=\"" << left - 8 << "\" y=\"" << fmt(y_of(l) + 4, 1) << "\" text-anchor=\"end\">" << l
+        svg << "<line x1=\"" << left << "\" x2=\"" << left + w << "\" y1=\"" << fixed(y_of(l), 1) << "\" y2=\"" << fixed(y_of(l), 1)
+            << "\" stroke=\"#d5dbe3\"/><text class=\"axis\" x=\"" << left - 8 << "\" y=\"" << fixed(y_of(l) + 4, 1) << "\" text-anchor=\"end\">" << l
             << "</text>";
     for (int y : years)
-        svg << "<text class=\"axis\" x=\"" << fmt(x_of(y), 1) << "\" y=\"" << fmt(top + h + 20, 0) << "\" text-anchor=\"middle\">" << (en ? "FY" : "")
+        svg << "<text class=\"axis\" x=\"" << fixed(x_of(y), 1) << "\" y=\"" << fixed(top + h + 20, 0) << "\" text-anchor=\"middle\">" << (en ? "FY" : "")
             << y << (en ? "" : "年度") << "</text>";
     // Names at the lines' ends, moved apart where lines end close together.
     struct EndLabel {
@@ -177,22 +170,22 @@ std::string trend_chart(const json& s, bool en) {
         const char* dash = dashes[k % 9];
         ++k;
         std::string points;
-        for (const auto& [year, level] : it->second) points += fmt(x_of(year), 1) + "," + fmt(y_of(level), 1) + " ";
-        svg << "<g class=\"trend-line\"><title>" << html_escape(in(names["short_title"], en)) << "</title><polyline fill=\"none\" stroke=\"" << colour
+        for (const auto& [year, level] : it->second) points += fixed(x_of(year), 1) + "," + fixed(y_of(level), 1) + " ";
+        svg << "<g class=\"trend-line\"><title>" << html_escape(in_lang(names["short_title"], en)) << "</title><polyline fill=\"none\" stroke=\"" << colour
             << "\" stroke-width=\"2\"" << (*dash ? std::string(" stroke-dasharray=\"") + dash + "\"" : std::string()) << " points=\"" << points << "\"/>";
         for (const auto& [year, level] : it->second)
-            svg << "<circle cx=\"" << fmt(x_of(year), 1) << "\" cy=\"" << fmt(y_of(level), 1) << "\" r=\"3\" fill=\"" << colour << "\"/><text class=\"value\" x=\""
-                << fmt(x_of(year) + 5, 1) << "\" y=\"" << fmt(y_of(level) - 5, 1) << "\" fill=\"" << colour << "\">" << fmt(level, 1) << "</text>";
+            svg << "<circle cx=\"" << fixed(x_of(year), 1) << "\" cy=\"" << fixed(y_of(level), 1) << "\" r=\"3\" fill=\"" << colour << "\"/><text class=\"value\" x=\""
+                << fixed(x_of(year) + 5, 1) << "\" y=\"" << fixed(y_of(level) - 5, 1) << "\" fill=\"" << colour << "\">" << fixed(level, 1) << "</text>";
         svg << "</g>";
-        ends.push_back({y_of(it->second.back().second) + 4, in(names["short_title"], en), colour});
+        ends.push_back({y_of(it->second.back().second) + 4, in_lang(names["short_title"], en), colour});
     }
     std::sort(ends.begin(), ends.end(), [](const EndLabel& a, const EndLabel& b) { return a.y < b.y; });
     for (std::size_t i = 1; i < ends.size(); ++i) ends[i].y = std::max(ends[i].y, ends[i - 1].y + 13);
     for (const auto& e : ends)
-        svg << "<text class=\"axis\" x=\"" << fmt(left + w + 36, 1) << "\" y=\"" << fmt(e.y, 1) << "\" fill=\"" << e.colour << "\">"
+        svg << "<text class=\"axis\" x=\"" << fixed(left + w + 36, 1) << "\" y=\"" << fixed(e.y, 1) << "\" fill=\"" << e.colour << "\">"
             << html_escape(e.text) << "</text>";
     const double height = std::max(top + h + 40, ends.empty() ? 0.0 : ends.back().y + 10);
-    return "<svg id=\"dashboard-trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 " + fmt(height, 0) + "\" role=\"img\"><title>" +
+    return "<svg id=\"dashboard-trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 " + fixed(height, 0) + "\" role=\"img\"><title>" +
            (en ? "Mean level per area and fiscal year" : "領域ごとの平均レベルの推移") + "</title>" + svg.str() + "</svg>";
 }
 

@@ -8,6 +8,7 @@
 #include "office/prefectures.hpp"
 #include "office/report_store.hpp"
 #include "office/summary_forms.hpp"
+#include "office/summary_words.hpp"
 #include "office/summary_groups.hpp"
 #include "assessment/installation.hpp"
 #include "platform/atomic_file.hpp"
@@ -33,12 +34,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 using engine::Lang;
-
-std::string fmt(double v, int decimals = 2) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
 
 json text_json(const engine::Text& t) { return {{"ja", t.ja}, {"en", t.en}}; }
 
@@ -189,13 +184,13 @@ void write_benchmark(const std::string& path, const json& j, const std::map<std:
       << "name_ja = \"全国平均（dxassess 集計）\"\nname_en = \"National mean (dxassess summary)\"\n"
       << "year = " << (j["year"].is_null() ? 0 : j["year"].get<int>()) << "\nsource = \"dxassess summary of " << reports << " reports, scale "
       << scale << "\"\n\n[levels]\n";
-    for (const auto& row : j["areas"]) b << row["area"].get<std::string>() << " = " << fmt(row["mean_level"].get<double>(), 3) << "\n";
+    for (const auto& row : j["areas"]) b << row["area"].get<std::string>() << " = " << fixed(row["mean_level"].get<double>(), 3) << "\n";
     // Each 類似団体区分 of three or more: assess --benchmark shows the municipality's own group.
     for (const Group* g : ordered(peer_groups)) {
         if (g->suppressed() || g->key.key == "none") continue;
         b << "\n[peer_groups." << g->key.key << "]  # " << g->key.label.ja << "\nn = " << g->n << "\n[peer_groups." << g->key.key << ".levels]\n";
         for (const auto& a : areas)
-            if (const auto it = g->areas.find(a.id); it != g->areas.end()) b << a.id << " = " << fmt(it->second.mean_level(), 3) << "\n";
+            if (const auto it = g->areas.find(a.id); it != g->areas.end()) b << a.id << " = " << fixed(it->second.mean_level(), 3) << "\n";
     }
     write_file_atomically(path, b.str());
 }

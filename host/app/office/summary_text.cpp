@@ -1,5 +1,6 @@
 // `summary` as text and as CSV.
 #include "office/summary_forms.hpp"
+#include "office/summary_words.hpp"
 
 #include "support/csv.hpp"
 
@@ -11,13 +12,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string fmt(double v, int decimals = 2) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
-std::string fmt_or(const json& v, int decimals, const char* none) { return v.is_number() ? fmt(v.get<double>(), decimals) : none; }
+std::string fmt_or(const json& v, int decimals, const char* none) { return v.is_number() ? fixed(v.get<double>(), decimals) : none; }
 
 /// Display width of UTF-8 text in a terminal (East Asian characters count two).
 std::size_t width(const std::string& s) {
@@ -33,8 +28,6 @@ std::size_t width(const std::string& s) {
 
 std::string pad(const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 1, ' '); }
 
-std::string in(const json& text, bool en) { return text[en ? "en" : "ja"].get<std::string>(); }
-
 std::string versions_of(const json& row) {
     std::string v;
     for (const auto& s : row["rules_versions"]) v += (v.empty() ? "" : " ") + s.get<std::string>();
@@ -48,7 +41,7 @@ std::vector<std::string> area_ids(const json& j) {
     return ids;
 }
 
-std::string short_name(const json& j, const std::string& area, bool en) { return in(j["area_names"][area]["short_title"], en); }
+std::string short_name(const json& j, const std::string& area, bool en) { return in_lang(j["area_names"][area]["short_title"], en); }
 
 const char* by_title(const std::string& by, bool en) {
     if (by == "prefecture") return en ? "prefecture" : "都道府県";
@@ -65,13 +58,13 @@ std::string render_summary_text(const json& j, engine::Lang lang) {
     std::ostringstream out;
     out << (en ? "Summary of " : "集計: ") << j["reports"].get<int>() << (en ? " reports" : " 団体")
         << (j["year"].is_null() ? "" : " FY" + std::to_string(j["year"].get<int>())) << (en ? ", scale " : "、尺度 ") << j["scale"].get<std::string>()
-        << (en ? ", mean index " : "、総合指数の平均 ") << fmt(j["mean_index"].get<double>(), 1) << "\n";
+        << (en ? ", mean index " : "、総合指数の平均 ") << fixed(j["mean_index"].get<double>(), 1) << "\n";
     out << pad(en ? "area" : "領域", 36) << pad("n", 7) << "L0    L1    L2    L3    L4    L5    "
         << (en ? "mean level  mean score  rules" : "平均レベル  平均スコア  ルール") << "\n";
     for (const auto& row : j["areas"]) {
-        out << pad(in(row["short_title"], en) + " (" + row["area"].get<std::string>() + ")", 36) << pad(std::to_string(row["n"].get<int>()), 7);
+        out << pad(in_lang(row["short_title"], en) + " (" + row["area"].get<std::string>() + ")", 36) << pad(std::to_string(row["n"].get<int>()), 7);
         for (int l : row["levels"]) out << pad(std::to_string(l), 6);
-        out << pad(fmt(row["mean_level"].get<double>()), 12) << pad(fmt(row["mean_score"].get<double>(), 1), 12) << versions_of(row) << "\n";
+        out << pad(fixed(row["mean_level"].get<double>(), 2), 12) << pad(fixed(row["mean_score"].get<double>(), 1), 12) << versions_of(row) << "\n";
     }
     if (j.contains("groups")) {
         out << "\n" << pad(by_title(j["by"].get<std::string>(), en), 24) << pad("n", 7) << pad(en ? "index" : "指数", 8);
@@ -81,9 +74,9 @@ std::string render_summary_text(const json& j, engine::Lang lang) {
         for (const auto& row : j["groups"]) {
             const bool suppressed = row["suppressed"].get<bool>();
             any_suppressed |= suppressed;
-            out << pad(in(row["label"], en) + (suppressed ? " *" : ""), 24) << pad(std::to_string(row["n"].get<int>()), 7)
+            out << pad(in_lang(row["label"], en) + (suppressed ? " *" : ""), 24) << pad(std::to_string(row["n"].get<int>()), 7)
                 << pad(fmt_or(row["mean_index"], 1, "-"), 8);
-            for (const auto& a : areas) out << pad(row["mean_level"].contains(a) ? fmt(row["mean_level"][a].get<double>()) : "-", 12);
+            for (const auto& a : areas) out << pad(row["mean_level"].contains(a) ? fixed(row["mean_level"][a].get<double>(), 2) : "-", 12);
             out << "\n";
         }
         if (any_suppressed)
@@ -98,11 +91,11 @@ std::string render_summary_text(const json& j, engine::Lang lang) {
         out << "\n";
         for (const auto& y : t["years"]) {
             const int year = y["year"].get<int>();
-            out << pad(std::to_string(year), 8) << pad(std::to_string(y["reports"].get<int>()), 9) << pad(fmt(y["mean_index"].get<double>(), 1), 8);
+            out << pad(std::to_string(year), 8) << pad(std::to_string(y["reports"].get<int>()), 9) << pad(fixed(y["mean_index"].get<double>(), 1), 8);
             for (const auto& a : areas) {
                 std::string cell = "-";
                 for (const auto& row : t["areas"])
-                    if (row["year"].get<int>() == year && row["area"].get<std::string>() == a) cell = fmt(row["mean_level"].get<double>());
+                    if (row["year"].get<int>() == year && row["area"].get<std::string>() == a) cell = fixed(row["mean_level"].get<double>(), 2);
                 out << pad(cell, 12);
             }
             out << "\n";
@@ -121,9 +114,9 @@ std::string render_summary_text(const json& j, engine::Lang lang) {
         out << pad(en ? "answered" : "回答率", 9) << (en ? "received" : "受付") << "\n";
         for (const auto& m : j["governments"]) {
             out << pad(m["code"].get<std::string>(), 8) << pad(m["name"].get<std::string>(), 18)
-                << pad(m["peer_group_label"].is_null() ? "-" : in(m["peer_group_label"], en), 16);
+                << pad(m["peer_group_label"].is_null() ? "-" : in_lang(m["peer_group_label"], en), 16);
             for (const auto& a : areas) out << pad(m["levels"].contains(a) && !m["levels"][a].is_null() ? "L" + std::to_string(m["levels"][a].get<int>()) : "-", 12);
-            out << pad(fmt(m["completeness"].get<double>() * 100, 0) + "%", 9) << m["received_at"].get<std::string>().substr(0, 10) << "\n";
+            out << pad(fixed(m["completeness"].get<double>() * 100, 0) + "%", 9) << m["received_at"].get<std::string>().substr(0, 10) << "\n";
         }
     }
     if (j.contains("not_submitted")) {
@@ -148,7 +141,7 @@ std::string render_summary_csv(const json& j, engine::Lang lang, bool bom) {
                 << (m["peer_group"].is_null() ? "" : m["peer_group"].get<std::string>());
             for (const auto& a : areas)
                 out << ',' << (m["levels"].contains(a) && !m["levels"][a].is_null() ? std::to_string(m["levels"][a].get<int>()) : "");
-            out << ',' << fmt(m["completeness"].get<double>(), 3) << ',' << m["received_at"].get<std::string>() << ','
+            out << ',' << fixed(m["completeness"].get<double>(), 3) << ',' << m["received_at"].get<std::string>() << ','
                 << (m["signed_by"].is_null() ? "" : m["signed_by"].get<std::string>()) << "\r\n";
         }
     } else if (j.contains("trend")) {
@@ -156,7 +149,7 @@ std::string render_summary_csv(const json& j, engine::Lang lang, bool bom) {
         for (const auto& row : j["trend"]["areas"]) {
             out << row["year"].get<int>() << ',' << row["area"].get<std::string>() << ',' << row["n"].get<int>();
             for (int l : row["levels"]) out << ',' << l;
-            out << ',' << fmt(row["mean_level"].get<double>()) << ',' << fmt(row["mean_score"].get<double>(), 1) << ',' << csv_field(versions_of(row))
+            out << ',' << fixed(row["mean_level"].get<double>(), 2) << ',' << fixed(row["mean_score"].get<double>(), 1) << ',' << csv_field(versions_of(row))
                 << "\r\n";
         }
     } else if (j.contains("groups")) {
@@ -164,9 +157,9 @@ std::string render_summary_csv(const json& j, engine::Lang lang, bool bom) {
         for (const auto& a : areas) out << ",mean_level_" << a;
         out << "\r\n";
         for (const auto& row : j["groups"]) {
-            out << csv_field(row["group"].get<std::string>()) << ',' << csv_field(in(row["label"], en)) << ',' << row["n"].get<int>() << ','
+            out << csv_field(row["group"].get<std::string>()) << ',' << csv_field(in_lang(row["label"], en)) << ',' << row["n"].get<int>() << ','
                 << (row["suppressed"].get<bool>() ? "true" : "false") << ',' << fmt_or(row["mean_index"], 1, "");
-            for (const auto& a : areas) out << ',' << (row["mean_level"].contains(a) ? fmt(row["mean_level"][a].get<double>()) : "");
+            for (const auto& a : areas) out << ',' << (row["mean_level"].contains(a) ? fixed(row["mean_level"][a].get<double>(), 2) : "");
             out << "\r\n";
         }
     } else if (j.contains("not_submitted")) {
@@ -178,7 +171,7 @@ std::string render_summary_csv(const json& j, engine::Lang lang, bool bom) {
         for (const auto& row : j["areas"]) {
             out << row["area"].get<std::string>() << ',' << row["n"].get<int>();
             for (int l : row["levels"]) out << ',' << l;
-            out << ',' << fmt(row["mean_level"].get<double>()) << ',' << fmt(row["mean_score"].get<double>(), 1) << ',' << csv_field(versions_of(row))
+            out << ',' << fixed(row["mean_level"].get<double>(), 2) << ',' << fixed(row["mean_score"].get<double>(), 1) << ',' << csv_field(versions_of(row))
                 << "\r\n";
         }
     }
