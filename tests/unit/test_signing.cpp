@@ -46,20 +46,27 @@ NewReport header(const std::string& code) {
 
 }  // namespace
 
-TEST_CASE("a signature covers the content, not the layout", "[signing]") {
+TEST_CASE("a signature covers the content and its order, not the layout", "[signing]") {
     Keys k("142018");
     const std::string signed_text = sign_report_text(report_142018, "report.json", k.secret);
     CHECK(check_report_signature(signed_text).status == SignatureCheck::Status::good);
     CHECK(check_report_signature(signed_text).signer.key_id() == k.pub.key_id());
 
-    // Re-indented and with members in another order: the same content, still good.
+    // Re-indented: the same content, still good.
     const auto parsed = nlohmann::ordered_json::parse(signed_text);
     CHECK(check_report_signature(parsed.dump(7)).status == SignatureCheck::Status::good);
-    nlohmann::ordered_json reordered;
-    for (auto it = parsed.items().begin(); it != parsed.items().end(); ++it) reordered[it.key()] = it.value();
-    reordered.erase("areas");
-    reordered["areas"] = parsed["areas"];
-    CHECK(check_report_signature(reordered.dump()).status == SignatureCheck::Status::good);
+    CHECK(check_report_signature(parsed.dump()).status == SignatureCheck::Status::good);
+    // Members in another order: bad; the signature not last: malformed.
+    nlohmann::ordered_json reordered = parsed;
+    reordered.erase("overall");
+    reordered.erase("signature");
+    reordered["overall"] = parsed["overall"];
+    reordered["signature"] = parsed["signature"];
+    CHECK(check_report_signature(reordered.dump()).status == SignatureCheck::Status::bad);
+    nlohmann::ordered_json not_last = parsed;
+    not_last.erase("areas");
+    not_last["areas"] = parsed["areas"];
+    CHECK(check_report_signature(not_last.dump()).status == SignatureCheck::Status::malformed);
 
     // Any value changed: bad.
     for (const auto& [from, to] : {std::pair{"70.25", "70.26"}, std::pair{"横須賀市", "横須賀巿"}, std::pair{"\"telework\"", "\"ai_rpa\""}}) {
