@@ -112,6 +112,8 @@ int run_collect(const GlobalOptions& g, const CollectOptions& o) {
                 if (o.keep_reports) e.report.report_json = file.text();
             } catch (const engine::InputError& err) {
                 e.rejection = Rejection{"not_a_report", err.diagnostics().front().message};
+            } catch (const std::exception& err) {  // the office's side failed (memory, a plugin's process): not stored unchecked
+                e.rejection = Rejection{"check_failed", {std::string("検査できませんでした: ") + err.what(), std::string("could not be checked: ") + err.what()}};
             }
         };
         const auto store_one = [&](std::size_t i) {
