@@ -275,9 +275,12 @@ std::optional<Rejection> examine_report(const HashedFile& file, const std::strin
     RuleDigests digests;
     try {
         if (!read_plain(file, out, digests)) {
-            out = NewReport{};
-            digests = RuleDigests{};
-            read_checked(std::string(file.text()), path, out, digests);
+            // Start again from nothing: what the fast path read before it stopped must not stay.
+            NewReport checked;
+            RuleDigests checked_digests;
+            read_checked(std::string(file.text()), path, checked, checked_digests);
+            out = std::move(checked);
+            digests = std::move(checked_digests);
         }
     } catch (const engine::InputError& e) {
         const bool version = e.diagnostics().front().message.en.find("report schema") != std::string::npos;
