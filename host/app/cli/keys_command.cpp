@@ -10,6 +10,7 @@
 
 #include "dxassess/engine/diagnostics.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 namespace dxassess::host {
@@ -18,10 +19,10 @@ int run_keys_generate(const GlobalOptions& g, const std::string& code, const std
     const engine::Lang lang = g.lang;
     try {
         const PublicKey pub = generate_key_files(code, dir);
+        const auto file = [&](const char* ext) { return (std::filesystem::path(dir) / (code + ext)).string(); };
         std::cout << tr(lang, "鍵を作りました: ", "generated key ") << pub.key_id() << " (" << code << ")\n"
-                  << tr(lang, "  秘密鍵（他人に渡さない。本人だけが読めます）: ", "  secret key (keep it; readable by you only): ") << dir << "/" << code
-                  << ".key\n"
-                  << tr(lang, "  公開鍵（国の集計担当に送る）: ", "  public key (send it to the national office): ") << dir << "/" << code << ".pub\n";
+                  << tr(lang, "  秘密鍵（他人に渡さない。本人だけが読めます）: ", "  secret key (keep it; readable by you only): ") << file(".key") << "\n"
+                  << tr(lang, "  公開鍵（国の集計担当に送る）: ", "  public key (send it to the national office): ") << file(".pub") << "\n";
         return exit_ok;
     } catch (const engine::InputError& e) {
         return input_error(e, lang);
