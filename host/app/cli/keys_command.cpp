@@ -26,10 +26,7 @@ int run_keys_generate(const GlobalOptions& g, const std::string& code, const std
         return exit_ok;
     } catch (const engine::InputError& e) {
         return input_error(e, lang);
-    } catch (const std::runtime_error& e) {
-        std::cerr << e.what() << "\n";
-        return exit_input;
-    }
+    }  // a file that cannot be written is exit 1, as for assess (main.cpp)
 }
 
 int run_sign(const GlobalOptions& g, const std::string& report, const std::string& key_file) {
@@ -42,10 +39,7 @@ int run_sign(const GlobalOptions& g, const std::string& report, const std::strin
         return exit_ok;
     } catch (const engine::InputError& e) {
         return input_error(e, lang);
-    } catch (const std::runtime_error& e) {
-        std::cerr << e.what() << "\n";
-        return exit_input;
-    }
+    }  // a file that cannot be written is exit 1, as for assess (main.cpp)
 }
 
 }  // namespace dxassess::host

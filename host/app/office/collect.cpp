@@ -34,26 +34,26 @@ namespace fs = std::filesystem;
 using engine::Lang;
 using engine::Text;
 
-/// The official rule-set digests: from the lock file when one is configured, else the installed rules.
-std::map<std::string, std::string> official_digests(const Installation& inst, const SearchPaths& paths) {
-    std::map<std::string, std::string> digests;
-    if (!paths.lock_file.empty()) return load_lock(paths.lock_file).rule_sets;
-    for (const auto& a : inst.areas())
-        if (a.rules) digests[a.area()] = a.sha256;
-    return digests;
-}
-
-/// The official model's digest: from the lock file when one is configured, else the installed model.
-std::string official_model(const Installation& inst, const SearchPaths& paths) {
-    if (!paths.lock_file.empty()) return load_lock(paths.lock_file).model;
-    return inst.model_sha256();
-}
-
-/// The official reference data's digest: from the lock file when it names one, else the installed file.
-std::string official_reference(const Installation& inst, const SearchPaths& paths) {
-    if (!paths.lock_file.empty())
-        if (const auto locked = load_lock(paths.lock_file).reference) return *locked;
-    return inst.reference_sha256();
+/// What a report must meet: the official digests from the lock file when one is configured (read
+/// once), else from the installed model, rule sets and reference data; every area of the model.
+IntakePolicy official_policy(const Installation& inst, const SearchPaths& paths, double min_completeness) {
+    IntakePolicy policy;
+    policy.min_completeness = min_completeness;
+    for (const auto& a : inst.areas()) {
+        if (!a.rules) continue;
+        policy.official[a.area()] = a.sha256;
+        policy.official_versions[a.area()] = a.rules->version;
+    }
+    policy.official_model = inst.model_sha256();
+    policy.official_reference = inst.reference_sha256();
+    if (!paths.lock_file.empty()) {
+        LockFile lock = load_lock(paths.lock_file);
+        policy.official = std::move(lock.rule_sets);
+        policy.official_model = lock.model;
+        if (lock.reference) policy.official_reference = *lock.reference;
+    }
+    for (const auto& w : inst.model().areas) policy.model_areas.push_back(w.area);
+    return policy;
 }
 
 }  // namespace
@@ -65,14 +65,7 @@ int run_collect(const GlobalOptions& g, const CollectOptions& o) {
     try {
         const SearchPaths paths = search_paths(g);
         const Installation inst(paths, g.run);
-        IntakePolicy policy;
-        policy.official = official_digests(inst, paths);
-        policy.official_model = official_model(inst, paths);
-        policy.official_reference = official_reference(inst, paths);
-        policy.min_completeness = o.min_completeness;
-        for (const auto& a : inst.areas())
-            if (a.rules) policy.official_versions[a.area()] = a.rules->version;
-        for (const auto& w : inst.model().areas) policy.model_areas.push_back(w.area);
+        const IntakePolicy policy = official_policy(inst, paths, o.min_completeness);
         const engine::AnswerSchema schema = inst.answer_schema();
         RunPolicy scoring = g.run;
         scoring.explain = false;  // only the figures are compared

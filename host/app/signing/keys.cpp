@@ -73,7 +73,7 @@ SecretKey::~SecretKey() { sodium_memzero(bytes.data(), bytes.size()); }
 PublicKey generate_key_files(const std::string& code, const std::string& dir) {
     init_sodium();
     if (!engine::valid_local_government_code(code))
-        throw engine::InputError(engine::Location{code}, {"全国地方公共団体コード '" + code + "' が正しくありません（6 桁、検査数字つき）",
+        throw engine::InputError(engine::Location{"--code"}, {"全国地方公共団体コード '" + code + "' が正しくありません（6 桁、検査数字つき）",
                                                           "invalid local government code '" + code + "' (6 digits with its check digit)"});
     const std::string secret_path = (std::filesystem::path(dir) / (code + ".key")).string();
     const std::string public_path = (std::filesystem::path(dir) / (code + ".pub")).string();

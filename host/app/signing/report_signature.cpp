@@ -19,13 +19,12 @@ constexpr std::string_view member = ",\"signature\":{";  // how the last member 
 
 /// The minified text, in a buffer each thread reuses (collect checks report after report).
 std::string* minified(std::string_view text) {
-    thread_local std::string out;
-    if (out.size() < text.size()) out.resize(text.size());
+    thread_local std::string out;  // its capacity stays: no allocation after the largest report
+    out.resize(text.size());
     std::size_t len = 0;
     if (simdjson::minify(text.data(), text.size(), out.data(), len) != simdjson::SUCCESS) return nullptr;
-    thread_local std::string result;
-    result.assign(out.data(), len);
-    return &result;
+    out.resize(len);
+    return &out;
 }
 
 /// What is signed: the SHA-256 of the canonical bytes, named (hash, then sign: the digest is fast
