@@ -54,8 +54,9 @@ dxa(0 --lock-file "${WORK}/old-lock.json" --rules-dir "${WORK}/rules" assess "${
 file(WRITE "${WORK}/etc/config.toml" "plugin_dirs = [\"${FIXTURES}/fx_good\"]\nrules_dirs = [\"${FIXTURE_RULES}\"]\n")
 file(WRITE "${WORK}/etc/config.d/vendor.toml" "plugin_dirs = [\"${FIXTURES}/fx_segv\"]\n")
 set(DXA_ENV ${CMAKE_COMMAND} -E env "DXASSESS_CONFIG=${WORK}/etc/config.toml")
-dxa(0 plugins)
+dxa(3 plugins)  # the fixture rules name areas whose plugins are not installed here
 expect("${out}" "test.fx_good 0.1.0  area=fx_good  abi=1.3  \\(isolated\\)")
+expect("${out}" "\\[cannot score\\] fx_abort\n      no plugin is installed for area fx_abort")
 expect("${out}" "test.fx_segv 0.1.0  area=fx_segv")
 
 # A crashing vendor plugin: its area fails with a clear message, the report is still written.

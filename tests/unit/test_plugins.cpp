@@ -5,6 +5,7 @@
 #include "assessment/assessment.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "plugins/plugin_session.hpp"
+#include "support/sha256.hpp"
 
 #include "dxassess/engine/answers.hpp"
 
@@ -34,10 +35,18 @@ engine::AnswerNode answers(std::vector<std::pair<std::string, engine::Value>> va
 
 const engine::Date as_of{2025, 10, 1};
 
+/// A registry that counts these fixtures as official, so they load in this process and their
+/// sessions can be driven directly (an official plugin is one whose digest is listed).
+std::vector<OfficialPlugin> official(std::initializer_list<const char*> names) {
+    std::vector<OfficialPlugin> out;
+    for (const char* n : names) out.push_back({std::string("dxassess_") + n + ".so", std::string("test.") + n, n, sha256_file(fixture(n))});
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("a good plugin loads, reads and iterates answers, publishes facts", "[plugins]") {
-    PluginRegistry reg;
+    PluginRegistry reg(official({"fx_good"}));
     const PluginRecord& p = reg.load(fixture("fx_good"));
     REQUIRE(p.loaded);
     CHECK(p.id == "test.fx_good");
@@ -106,7 +115,7 @@ TEST_CASE("broken plugins are refused with a message naming the problem", "[plug
 }
 
 TEST_CASE("a plugin built for an older minor ABI keeps loading", "[plugins]") {
-    PluginRegistry reg;
+    PluginRegistry reg(official({"fx_minor_older"}));
     const PluginRecord& p = reg.load(fixture("fx_minor_older"));
     REQUIRE(p.loaded);
     CHECK(p.abi_minor == 0);
@@ -117,7 +126,7 @@ TEST_CASE("a plugin built for an older minor ABI keeps loading", "[plugins]") {
 }
 
 TEST_CASE("exceptions and failures inside a plugin become error codes", "[plugins][errors]") {
-    PluginRegistry reg;
+    PluginRegistry reg(official({"fx_throws", "fx_fails"}));
     const engine::AnswerNode node = answers({{"count", std::int64_t{3}}});
 
     const PluginRecord& throws = reg.load(fixture("fx_throws"));
@@ -140,7 +149,7 @@ TEST_CASE("exceptions and failures inside a plugin become error codes", "[plugin
 }
 
 TEST_CASE("services refuse unknown keys, wrong types and undeclared facts", "[plugins][errors]") {
-    PluginRegistry reg;
+    PluginRegistry reg(official({"fx_misuse"}));
     const PluginRecord& p = reg.load(fixture("fx_misuse"));
     REQUIRE(p.loaded);
     const engine::AnswerNode node = answers({{"count", std::int64_t{3}}});
@@ -151,7 +160,7 @@ TEST_CASE("services refuse unknown keys, wrong types and undeclared facts", "[pl
 }
 
 TEST_CASE("the telework plugin derives the survey's figures", "[plugins][telework]") {
-    PluginRegistry reg;
+    PluginRegistry reg(load_official_plugins(DXASSESS_STAGE_MANIFEST));
     const PluginRecord& p = reg.load(std::string(DXASSESS_STAGE_PLUGIN_DIR) + "/dxassess_telework.so");
     REQUIRE(p.loaded);
     CHECK(p.area == "telework");
@@ -224,9 +233,10 @@ TEST_CASE("faulty plugins are refused or contained and every other area is score
                           "fx_fails", "fx_no_entry", "fx_major", "fx_minor_newer", "fx_null", "fx_empty_id", "fx_small_struct"})
         paths.plugin_dirs.push_back(std::string(DXASSESS_FIXTURE_DIR) + "/" + f);
     paths.plugin_dirs.push_back(DXASSESS_STAGE_PLUGIN_DIR);
-    paths.shipped_plugin_dir = DXASSESS_STAGE_PLUGIN_DIR;
+    paths.official_manifest = DXASSESS_STAGE_MANIFEST;
     paths.rules_dirs = {std::string(DXASSESS_SOURCE_DIR) + "/tests/fixtures/rules", std::string(DXASSESS_SOURCE_DIR) + "/rules"};
-    const RunPolicy policy{false, 2.0};
+    RunPolicy policy;
+    policy.limits.timeout_seconds = 2.0;
     const Installation inst(paths, policy);
 
     const auto refusal = [&](const std::string& name) -> std::string {
@@ -293,6 +303,6 @@ TEST_CASE("group- or world-writable plugins are refused with the fix", "[plugins
         PluginRegistry reg;
         const PluginRecord& p = reg.load(copy.string());
         CHECK_FALSE(p.loaded);
-        CHECK_THAT(p.reason.en, Catch::Contains(plugin_dir.string() + " is writable by group or others"));
+        CHECK_THAT(p.reason.en, Catch::Contains(plugin_dir.string() + " (checked for " + copy.string() + ") is writable by group or others"));
     }
 }

@@ -1,6 +1,7 @@
 #include "assessment/assessment.hpp"
 
 #include "assessment/value_json.hpp"
+#include "platform/os.hpp"
 #include "plugins/isolation.hpp"
 #include "plugins/plugin_session.hpp"
 #include "support/sha256.hpp"
@@ -40,11 +41,18 @@ std::string call_key(const std::string& fn, const std::vector<engine::Value>& ar
 }
 
 /// Runs the plugin (in the child process): derive, then score once to learn which functions the
-/// rules call, so the host can score from the results without calling the plugin again.
+/// rules call, so the host can score from the results without calling the plugin again. A foreign
+/// plugin is opened here, in the child, never in the host.
 PluginOutcome run_plugin(const AreaRules& a, const engine::AnswerNode* node, const engine::AnswerNode* plugin_node,
-                         const engine::Answers& answers) {
+                         const engine::Answers& answers, const std::string& opened) {
     PluginOutcome out;
-    PluginSession session(*a.plugin, plugin_node, answers.profile.as_of, a.reference, &answers.profile);
+    PluginRecord plugin = *a.plugin;
+    if (!plugin.descriptor)
+        if (auto why = open_in_child(plugin, opened)) {
+            out.failure = *why;
+            return out;
+        }
+    PluginSession session(plugin, plugin_node, answers.profile.as_of, a.reference, &answers.profile);
     out.ok = session.derive();
     if (out.ok) {
         engine::AreaEnvironment env(*a.rules, node, answers.profile, session.facts(),
@@ -53,7 +61,7 @@ PluginOutcome run_plugin(const AreaRules& a, const engine::AnswerNode* node, con
                                         out.calls[call_key(fn, args)] = v;
                                         return v;
                                     });
-        (void)engine::score_area(*a.rules, env, a.plugin->fact_labels);
+        (void)engine::score_area(*a.rules, env, plugin.fact_labels);
         out.facts = session.facts();
     }
     out.failure = session.failure();
@@ -86,13 +94,15 @@ PluginOutcome outcome_from_json(const std::string& text) {
     return o;
 }
 
-/// Runs the plugin in a child process with a time limit; a crash, abort or hang is the area's failure.
+/// Runs the plugin in a child process under limits; a crash, abort, hang, exhausted memory or early
+/// exit is the area's failure.
 PluginOutcome run_plugin_isolated(const AreaRules& a, const engine::AnswerNode* node, const engine::AnswerNode* plugin_node,
-                                  const engine::Answers& answers, const RunPolicy& policy) {
+                                  const engine::Answers& answers, const ChildLimits& limits) {
     PluginOutcome out;
     const std::string what = "plugin " + a.plugin->id;
-    const auto result = run_isolated([&] { return outcome_to_json(run_plugin(a, node, plugin_node, answers)).dump(); }, policy.timeout_seconds, what,
-                                     out.failure);
+    const HeldFile held(a.plugin->file);  // readable by the child even after it drops to an unprivileged user
+    const auto result = run_isolated([&] { return outcome_to_json(run_plugin(a, node, plugin_node, answers, held.path())).dump(); },
+                                     limits, what, out.failure);
     if (!result) return out;
     try {
         return outcome_from_json(*result);
@@ -102,7 +112,7 @@ PluginOutcome run_plugin_isolated(const AreaRules& a, const engine::AnswerNode* 
     }
 }
 
-/// A plugin shipped with dxassess runs in the host process.
+/// An official plugin runs in the host process.
 engine::AreaResult score_in_process(const AreaRules& a, const engine::AnswerNode* node, const engine::AnswerNode* plugin_node,
                                     const engine::Answers& answers, bool explain) {
     const engine::RuleSet& rules = *a.rules;
@@ -120,7 +130,8 @@ engine::AreaResult score_in_process(const AreaRules& a, const engine::AnswerNode
     return r;
 }
 
-engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& answers, const RunPolicy& policy) {
+engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& answers, const RunPolicy& policy,
+                                     const ChildLimits& limits) {
     const engine::RuleSet& rules = *a.rules;
     const auto it = answers.areas.find(rules.area);
     const engine::AnswerNode* node = it == answers.areas.end() ? nullptr : &it->second;
@@ -128,7 +139,7 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
     const std::optional<engine::AnswerNode> asked = engine::without_skipped_answers(rules, node, answers.profile);
     const engine::AnswerNode* plugin_node = asked ? &*asked : node;
     if (runs_in_process(a, policy)) return score_in_process(a, node, plugin_node, answers, policy.explain);
-    const PluginOutcome outcome = run_plugin_isolated(a, node, plugin_node, answers, policy);
+    const PluginOutcome outcome = run_plugin_isolated(a, node, plugin_node, answers, limits);
     if (!outcome.ok) {
         auto r = not_scored(rules.area, rules.title, outcome.failure);
         r.diagnostics = outcome.diagnostics;
@@ -175,29 +186,14 @@ Assessment assess(const Installation& inst, engine::Answers answers, const RunPo
         const Text title = weight ? weight->title : Text{area, area};
         const auto a = std::find_if(inst.areas().begin(), inst.areas().end(),
                                     [&](const AreaRules& x) { return x.area() == area; });
-        if (a != inst.areas().end()) {
-            if (a->rules) {
-                out.areas.push_back(score_with_plugin(*a, out.answers, policy));
-                out.scored_by.push_back(&*a);
-            } else {
-                out.areas.push_back(not_scored(area, title, a->failure));
-            }
-            continue;
-        }
-        // No working plugin. Expected if answered or if a plugin for it was found but refused.
-        const PluginRecord* refused = nullptr;
-        for (const auto& p : inst.registry().plugins())
-            if (!p.loaded && p.area == area) refused = &p;
-        if (refused) {
-            out.areas.push_back(not_scored(area, title,
-                                           {"プラグイン " + refused->file + " を読み込めませんでした: " + refused->reason.ja,
-                                            "plugin " + refused->file + " was refused: " + refused->reason.en}));
-        } else if (out.answers.areas.count(area)) {
-            out.areas.push_back(not_scored(area, title,
-                                           {"領域 " + area + " のプラグインがインストールされていません",
-                                            "no plugin is installed for area " + area}));
+        if (a != inst.areas().end() && a->rules) {
+            out.areas.push_back(score_with_plugin(*a, out.answers, policy, inst.child_limits()));
+            out.scored_by.push_back(&*a);
         } else {
-            out.not_installed.push_back(area);
+            // The installation lists every expected area, with why it cannot be scored.
+            out.areas.push_back(not_scored(area, title, a != inst.areas().end() ? a->failure
+                                                                               : Text{"領域 " + area + " のプラグインがありません",
+                                                                                      "no plugin for area " + area}));
         }
     }
     out.overall = engine::combine(inst.model(), out.areas);

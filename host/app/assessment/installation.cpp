@@ -1,6 +1,7 @@
 #include "assessment/installation.hpp"
 
 #include "assessment/lock_file.hpp"
+#include "plugins/file_trust.hpp"
 #include "support/files.hpp"
 #include "support/log.hpp"
 #include "support/sha256.hpp"
@@ -15,9 +16,14 @@ namespace dxassess::host {
 namespace fs = std::filesystem;
 using engine::Text;
 
-bool runs_in_process(const AreaRules& a, const RunPolicy& policy) { return !policy.isolate_all && a.plugin->shipped; }
+bool runs_in_process(const AreaRules& a, const RunPolicy& policy) { return !policy.isolate_all && a.plugin->official; }
 
 namespace {
+
+/// Files that set every area's scale (model, reference data) must be trusted, or nothing is assessed.
+void require_trusted(const std::string& file) {
+    if (auto why = untrusted_file(file)) throw engine::InputError(engine::Location{file}, *why);
+}
 
 std::string first_in_rules_dirs(const SearchPaths& paths, const char* name) {
     for (const auto& dir : paths.rules_dirs) {
@@ -33,16 +39,19 @@ std::string find_model_file(const SearchPaths& paths) { return first_in_rules_di
 
 std::string find_reference_file(const SearchPaths& paths) { return first_in_rules_dirs(paths, "reference.toml"); }
 
-Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : paths_(paths) {
+Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : paths_(paths), limits_(policy.limits) {
+    if (!paths_.plugin_user.empty()) limits_.run_as_user = paths_.plugin_user;
     const std::string model_file = find_model_file(paths_);
     if (model_file.empty())
         throw engine::InputError(engine::Location{"model.toml"},
                                  Text{"モデルファイル model.toml がルールディレクトリにありません（--rules-dir で指定できます）",
                                       "model.toml not found in the rules directories (see --rules-dir)"});
+    require_trusted(model_file);
     model_ = engine::load_model(model_file);
     model_sha256_ = sha256_file(model_file);
     // National figures and deadlines: one data file, so updating a figure needs no rebuild.
     if (const std::string reference_file = find_reference_file(paths_); !reference_file.empty()) {
+        require_trusted(reference_file);
         reference_ = std::make_shared<const engine::ReferenceData>(engine::load_reference_data(reference_file));
         reference_sha256_ = sha256_file(reference_file);
     }
@@ -60,21 +69,22 @@ Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : 
                                           "reference.toml's SHA-256 differs from the lock file " + paths_.lock_file});
     }
 
-    registry_.set_probe(policy.timeout_seconds, policy.isolate_all);
-    registry_.discover(paths_.plugin_dirs, paths_.shipped_plugin_dir);
+    registry_.emplace(load_official_plugins(paths_.official_manifest), limits_);
+    registry_->discover(paths_.plugin_dirs);
     if (lock) refuse_unlocked_plugins(*lock);
 
-    for (const auto& plugin : registry_.plugins()) {
+    for (const auto& plugin : registry_->plugins()) {
         if (!plugin.loaded || plugin.area == DXA_GENERIC_AREA) continue;
         const std::string file = find_rules_file(plugin.area);
         if (file.empty() && !model_.find_area(plugin.area)) {
-            registry_.refuse(plugin.file, {"不明な領域 '" + plugin.area + "'（共通モデルになく、ルールファイル " + plugin.area + ".toml もありません）",
+            registry_->refuse(plugin.file, {"不明な領域 '" + plugin.area + "'（共通モデルになく、ルールファイル " + plugin.area + ".toml もありません）",
                                            "unknown area '" + plugin.area + "' (not in the model and no rule file " + plugin.area + ".toml)"});
             continue;
         }
         areas_.push_back(load_area_rules(plugin, plugin.area, file));
     }
     add_generic_areas();
+    add_unserved_areas(lock ? &*lock : nullptr);
     if (lock)
         for (auto& a : areas_) {
             if (!a.rules) continue;
@@ -88,14 +98,14 @@ Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : 
 }
 
 void Installation::refuse_unlocked_plugins(const LockFile& lock) {
-    for (const auto& plugin : registry_.plugins()) {
+    for (const auto& plugin : registry_->plugins()) {
         if (!plugin.loaded) continue;
         const auto it = lock.plugins.find(plugin.id);
         if (it == lock.plugins.end())
-            registry_.refuse(plugin.file, {"プラグイン " + plugin.id + " はロックファイル " + lock.path + " にありません",
+            registry_->refuse(plugin.file, {"プラグイン " + plugin.id + " はロックファイル " + lock.path + " にありません",
                                            "plugin " + plugin.id + " is not in the lock file " + lock.path});
         else if (it->second != plugin.sha256)
-            registry_.refuse(plugin.file, {"プラグイン " + plugin.id + " の SHA-256 がロックファイルと一致しません（ロック " + it->second.substr(0, 12) +
+            registry_->refuse(plugin.file, {"プラグイン " + plugin.id + " の SHA-256 がロックファイルと一致しません（ロック " + it->second.substr(0, 12) +
                                                "…、実物 " + plugin.sha256.substr(0, 12) + "…）",
                                            "plugin " + plugin.id + "'s SHA-256 differs from the lock file (locked " + it->second.substr(0, 12) +
                                                "…, found " + plugin.sha256.substr(0, 12) + "…)"});
@@ -110,6 +120,8 @@ AreaRules Installation::load_area_rules(const PluginRecord& plugin, const std::s
     a.reference = reference_.get();
     if (a.file.empty()) {
         a.failure = {"領域 " + area + " のルールファイル " + area + ".toml が見つかりません", "no rule file " + area + ".toml for area " + area};
+    } else if (auto why = untrusted_file(a.file)) {
+        a.failure = *why;
     } else {
         try {
             a.rules = engine::load_rule_set(a.file, plugin.symbols, area, reference_.get());
@@ -127,34 +139,95 @@ AreaRules Installation::load_area_rules(const PluginRecord& plugin, const std::s
     return a;
 }
 
+std::vector<std::string> Installation::rule_set_files() const {
+    std::vector<std::string> files = paths_.rule_files;
+    const auto rule_file = [](const std::string& f) {
+        return has_suffix(f, ".toml") && fs::path(f).filename() != "model.toml" && fs::path(f).filename() != "reference.toml" && !is_rule_test_file(f);
+    };
+    for (const auto& dir : paths_.rules_dirs)
+        for (auto& f : files_in(dir, rule_file)) files.push_back(std::move(f));
+    return files;
+}
+
 void Installation::add_generic_areas() {
     // Rule sets that name a generic plugin are scored by it, with no area-specific code.
     std::vector<std::string> seen;
-    for (const auto& dir : paths_.rules_dirs) {
-        const auto rule_file = [](const std::string& f) {
-            return has_suffix(f, ".toml") && fs::path(f).filename() != "model.toml" && fs::path(f).filename() != "reference.toml" && !is_rule_test_file(f);
-        };
-        for (const auto& f : files_in(dir, rule_file)) {
-            engine::RuleSetHeader header;
-            try {
-                header = engine::peek_rule_set(f);
-            } catch (const engine::InputError& e) {
-                log::warn(e.format(engine::Lang::en));
-                continue;
-            }
-            if (std::find(seen.begin(), seen.end(), header.area) != seen.end()) continue;  // the first directory wins
-            seen.push_back(header.area);
-            const bool taken = std::any_of(areas_.begin(), areas_.end(), [&](const AreaRules& a) { return a.area() == header.area; });
-            if (taken || header.plugin.empty()) continue;
-            const auto generic = std::find_if(registry_.plugins().begin(), registry_.plugins().end(), [&](const PluginRecord& p) {
-                return p.loaded && p.area == DXA_GENERIC_AREA && p.id == header.plugin;
-            });
-            if (generic != registry_.plugins().end()) areas_.push_back(load_area_rules(*generic, header.area, f));
+    for (const auto& f : rule_set_files()) {
+        engine::RuleSetHeader header;
+        try {
+            header = engine::peek_rule_set(f);
+        } catch (const engine::InputError& e) {
+            log::warn(e.format(engine::Lang::en));
+            continue;
         }
+        if (std::find(seen.begin(), seen.end(), header.area) != seen.end()) continue;  // the first one wins
+        seen.push_back(header.area);
+        const bool taken = std::any_of(areas_.begin(), areas_.end(), [&](const AreaRules& a) { return a.area() == header.area; });
+        if (taken || header.plugin.empty()) continue;
+        const auto generic = std::find_if(registry_->plugins().begin(), registry_->plugins().end(), [&](const PluginRecord& p) {
+            return p.loaded && p.area == DXA_GENERIC_AREA && p.id == header.plugin;
+        });
+        if (generic != registry_->plugins().end()) areas_.push_back(load_area_rules(*generic, header.area, f));
     }
 }
 
+void Installation::add_unserved_areas(const LockFile* lock) {
+    // Every area the installation expects is reported, scored or not: a refused or missing plugin
+    // never makes its area vanish. Expected are the model's areas, those of rule sets in the rules
+    // directories, of refused plugins, and of rule sets pinned by the lock file.
+    std::vector<std::pair<std::string, std::string>> expected;  // area, plugin named by its rule set
+    for (const auto& w : model_.areas) expected.emplace_back(w.area, "");
+    for (const auto& f : rule_set_files()) {
+        try {
+            const engine::RuleSetHeader header = engine::peek_rule_set(f);
+            expected.emplace_back(header.area, header.plugin);
+        } catch (const engine::InputError&) {
+            // reported when its plugin loads it, or by `dxassess rules check`
+        }
+    }
+    for (const auto& p : registry_->plugins())
+        if (!p.loaded && !p.area.empty() && p.area != DXA_GENERIC_AREA) expected.emplace_back(p.area, p.id);
+    if (lock)
+        for (const auto& [area, sha] : lock->rule_sets) expected.emplace_back(area, "");
+    for (const auto& [area, plugin] : expected) {
+        const bool served = std::any_of(areas_.begin(), areas_.end(), [&](const AreaRules& a) { return a.area() == area; });
+        if (served) continue;
+        AreaRules a;
+        a.area_id = area;
+        a.file = find_rules_file(area);
+        a.failure = why_unserved(area, plugin);
+        log::warn(a.failure.en);
+        areas_.push_back(std::move(a));
+    }
+}
+
+Text Installation::why_unserved(const std::string& area, const std::string& plugin_id) const {
+    for (const auto& p : registry_->plugins())
+        if (!p.loaded && (p.area == area || (!plugin_id.empty() && p.id == plugin_id)))
+            return {"プラグイン " + p.file + " を読み込めませんでした: " + p.reason.ja, "plugin " + p.file + " was refused: " + p.reason.en};
+    const std::string named = plugin_id.empty() ? std::string() : "（ルールセットが指定するプラグイン: " + plugin_id + "）";
+    const std::string named_en = plugin_id.empty() ? std::string() : " (its rule set names plugin " + plugin_id + ")";
+    // A plugin refused before it could say what it is may be the one this area needed: name them all.
+    std::string refused_ja, refused_en;
+    for (const auto& p : registry_->plugins())
+        if (!p.loaded && p.id.empty()) {
+            refused_ja += "\n  " + p.file + ": " + p.reason.ja;
+            refused_en += "\n  " + p.file + ": " + p.reason.en;
+        }
+    if (!refused_en.empty())
+        return {"領域 " + area + " のプラグインが読み込まれていません" + named + "。拒否されたプラグイン:" + refused_ja,
+                "no plugin was loaded for area " + area + named_en + "; refused plugins:" + refused_en};
+    return {"領域 " + area + " のプラグインがインストールされていません" + named, "no plugin is installed for area " + area + named_en};
+}
+
 std::string Installation::find_rules_file(const std::string& area) const {
+    for (const auto& f : paths_.rule_files) {
+        try {
+            if (engine::peek_rule_set(f).area == area) return f;
+        } catch (const engine::InputError&) {
+            if (fs::path(f).stem() == area) return f;  // its errors are reported when it is loaded
+        }
+    }
     for (const auto& dir : paths_.rules_dirs) {
         const fs::path p = fs::path(dir) / (area + ".toml");
         std::error_code ec;
@@ -174,7 +247,8 @@ engine::AnswerSchema Installation::answer_schema() const {
         if (!checked && std::find(other.begin(), other.end(), area) == other.end()) other.push_back(area);
     };
     for (const auto& w : model_.areas) add_known(w.area);
-    for (const auto& p : registry_.plugins())
+    for (const auto& a : areas_) add_known(a.area());
+    for (const auto& p : registry_->plugins())
         if (!p.area.empty()) add_known(p.area);
     return schema;
 }

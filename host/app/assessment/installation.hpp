@@ -10,8 +10,9 @@
 #include "dxassess/engine/model.hpp"
 #include "dxassess/engine/reference.hpp"
 
+#include <cstdint>
 #include <memory>
-
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,16 +20,16 @@ namespace dxassess::host {
 
 struct LockFile;
 
-/// How plugins run. Plugins not shipped with dxassess always run in a child process with a time
-/// limit; `isolate_all` (--isolate) runs every plugin that way.
+/// How plugins run. Foreign plugins always run in a child process under `limits`; `isolate_all`
+/// (--isolate) runs official plugins that way too.
 struct RunPolicy {
     bool isolate_all = false;
-    double timeout_seconds = 10;
+    ChildLimits limits{10, std::uint64_t{1024} * 1024 * 1024, "nobody", 64 * 1024};  // --plugin-timeout, --plugin-memory, plugin_user
     bool explain = true;  // keep the inputs of every criterion and finding (reports need them; bulk results do not)
 };
 
-/// Whether an area's plugin runs in this process under `policy`: shipped plugins do unless
-/// --isolate; others always run in a child process.
+/// Whether an area's plugin runs in this process under `policy`: official plugins do unless
+/// --isolate; foreign ones always run in a child process.
 bool runs_in_process(const AreaRules& area, const RunPolicy& policy);
 
 /// Plugins, model and rule sets, ready to assess answers.
@@ -36,17 +37,19 @@ class Installation {
 public:
     explicit Installation(const SearchPaths& paths, const RunPolicy& policy = {});
 
-    const PluginRegistry& registry() const { return registry_; }
+    const PluginRegistry& registry() const { return *registry_; }
     const engine::Model& model() const { return model_; }
+    /// The limits of a plugin's child process: the policy's, with the settings' plugin_user.
+    const ChildLimits& child_limits() const { return limits_; }
     const std::string& model_sha256() const { return model_sha256_; }
     /// The reference data (reference.toml in the rules directories), or nullptr when there is none.
     const engine::ReferenceData* reference() const { return reference_.get(); }
     const std::string& reference_sha256() const { return reference_sha256_; }
     const std::vector<AreaRules>& areas() const { return areas_; }
-    /// The first `<area>.toml` in the rules directories, or "".
+    /// The rule set of `area`: one of SearchPaths::rule_files, else the first `<area>.toml` in the rules directories, or "".
     std::string find_rules_file(const std::string& area) const;
-    /// What answers are checked against: the loaded rule sets, plus the areas known from the model
-    /// and from refused plugins (their sections are kept, unchecked).
+    /// What answers are checked against: the loaded rule sets, plus the areas known from the model,
+    /// from rule sets without a plugin and from refused plugins (their sections are kept, unchecked).
     engine::AnswerSchema answer_schema() const;
     /// Whether answer sets may be assessed on several threads at once: every area's plugin runs in
     /// this process under `policy` and declares DXA_PLUGIN_CONCURRENT.
@@ -55,10 +58,14 @@ public:
 private:
     void refuse_unlocked_plugins(const LockFile& lock);
     AreaRules load_area_rules(const PluginRecord& plugin, const std::string& area, const std::string& file);
+    std::vector<std::string> rule_set_files() const;
     void add_generic_areas();
+    void add_unserved_areas(const LockFile* lock);
+    engine::Text why_unserved(const std::string& area, const std::string& plugin_id) const;
 
     SearchPaths paths_;
-    PluginRegistry registry_;
+    ChildLimits limits_;
+    std::optional<PluginRegistry> registry_;  // made once the official manifest is read
     engine::Model model_;
     std::string model_sha256_;
     std::shared_ptr<const engine::ReferenceData> reference_;  // on the heap: AreaRules point to it

@@ -1,6 +1,7 @@
 #include "assessment/lock_file.hpp"
 
 #include "assessment/installation.hpp"
+#include "plugins/file_trust.hpp"
 #include "support/json_file.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
@@ -15,6 +16,8 @@ constexpr int lock_format = 1;
 
 LockFile load_lock(const std::string& path) {
     using engine::Text;
+    // A lock file decides what may run: one that another user could have changed pins nothing.
+    if (auto why = untrusted_file(path)) throw engine::InputError(engine::Location{path}, *why);
     const nlohmann::ordered_json j = load_json_file(path);
     const auto bad = [&](const std::string& what) {
         return engine::InputError(engine::Location{path}, Text{"ロックファイルとして読めません: " + what, "not a dxassess lock file: " + what});

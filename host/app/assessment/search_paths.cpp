@@ -1,9 +1,11 @@
 #include "assessment/search_paths.hpp"
 
 #include "platform/os.hpp"
+#include "plugins/file_trust.hpp"
 #include "support/build_config.hpp"
 #include "support/files.hpp"
 
+#include "dxassess/engine/diagnostics.hpp"
 #include "dxassess/engine/settings.hpp"
 
 #include <cstdlib>
@@ -38,9 +40,21 @@ engine::Settings read_settings() {
     if (env && !*env) return settings;  // DXASSESS_CONFIG="" turns the settings files off
     const fs::path main = env ? fs::path(env) : fs::path("/etc/dxassess/config.toml");
     std::error_code ec;
-    if (fs::is_regular_file(main, ec)) engine::load_settings(main.string(), settings);
+    // Settings name the directories whose code runs: only files no other user could have changed count.
+    const auto trusted = [](const std::string& path) {
+        if (auto why = untrusted_file(path)) throw engine::InputError(engine::Location{path}, *why);
+    };
+    if (fs::is_regular_file(main, ec)) {
+        trusted(main.string());
+        engine::load_settings(main.string(), settings);
+    }
+    const fs::path drop_ins = main.parent_path() / "config.d";
+    if (fs::is_directory(drop_ins, ec)) trusted(drop_ins.string());
     const auto toml = [](const std::string& f) { return has_suffix(f, ".toml"); };
-    for (const auto& f : files_in((main.parent_path() / "config.d").string(), toml)) engine::load_settings(f, settings);
+    for (const auto& f : files_in(drop_ins.string(), toml)) {
+        trusted(f);
+        engine::load_settings(f, settings);
+    }
     return settings;
 }
 
@@ -55,8 +69,9 @@ SearchPaths resolve_search_paths(const std::vector<std::string>& plugin_dirs_opt
     p.plugin_dirs.insert(p.plugin_dirs.end(), settings.plugin_dirs.begin(), settings.plugin_dirs.end());
     p.rules_dirs.insert(p.rules_dirs.end(), settings.rules_dirs.begin(), settings.rules_dirs.end());
     const fs::path prefix = fs::path(executable_dir()).parent_path();
-    p.shipped_plugin_dir = (prefix / build_config::plugin_subdir).lexically_normal().string();
-    p.plugin_dirs.push_back(p.shipped_plugin_dir);
+    p.official_manifest = (prefix / build_config::official_manifest).lexically_normal().string();
+    p.plugin_dirs.push_back((prefix / build_config::plugin_subdir).lexically_normal().string());
+    p.plugin_user = settings.plugin_user;
     p.rules_dirs.push_back((prefix / build_config::rules_subdir).lexically_normal().string());
     const char* lock_env = std::getenv("DXASSESS_LOCK_FILE");
     p.lock_file = !lock_opt.empty() ? lock_opt : (lock_env && *lock_env ? std::string(lock_env) : settings.lock_file);

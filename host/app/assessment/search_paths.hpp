@@ -11,8 +11,10 @@ namespace dxassess::host {
 struct SearchPaths {
     std::vector<std::string> plugin_dirs;  // searched in order
     std::vector<std::string> rules_dirs;   // searched in order; model.toml is taken from the first that has it
-    std::string shipped_plugin_dir;        // plugins here came with dxassess; others run isolated by default
+    std::vector<std::string> rule_files;   // rule sets taken before any in rules_dirs (`dxassess test` names the one under test)
+    std::string official_manifest;         // digests of the official plugins (lib/dxassess/official-plugins.json)
     std::string lock_file;                 // pinned digests (dxassess plugins --lock); empty = none
+    std::string plugin_user;               // settings' plugin_user: whom isolated plugins run as under root; empty = default
 };
 
 /// Whether a file is a rule-test file (*.test.toml) rather than a rule set.
@@ -25,7 +27,8 @@ std::string executable_dir();
 /// DXASSESS_PLUGIN_PATH / DXASSESS_RULES_PATH (colon-separated); the settings files
 /// ($DXASSESS_CONFIG, default /etc/dxassess/config.toml, then config.d/*.toml beside it);
 /// <exe>/../lib/dxassess/plugins and <exe>/../share/dxassess/rules. The lock file comes from
-/// `lock_opt`, else DXASSESS_LOCK_FILE, else the settings. Throws engine::InputError for a bad settings file.
+/// `lock_opt`, else DXASSESS_LOCK_FILE, else the settings. Throws engine::InputError for a bad settings
+/// file, or one (or config.d) that another user could have changed.
 SearchPaths resolve_search_paths(const std::vector<std::string>& plugin_dirs_opt,
                                  const std::vector<std::string>& rules_dirs_opt, const std::string& lock_opt = "");
 

@@ -96,7 +96,16 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
                                 " is not asked after the earlier answers; its answer was not used")
                           << "\n";
         }
-        return a.complete() ? exit_ok : exit_area_missing;
+        // A refused plugin whose area is still scored (an impostor, a duplicate) is named too, and exits 3.
+        for (const auto& p : inst.registry().plugins()) {
+            if (p.loaded) continue;
+            const bool told = std::any_of(a.areas.begin(), a.areas.end(), [&](const engine::AreaResult& r) {
+                return !r.scored && r.failure.en.find(p.file) != std::string::npos;
+            });
+            if (!told)
+                std::cerr << "dxassess: " << tr(lang, "プラグインを拒否しました: ", "plugin refused: ") << p.file << ": " << p.reason.in(lang) << "\n";
+        }
+        return a.complete() && !inst.registry().any_refused() ? exit_ok : exit_area_missing;
     } catch (const engine::InputError& e) {
         return input_error(e, lang);
     }

@@ -39,6 +39,7 @@ int run_explain(const GlobalOptions& g, const std::string& path, const std::stri
 struct TestOptions {
     std::vector<std::string> paths;  // test files or directories; default: the rules directories
     double min_coverage = 0;         // percent of levels and checks the tests must reach
+    std::string rules_file;          // --rules: the rule set under test; default: <area>.toml next to each test file
 };
 
 int run_rule_tests(const GlobalOptions& g, const TestOptions& o);

@@ -31,10 +31,14 @@ int main(int argc, char** argv) {
     app.add_option("--rules-dir", g.rules_dirs, "ルールの場所（複数可）/ rules directory (repeatable)");
     app.add_flag("-v,--verbose", g.verbose, "詳細なログ / verbose log on stderr");
     app.add_flag("--isolate", g.run.isolate_all,
-                 "全プラグインを子プロセスで実行 / run every plugin in a child process (always done for plugins not shipped with dxassess)");
-    app.add_option("--plugin-timeout", g.run.timeout_seconds, "プラグインの制限時間（秒）/ time limit of an isolated plugin, in seconds")
+                 "公式プラグインも子プロセスで実行 / run official plugins in a child process too (foreign plugins always are)");
+    app.add_option("--plugin-timeout", g.run.limits.timeout_seconds, "プラグインの制限時間（秒）/ time limit of an isolated plugin, in seconds")
         ->check(CLI::Range(0.1, 3600.0))
         ->default_val(10);
+    std::uint64_t plugin_memory_mb = 1024;
+    app.add_option("--plugin-memory", plugin_memory_mb, "分離したプラグインのメモリ上限（MB）/ memory limit of an isolated plugin, in MB")
+        ->check(CLI::Range(16, 1048576))
+        ->default_val(1024);
     app.add_option("--lock-file", g.lock_file, "ロックファイル: ダイジェストが違うものを拒否 / refuse plugins and rules whose SHA-256 differs");
 
     AssessOptions assess;
@@ -155,6 +159,8 @@ int main(int argc, char** argv) {
     cmd_test->add_option("paths", test.paths, "テストファイルかディレクトリ / test files or directories (default: the rules directories)");
     cmd_test->add_option("--min-coverage", test.min_coverage, "必要なカバレッジ（%）/ required coverage of levels and checks, in percent")
         ->check(CLI::Range(0.0, 100.0));
+    cmd_test->add_option("--rules", test.rules_file,
+                         "テストするルールファイル（既定: テストの隣の <領域>.toml）/ the rule set to test (default: <area>.toml next to the tests)");
 
     try {
         app.parse(argc, argv);
@@ -167,6 +173,7 @@ int main(int argc, char** argv) {
 
     g.lang = lang == "en" ? dxassess::engine::Lang::en : dxassess::engine::Lang::ja;
     log::init(g.verbose);
+    g.run.limits.memory_bytes = plugin_memory_mb * 1024 * 1024;
     try {
         if (*cmd_assess) return run_assess(g, assess);
         if (*cmd_plugins) return run_plugins(g, lock_out, lock_check);

@@ -23,7 +23,7 @@ int run_plugins(const GlobalOptions& g, const std::string& write_lock, bool chec
         for (const auto& p : inst.registry().plugins()) {
             if (p.loaded)
                 std::cout << "[" << tr(lang, "読込済", "loaded") << "] " << p.id << " " << p.version << "  area=" << p.area << "  abi="
-                          << p.abi_major << "." << p.abi_minor << (p.shipped ? "" : tr(lang, "  （分離して実行）", "  (isolated)"))
+                          << p.abi_major << "." << p.abi_minor << (p.official ? tr(lang, "  （公式）", "  (official)") : tr(lang, "  （分離して実行）", "  (isolated)"))
                           << (p.concurrent ? tr(lang, "  （並行実行可）", "  (concurrent)") : "") << "  "
                           << p.name.in(lang) << "\n      " << p.file << "\n      sha256 " << p.sha256 << "\n";
             else
@@ -33,7 +33,7 @@ int run_plugins(const GlobalOptions& g, const std::string& write_lock, bool chec
         for (const auto& a : inst.areas()) {
             if (a.rules) continue;
             ++failed;
-            std::cout << "[" << tr(lang, "ルール不可", "rules refused") << "] " << a.area() << "\n      " << a.failure.in(lang) << "\n";
+            std::cout << "[" << tr(lang, "評価不可", "cannot score") << "] " << a.area() << "\n      " << a.failure.in(lang) << "\n";
         }
         if (!write_lock.empty()) {
             write_file_atomically(write_lock, render_lock(inst));
@@ -51,7 +51,8 @@ int run_plugins(const GlobalOptions& g, const std::string& write_lock, bool chec
                       << paths.lock_file << "\n";
             return failed ? exit_area_missing : exit_ok;
         }
-        return exit_ok;
+        // A refused plugin or an area that cannot be scored is the installation's problem: say so in the exit code.
+        return failed || inst.registry().any_refused() ? exit_area_missing : exit_ok;
     } catch (const engine::InputError& e) {
         return input_error(e, lang);
     }

@@ -27,9 +27,16 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
             files.insert(files.end(), found.begin(), found.end());
         }
     }
-    PluginRegistry registry;
-    registry.set_probe(g.run.timeout_seconds, g.run.isolate_all);
-    registry.discover(paths.plugin_dirs, paths.shipped_plugin_dir);
+    ChildLimits limits = g.run.limits;
+    if (!paths.plugin_user.empty()) limits.run_as_user = paths.plugin_user;
+    std::vector<OfficialPlugin> official;
+    try {
+        official = load_official_plugins(paths.official_manifest);
+    } catch (const engine::InputError& e) {
+        return input_error(e, lang);
+    }
+    PluginRegistry registry(std::move(official), limits);
+    registry.discover(paths.plugin_dirs);
     int failed = 0;
     // Rule sets name reference figures (ref.<id>): check them against the first reference file given,
     // else the one the installation would use (the first in the rules directories).

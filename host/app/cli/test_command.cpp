@@ -19,14 +19,32 @@ namespace {
 namespace fs = std::filesystem;
 using engine::Lang;
 
+/// The rule sets under test: --rules, else each test file's <area>.toml beside it (tests/x.test.toml -> tests/x.toml).
+std::vector<std::string> rule_sets_under_test(const std::vector<std::string>& test_files, const std::string& rules_opt) {
+    if (!rules_opt.empty()) return {rules_opt};
+    std::vector<std::string> out;
+    for (const auto& t : test_files) {
+        const std::string name = fs::path(t).filename().string();
+        const fs::path beside = fs::path(t).parent_path() / (name.substr(0, name.size() - std::string(".test.toml").size()) + ".toml");
+        std::error_code ec;
+        if (fs::is_regular_file(beside, ec) && std::find(out.begin(), out.end(), beside.string()) == out.end()) out.push_back(beside.string());
+    }
+    return out;
+}
 
 }  // namespace
 
 int run_rule_tests(const GlobalOptions& g, const TestOptions& o) {
     const Lang lang = g.lang;
     const bool en = lang == Lang::en;
-    const SearchPaths paths = search_paths(g);
+    SearchPaths paths = search_paths(g);
     const std::vector<std::string> files = expand_paths(o.paths.empty() ? paths.rules_dirs : o.paths, is_rule_test_file);
+    if (!o.rules_file.empty() && !fs::is_regular_file(o.rules_file)) {
+        std::cerr << o.rules_file << ": " << (en ? "rule file not found (--rules)" : "ルールファイルが見つかりません（--rules）") << "\n";
+        return exit_input;
+    }
+    // The tests judge the rule set beside them, installed or not, never an installed copy of it.
+    paths.rule_files = rule_sets_under_test(files, o.rules_file);
     if (files.empty()) {
         std::cerr << (en ? "no rule tests found (*.test.toml)" : "ルールのテスト（*.test.toml）が見つかりません") << "\n";
         return exit_input;
@@ -42,6 +60,17 @@ int run_rule_tests(const GlobalOptions& g, const TestOptions& o) {
         std::vector<std::string> tested_areas;
         for (const auto& suite : suites) {
             std::cout << suite.path << "\n";
+            std::vector<std::string> named;
+            for (const auto& c : suite.cases)
+                for (const auto& e : c.expects) {
+                    if (std::find(named.begin(), named.end(), e.area) != named.end()) continue;
+                    named.push_back(e.area);
+                    const auto rules = std::find_if(inst.areas().begin(), inst.areas().end(), [&](const AreaRules& x) { return x.area() == e.area; });
+                    if (rules == inst.areas().end() || rules->file.empty()) continue;
+                    std::cout << "  " << (en ? "rules " : "ルール ") << e.area << ": " << rules->file;
+                    if (!rules->sha256.empty()) std::cout << "  sha256 " << rules->sha256;
+                    std::cout << "\n";
+                }
             for (const auto& c : suite.cases) {
                 runs.push_back(assess(inst, c.answers, g.run));
                 const Assessment& a = runs.back();

@@ -1,30 +1,47 @@
-// Running work in a child process with a time limit, so that foreign code that crashes, aborts or
-// hangs ends the child, never the caller. The platform layer: it knows processes, not plugins.
+// Running work in a child process with limits, so that foreign code that crashes, aborts, hangs,
+// exhausts memory, exits early or floods the terminal ends the child, never the caller. The
+// platform layer: it knows processes, not plugins.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 
 namespace dxassess::host {
 
+/// What the child may use. Applied in the child before `work` runs.
+struct ChildLimits {
+    double timeout_seconds = 10;          // wall-clock limit; the CPU-time limit is set just above it
+    std::uint64_t memory_bytes = 0;       // address space the child may add to what it inherits; 0 = no limit
+    std::string run_as_user;              // when the caller is root, the child runs as this user; "" = stay root
+    std::size_t output_bytes = 64 * 1024; // of the child's standard output and error, this much is kept
+};
+
 /// How a child process ended.
 enum class ChildEnd {
-    finished,           // exited with status 0; `output` is what `work` returned
+    finished,           // `work` returned; `output` is what it returned
     crashed,            // killed by a signal; `detail` names it ("SIGSEGV")
-    timed_out,          // still running at the deadline, then killed
-    exited_with_error,  // a non-zero exit status; `detail` is the status ("70" when `work` threw)
-    not_started,        // no child could be made; `detail` says which step failed ("pipe", "fork")
+    timed_out,          // still running at the deadline, then killed with its process group
+    cpu_limit,          // used up its CPU time (SIGXCPU)
+    memory_limit,       // an allocation failed at the memory limit
+    threw,              // `work` threw; `detail` is the exception's message, if it had one
+    exited_early,       // exited on its own (e.g. exit(0) in foreign code) before `work` returned; `detail` is the status
+    not_started,        // no child could be made, or its limits could not be set; `detail` says which step failed
 };
 
 struct ChildOutcome {
     ChildEnd end = ChildEnd::finished;
-    std::string output;
+    std::string output;           // what `work` returned
     std::string detail;
+    std::string captured;         // the first ChildLimits::output_bytes of the child's stdout and stderr
+    std::size_t captured_total = 0;  // how many bytes the child wrote to them in all
 };
 
-/// Runs `work` in a child process and returns what it returned. The child is killed when
-/// `timeout_seconds` pass. Standard output and error are flushed first, so the child never
-/// repeats what the caller had buffered.
-ChildOutcome run_in_child(const std::function<std::string()>& work, double timeout_seconds);
+/// Runs `work` in a child process under `limits` and returns what it returned. The child runs in
+/// its own process group, with no new privileges, may not signal or trace other processes (Linux),
+/// and its standard output and error are captured, never shown. Buffered output of the caller is
+/// flushed first, so the child never repeats it.
+ChildOutcome run_in_child(const std::function<std::string()>& work, const ChildLimits& limits);
 
 }  // namespace dxassess::host

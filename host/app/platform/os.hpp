@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ctime>
+#include <optional>
 #include <string>
 
 namespace dxassess::host {
@@ -21,9 +22,34 @@ bool is_terminal(StandardStream stream);
 std::tm local_time(std::time_t t);
 std::tm utc_time(std::time_t t);
 
-/// Whether users other than the owner may write to `path` (file or directory): such a plugin could
-/// be replaced by anyone. False when its permissions cannot be read (loading it then says why).
-bool writable_by_others(const std::string& path);
+/// Why another local user could change what `path` holds, if they could.
+struct TrustProblem {
+    std::string path;       // the file or directory at fault, symlinks resolved
+    std::string owner;      // set when it belongs to a user other than root and the current user
+    bool writable = false;  // set when group or others may write to it
+};
+
+/// Checks `path` (symlinks resolved) and every directory above it up to the root: each must belong
+/// to root or the current user and not be writable by group or others. A directory with the sticky
+/// bit (such as /tmp) may be writable by all: no one can replace another's entry in it. Nothing
+/// when `path` does not exist (reading it then says why).
+std::optional<TrustProblem> trust_problem(const std::string& path);
+
+/// A file held open, so that a child process that gave up its privileges can still read it, whatever
+/// the permissions of the directories above it: path() names it through the open descriptor
+/// (/proc/self/fd/N on Linux; the path itself elsewhere). Forked children inherit it.
+class HeldFile {
+public:
+    explicit HeldFile(const std::string& path);
+    ~HeldFile();
+    HeldFile(const HeldFile&) = delete;
+    HeldFile& operator=(const HeldFile&) = delete;
+    const std::string& path() const { return path_; }
+
+private:
+    int fd_ = -1;
+    std::string path_;
+};
 
 /// Hints that `path` will be read soon, so the system starts reading it from the disk now.
 /// Does nothing when the file cannot be opened (reading it later says what is wrong).

@@ -2,6 +2,7 @@
 #include "platform/os.hpp"
 
 #include <fcntl.h>
+#include <pwd.h>
 #include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -30,9 +31,36 @@ std::tm utc_time(std::time_t t) {
     return tm;
 }
 
-bool writable_by_others(const std::string& path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
+std::optional<TrustProblem> trust_problem(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path real = fs::canonical(path, ec);
+    if (ec) return std::nullopt;
+    const uid_t me = ::geteuid();
+    for (fs::path p = real;; p = p.parent_path()) {
+        struct stat st {};
+        if (::stat(p.c_str(), &st) != 0) return std::nullopt;
+        TrustProblem problem{p.string(), {}, false};
+        if (st.st_uid != 0 && st.st_uid != me) {
+            const passwd* pw = ::getpwuid(st.st_uid);
+            problem.owner = pw ? pw->pw_name : "uid " + std::to_string(st.st_uid);
+        }
+        const bool sticky_dir = S_ISDIR(st.st_mode) && (st.st_mode & S_ISVTX);
+        problem.writable = (st.st_mode & (S_IWGRP | S_IWOTH)) != 0 && !sticky_dir;
+        if (!problem.owner.empty() || problem.writable) return problem;
+        if (p == p.root_path() || p.parent_path() == p) return std::nullopt;
+    }
+}
+
+HeldFile::HeldFile(const std::string& path) : path_(path) {
+#ifdef __linux__
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ >= 0) path_ = "/proc/self/fd/" + std::to_string(fd_);
+#endif
+}
+
+HeldFile::~HeldFile() {
+    if (fd_ >= 0) ::close(fd_);
 }
 
 void advise_will_read(const std::string& path) {

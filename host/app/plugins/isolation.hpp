@@ -1,5 +1,5 @@
 // Foreign code in a child process: platform/child_process.hpp, with each way it can end told to
-// the user in Japanese and English.
+// the user in Japanese and English, and what the child printed kept in the host's log.
 #pragma once
 
 #include "platform/child_process.hpp"
@@ -12,10 +12,10 @@
 
 namespace dxassess::host {
 
-/// Runs `work` in a child with a time limit and returns what it returned. On a crash, a non-zero
-/// exit, a time-out or when no child can be made, returns nothing; `failure` says what happened
-/// (naming `what`) and `end`, if given, how.
-std::optional<std::string> run_isolated(const std::function<std::string()>& work, double timeout_seconds,
-                                        const std::string& what, engine::Text& failure, ChildEnd* end = nullptr);
+/// Runs `work` in a child under `limits` and returns what it returned. Otherwise returns nothing
+/// and `failure` names `what` and the cause ("memory limit exceeded", "crashed (SIGSEGV)", ...).
+/// The child's standard output and error go to the log (bounded), never to the terminal.
+std::optional<std::string> run_isolated(const std::function<std::string()>& work, const ChildLimits& limits,
+                                        const std::string& what, engine::Text& failure);
 
 }  // namespace dxassess::host

@@ -1,146 +1,77 @@
-// Plugin loading with Boost.DLL and vetting of the descriptor a plugin returns. Everything read
-// from a descriptor is treated as foreign input: sizes, versions, strings and tables are checked
-// before the host relies on them.
+// Plugin loading with Boost.DLL. Official plugins load here; foreign ones are described in a child
+// (plugins/isolation.hpp) and only their checked description crosses into this process.
 #include "plugins/plugin_registry.hpp"
 
 #include "platform/os.hpp"
+#include "plugins/file_trust.hpp"
 #include "plugins/isolation.hpp"
+#include "plugins/plugin_description.hpp"
 #include "plugins/plugin_session.hpp"
 #include "support/files.hpp"
 #include "support/log.hpp"
 #include "support/sha256.hpp"
 
-#include "dxassess/engine/diagnostics.hpp"
-
 #include <boost/dll/shared_library.hpp>
+#include <boost/system/system_error.hpp>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstddef>
 #include <filesystem>
-#include <regex>
 
 namespace dxassess::host {
 namespace {
 
 using engine::Text;
+namespace fs = std::filesystem;
 
-/// The descriptor of ABI 1.0 ends with `derive`; a plugin of any 1.x minor is at least this big.
-constexpr std::size_t min_descriptor_size = offsetof(dxa_plugin_descriptor, derive) + sizeof(void*);
-constexpr uint32_t max_params = 16;
-constexpr uint32_t max_symbols = 1024;
+constexpr const char* official_prefix = "jp.dxassess.";
 
-std::string abi(unsigned major, unsigned minor) { return std::to_string(major) + "." + std::to_string(minor); }
+using Library = boost::dll::shared_library;
 
-bool identifier(const char* s) {
-    static const std::regex re("[a-z_][a-z0-9_]*");
-    return s != nullptr && std::regex_match(s, re);
-}
-
-bool text_ok(const char* s) { return s != nullptr && *s != '\0' && engine::is_valid_utf8(s); }
-
-std::optional<engine::Type> to_engine_type(dxa_type t) {
-    switch (t) {
-        case DXA_TYPE_BOOL: return engine::Type::boolean;
-        case DXA_TYPE_INT: return engine::Type::integer;
-        case DXA_TYPE_NUMBER: return engine::Type::number;
-        case DXA_TYPE_STRING: return engine::Type::string;
-        case DXA_TYPE_DATE: return engine::Type::date;
-        default: return std::nullopt;
+/// Opens a library and calls its entry point; why not, otherwise. Runs the plugin's code.
+std::optional<Text> open_library(const std::string& file, std::shared_ptr<Library>& lib, const dxa_plugin_descriptor*& descriptor) {
+    try {
+        lib = std::make_shared<Library>(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    } catch (const std::exception& e) {
+        return Text{std::string("共有ライブラリを読み込めません: ") + e.what(), std::string("cannot load shared library: ") + e.what()};
     }
-}
-
-/// Checks a descriptor; fills the record or returns why it is refused.
-std::optional<Text> vet(const dxa_plugin_descriptor* d, PluginRecord& r) {
-    if (d == nullptr)
-        return Text{"エントリポイントが記述子を返しませんでした（NULL）", "the entry point returned no descriptor (NULL)"};
-    if (d->struct_size < offsetof(dxa_plugin_descriptor, id))
-        return Text{"記述子が壊れています（struct_size " + std::to_string(d->struct_size) + "）",
-                    "malformed descriptor (struct_size " + std::to_string(d->struct_size) + ")"};
-    r.abi_major = d->abi_major;
-    r.abi_minor = d->abi_minor;
-    const std::string host_abi = abi(DXA_ABI_MAJOR, DXA_ABI_MINOR);
-    if (d->abi_major != DXA_ABI_MAJOR)
-        return Text{"プラグインは ABI " + abi(d->abi_major, d->abi_minor) + " 用にビルドされていますが、このホストは ABI " +
-                        host_abi + " です（メジャー版が異なります）",
-                    "plugin was built for ABI " + abi(d->abi_major, d->abi_minor) + " but this host implements ABI " +
-                        host_abi + " (major version differs)"};
-    if (d->abi_minor > DXA_ABI_MINOR)
-        return Text{"プラグインは ABI " + abi(d->abi_major, d->abi_minor) + " 用で、このホストの ABI " + host_abi +
-                        " より新しいです。dxassess を更新してください",
-                    "plugin was built for ABI " + abi(d->abi_major, d->abi_minor) + ", newer than this host's ABI " +
-                        host_abi + "; update dxassess"};
-    if (d->struct_size < min_descriptor_size)
-        return Text{"記述子が壊れています（struct_size " + std::to_string(d->struct_size) + " は ABI " +
-                        abi(d->abi_major, d->abi_minor) + " の最小 " + std::to_string(min_descriptor_size) + " より小さい）",
-                    "malformed descriptor (struct_size " + std::to_string(d->struct_size) + " is below the " +
-                        std::to_string(min_descriptor_size) + " bytes of ABI " + abi(d->abi_major, d->abi_minor) + ")"};
-    if (!text_ok(d->id)) return Text{"記述子の id が空か不正です", "malformed descriptor: empty or invalid id"};
-    r.id = d->id;
-    if (!text_ok(d->version)) return Text{"記述子の version が空か不正です", "malformed descriptor: empty or invalid version"};
-    if (!identifier(d->area))
-        return Text{"記述子の area が不正です（英小文字・数字・_）", "malformed descriptor: area must match [a-z_][a-z0-9_]*"};
-    if (!text_ok(d->name_ja) || !text_ok(d->name_en))
-        return Text{"記述子の name_ja / name_en が空か不正です", "malformed descriptor: empty or invalid name_ja / name_en"};
-    r.version = d->version;
-    r.area = d->area;
-    r.name = Text{d->name_ja, d->name_en};
-    r.concurrent = DXA_HAS_FIELD(dxa_plugin_descriptor, d->struct_size, flags) && (d->flags & DXA_PLUGIN_CONCURRENT) != 0;
-
-    if (d->fact_count > max_symbols || (d->fact_count > 0 && d->facts == nullptr))
-        return Text{"記述子の facts が不正です", "malformed descriptor: invalid facts table"};
-    for (uint32_t i = 0; i < d->fact_count; ++i) {
-        const dxa_fact_decl& f = d->facts[i];
-        const auto type = to_engine_type(f.type);
-        if (!identifier(f.name) || !type)
-            return Text{"記述子の事実 #" + std::to_string(i) + " の名前か型が不正です",
-                        "malformed descriptor: fact #" + std::to_string(i) + " has an invalid name or type"};
-        if (r.fact_types.count(f.name))
-            return Text{"事実 '" + std::string(f.name) + "' が重複しています", "duplicate fact '" + std::string(f.name) + "'"};
-        r.fact_types[f.name] = f.type;
-        r.symbols.facts[f.name] = engine::NameInfo{*type, {}};
-        r.fact_labels[f.name] = Text{text_ok(f.description_ja) ? f.description_ja : f.name,
-                                     text_ok(f.description_en) ? f.description_en : f.name};
-    }
-    if (d->function_count > max_symbols || (d->function_count > 0 && d->functions == nullptr))
-        return Text{"記述子の functions が不正です", "malformed descriptor: invalid functions table"};
-    for (uint32_t i = 0; i < d->function_count; ++i) {
-        const dxa_function_decl& f = d->functions[i];
-        const auto result = to_engine_type(f.result_type);
-        const bool params_ok = f.param_count <= max_params && (f.param_count == 0 || f.param_types != nullptr);
-        if (!identifier(f.name) || !result || !params_ok || f.call == nullptr)
-            return Text{"記述子の関数 #" + std::to_string(i) + " が不正です（名前・型・引数・call）",
-                        "malformed descriptor: function #" + std::to_string(i) + " is invalid (name, types, params or call)"};
-        engine::FunctionInfo info;
-        info.result = *result;
-        for (uint32_t k = 0; k < f.param_count; ++k) {
-            const auto p = to_engine_type(f.param_types[k]);
-            if (!p) return Text{"関数 '" + std::string(f.name) + "' の引数の型が不正です",
-                                "function '" + std::string(f.name) + "' has an invalid parameter type"};
-            info.params.push_back(*p);
-        }
-        if (r.symbols.functions.count(f.name) || r.symbols.facts.count(f.name))
-            return Text{"関数 '" + std::string(f.name) + "' が重複しています", "duplicate function '" + std::string(f.name) + "'"};
-        r.symbols.functions[f.name] = std::move(info);
-    }
-    r.descriptor = d;
-    return std::nullopt;
-}
-
-/// A plugin anyone but its owner can replace is not trusted: refuse group- or world-writable files
-/// and directories, naming the path and the fix.
-std::optional<Text> permission_problem(const std::string& file) {
-    namespace fs = std::filesystem;
-    for (const fs::path& p : {fs::path(file), fs::path(file).parent_path()}) {
-        if (writable_by_others(p.string()))
-            return Text{p.string() + " はグループまたは他のユーザーが書き込めるため信頼できません。`chmod go-w " + p.string() + "` で直してください",
-                        p.string() + " is writable by group or others, so it cannot be trusted; fix it with `chmod go-w " + p.string() + "`"};
+    if (!lib->has(DXA_ENTRY_NAME))
+        return Text{std::string("エントリポイント '") + DXA_ENTRY_NAME + "' がありません（dxassess のプラグインではありません）",
+                    std::string("missing entry point '") + DXA_ENTRY_NAME + "' (not a dxassess plugin)"};
+    try {
+        descriptor = lib->get_alias<const dxa_plugin_descriptor*(const dxa_host_api*)>(DXA_ENTRY_NAME)(host_api());
+    } catch (const boost::system::system_error& e) {
+        return Text{std::string("エントリポイントを呼べません: ") + e.what(), std::string("cannot call the entry point: ") + e.what()};
     }
     return std::nullopt;
+}
+
+/// `text` with the path a child opened (/proc/self/fd/N) put back as the file the user knows.
+std::string named(std::string text, const std::string& opened, const std::string& file) {
+    for (std::size_t at = 0; opened != file && (at = text.find(opened, at)) != std::string::npos; at += file.size())
+        text.replace(at, opened.size(), file);
+    return text;
+}
+
+/// In the vetting child: open, describe, check. The answer is JSON: {"description": ...} or {"refused": [ja, en]}.
+std::string describe_in_child(const std::string& opened, const std::string& file) {
+    const auto refused = [&](const Text& why) {
+        return nlohmann::json{{"refused", {named(why.ja, opened, file), named(why.en, opened, file)}}}.dump();
+    };
+    std::shared_ptr<Library> lib;
+    const dxa_plugin_descriptor* descriptor = nullptr;
+    if (auto why = open_library(opened, lib, descriptor)) return refused(*why);
+    PluginDescription d;
+    if (auto why = read_descriptor(descriptor, d)) return refused(*why);
+    PluginRecord check;
+    if (auto why = apply_description(d, check)) return refused(*why);
+    return nlohmann::json{{"description", description_to_json(d)}}.dump();
 }
 
 }  // namespace
 
-PluginRegistry::PluginRegistry() = default;
+PluginRegistry::PluginRegistry(std::vector<OfficialPlugin> official, ChildLimits limits)
+    : official_(std::move(official)), limits_(std::move(limits)) {}
 PluginRegistry::~PluginRegistry() = default;
 
 void PluginRegistry::refuse(const std::string& file, Text reason) {
@@ -152,92 +83,150 @@ void PluginRegistry::refuse(const std::string& file, Text reason) {
         }
 }
 
-void PluginRegistry::discover(const std::vector<std::string>& dirs, const std::string& shipped_dir) {
-    namespace fs = std::filesystem;
+bool PluginRegistry::any_refused() const {
+    return std::any_of(records_.begin(), records_.end(), [](const PluginRecord& r) { return !r.loaded; });
+}
+
+void PluginRegistry::discover(const std::vector<std::string>& dirs) {
+    std::vector<std::string> files, seen;
     for (const auto& dir : dirs) {
         std::error_code ec;
         if (!fs::is_directory(dir, ec)) {
             log::debug("plugin directory not found: " + dir);
             continue;
         }
-        const auto files = files_in(dir, [](const std::string& f) { return has_suffix(f, ".so"); });
-        const bool shipped = !shipped_dir.empty() && std::filesystem::path(dir).lexically_normal() ==
-                                                         std::filesystem::path(shipped_dir).lexically_normal();
-        for (const auto& f : files) load(f, shipped);
+        for (const auto& f : files_in(dir, [](const std::string& f) { return has_suffix(f, ".so"); })) {
+            // The same file reached twice (a directory named twice, a symlink) is one plugin.
+            const std::string real = fs::weakly_canonical(f, ec).string();
+            if (std::find(seen.begin(), seen.end(), real) != seen.end()) continue;
+            seen.push_back(real);
+            files.push_back(f);
+        }
     }
+    // Official plugins first, so no foreign plugin can claim their ids or areas by being found earlier.
+    std::vector<std::string> official, foreign;
+    for (const auto& f : files) {
+        std::string sha;
+        try {
+            sha = sha256_file(f);
+        } catch (const std::exception&) {
+        }
+        const bool listed = std::any_of(official_.begin(), official_.end(), [&](const OfficialPlugin& o) { return o.sha256 == sha; });
+        (listed ? official : foreign).push_back(f);
+    }
+    for (const auto& f : official) load(f);
+    for (const auto& f : foreign) load(f);
 }
 
-const PluginRecord& PluginRegistry::load(const std::string& file, bool shipped) {
+const PluginRecord& PluginRegistry::load(const std::string& file) {
     PluginRecord r;
     r.file = file;
-    r.shipped = shipped;
-    auto refuse = [&](Text why) -> const PluginRecord& {
-        r.reason = std::move(why);
-        log::warn(file + ": plugin refused: " + r.reason.en);
+    const auto finish = [&](std::optional<Text> why) -> const PluginRecord& {
+        if (why) {
+            r.loaded = false;
+            r.reason = std::move(*why);
+            log::warn(file + ": plugin refused: " + r.reason.en);
+        } else {
+            r.loaded = true;
+            log::debug(file + ": loaded " + (r.official ? "official" : "foreign") + " plugin " + r.id + " " + r.version + " for area " + r.area);
+        }
         records_.push_back(std::move(r));
         return records_.back();
     };
-    if (auto why = permission_problem(file)) return refuse(std::move(*why));
-    if (probe_timeout_ > 0 && (probe_all_ || !shipped)) {
-        // Foreign code runs first in a child: only a crash or a hang there refuses the plugin here;
-        // ordinary problems (no entry point, bad descriptor) are diagnosed below in the host.
-        Text failure;
-        ChildEnd end = ChildEnd::finished;
-        const auto probe = run_isolated(
-            [&] {
-                boost::dll::shared_library probe_lib(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
-                if (probe_lib.has(DXA_ENTRY_NAME))
-                    (void)probe_lib.get_alias<const dxa_plugin_descriptor*(const dxa_host_api*)>(DXA_ENTRY_NAME)(host_api());
-                return std::string("ok");
-            },
-            probe_timeout_, "plugin " + file, failure, &end);
-        if (!probe && (end == ChildEnd::crashed || end == ChildEnd::timed_out)) return refuse(std::move(failure));
-    }
-    std::shared_ptr<boost::dll::shared_library> lib;
-    try {
-        lib = std::make_shared<boost::dll::shared_library>(
-            file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
-    } catch (const std::exception& e) {
-        return refuse(Text{std::string("共有ライブラリを読み込めません: ") + e.what(),
-                           std::string("cannot load shared library: ") + e.what()});
-    }
-    if (!lib->has(DXA_ENTRY_NAME))
-        return refuse(Text{std::string("エントリポイント '") + DXA_ENTRY_NAME + "' がありません（dxassess のプラグインではありません）",
-                           std::string("missing entry point '") + DXA_ENTRY_NAME + "' (not a dxassess plugin)"});
-    const dxa_plugin_descriptor* descriptor = nullptr;
-    try {
-        auto& entry = lib->get_alias<const dxa_plugin_descriptor*(const dxa_host_api*)>(DXA_ENTRY_NAME);
-        descriptor = entry(host_api());
-    } catch (const std::exception& e) {
-        return refuse(Text{std::string("エントリポイントを呼べません: ") + e.what(),
-                           std::string("cannot call the entry point: ") + e.what()});
-    }
-    if (auto why = vet(descriptor, r)) return refuse(std::move(*why));
-    for (const auto& other : records_) {
-        if (!other.loaded) continue;
-        if (other.id == r.id)
-            return refuse(Text{"プラグイン id '" + r.id + "' は " + other.file + " で読み込み済みです",
-                               "plugin id '" + r.id + "' is already loaded from " + other.file});
-        if (other.area == r.area)
-            return refuse(Text{"領域 '" + r.area + "' は別のプラグイン " + other.id + "（" + other.file + "）が評価します",
-                               "area '" + r.area + "' is already scored by plugin " + other.id + " (" + other.file + ")"});
-    }
+    if (auto why = untrusted_file(file)) return finish(std::move(why));
     try {
         r.sha256 = sha256_file(file);
     } catch (const std::exception& e) {
-        return refuse(Text{std::string("ファイルを読めません: ") + e.what(), std::string("cannot read the file: ") + e.what()});
+        return finish(Text{std::string("ファイルを読めません: ") + e.what(), std::string("cannot read the file: ") + e.what()});
     }
-    r.loaded = true;
+    const auto entry = std::find_if(official_.begin(), official_.end(), [&](const OfficialPlugin& o) { return o.sha256 == r.sha256; });
+    if (entry != official_.end()) {
+        r.official = true;
+        if (auto why = load_official(r, *entry)) return finish(std::move(why));
+    } else if (auto why = vet_foreign(r)) {
+        return finish(std::move(why));
+    }
+    return finish(identity_problem(r));
+}
+
+std::optional<Text> PluginRegistry::load_official(PluginRecord& r, const OfficialPlugin& entry) {
+    std::shared_ptr<Library> lib;
+    const dxa_plugin_descriptor* descriptor = nullptr;
+    if (auto why = open_library(r.file, lib, descriptor)) return why;
+    PluginDescription d;
+    if (auto why = read_descriptor(descriptor, d)) return why;
+    if (auto why = apply_description(d, r)) return why;
+    if (r.id != entry.id || r.area != entry.area)
+        return Text{"公式プラグインの一覧と id・領域が一致しません（一覧: " + entry.id + " / " + entry.area + "）",
+                    "id or area differs from the list of official plugins (listed: " + entry.id + " / " + entry.area + ")"};
+    r.descriptor = descriptor;
+    r.description = description_to_json(d);
     libraries_.push_back(std::move(lib));
-    log::debug(file + ": loaded plugin " + r.id + " " + r.version + " for area " + r.area);
-    records_.push_back(std::move(r));
-    return records_.back();
+    return std::nullopt;
+}
+
+std::optional<Text> PluginRegistry::vet_foreign(PluginRecord& r) const {
+    Text failure;
+    const std::string file = r.file;
+    const HeldFile held(file);  // readable by the child even after it drops to an unprivileged user
+    const auto answer = run_isolated([&] { return describe_in_child(held.path(), file); }, limits_, "plugin " + file, failure);
+    if (!answer) return Text{"読み込み時の検査で " + failure.ja, "while being vetted, " + failure.en};
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(*answer);
+        if (j.contains("refused")) return Text{j.at("refused").at(0).get<std::string>(), j.at("refused").at(1).get<std::string>()};
+        const auto d = description_from_json(j.at("description").get<std::string>());
+        if (!d) throw std::runtime_error("description");
+        if (auto why = apply_description(*d, r)) return why;
+        r.description = description_to_json(*d);
+        return std::nullopt;
+    } catch (const std::exception&) {
+        return Text{"検査用の子プロセスが読めない結果を返しました", "the vetting child process returned an unreadable answer"};
+    }
+}
+
+std::optional<Text> PluginRegistry::identity_problem(const PluginRecord& r) const {
+    if (!r.official) {
+        if (r.id.rfind(official_prefix, 0) == 0)
+            return Text{"id '" + r.id + "' の接頭辞 " + official_prefix + " は公式プラグイン専用です",
+                        "the id prefix " + std::string(official_prefix) + " of '" + r.id + "' is reserved for official plugins"};
+        for (const auto& o : official_) {
+            if (o.area != r.area || o.area == DXA_GENERIC_AREA) continue;
+            const PluginRecord* holder = for_area(o.area);
+            return Text{"領域 '" + r.area + "' は公式プラグイン " + o.id + (holder ? "（" + holder->file + "）" : std::string()) + " 専用です",
+                        "area '" + r.area + "' is reserved for the official plugin " + o.id + (holder ? " (" + holder->file + ")" : std::string())};
+        }
+    }
+    for (const auto& other : records_) {
+        if (!other.loaded) continue;
+        if (other.id == r.id)
+            return Text{"プラグイン id '" + r.id + "' は " + other.file + " で読み込み済みです",
+                        "plugin id '" + r.id + "' is already loaded from " + other.file};
+        if (other.area == r.area && r.area != DXA_GENERIC_AREA)
+            return Text{"領域 '" + r.area + "' は別のプラグイン " + other.id + "（" + other.file + "）が評価します",
+                        "area '" + r.area + "' is already scored by plugin " + other.id + " (" + other.file + ")"};
+    }
+    return std::nullopt;
 }
 
 const PluginRecord* PluginRegistry::for_area(const std::string& area) const {
     for (const auto& r : records_)
         if (r.loaded && r.area == area) return &r;
     return nullptr;
+}
+
+std::optional<Text> open_in_child(PluginRecord& r, const std::string& opened) {
+    static std::vector<std::shared_ptr<Library>> kept;  // the child ends without unloading
+    std::shared_ptr<Library> lib;
+    const dxa_plugin_descriptor* descriptor = nullptr;
+    if (auto why = open_library(opened, lib, descriptor)) return Text{named(why->ja, opened, r.file), named(why->en, opened, r.file)};
+    PluginDescription d;
+    if (auto why = read_descriptor(descriptor, d)) return why;
+    if (description_to_json(d) != r.description)
+        return Text{"プラグイン " + r.id + " が検査時と異なる内容を申告しました", "plugin " + r.id + " described itself differently than when it was vetted"};
+    kept.push_back(std::move(lib));
+    r.descriptor = descriptor;
+    return std::nullopt;
 }
 
 }  // namespace dxassess::host

@@ -238,7 +238,7 @@ std::string render_json(const Assessment& a, const ReportMeta& meta) {
                     {"strongest", a.overall.strongest.empty() ? json(nullptr) : json(a.overall.strongest)},
                     {"weakest", a.overall.weakest.empty() ? json(nullptr) : json(a.overall.weakest)},
                     {"missing_areas", std::move(missing)},
-                    {"not_assessed", a.not_installed},
+                    {"not_assessed", json::array()},  // schema 1.x; every expected area is now in `areas`
                     {"actions", std::move(actions)}};
     // How to read the figures (schema 1.1), as every report form shows it: the level scale and the score.
     json scale = json::array();

@@ -71,14 +71,6 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
         else
             md << "| " << cell(r.title.in(lang)) << " | — | — | " << target << " | " << w.not_scored << " |\n";
     }
-    if (!a.not_installed.empty()) {
-        md << "\n" << w.not_assessed << ": ";
-        for (std::size_t i = 0; i < a.not_installed.size(); ++i) {
-            const auto* aw = model.find_area(a.not_installed[i]);
-            md << (i ? ", " : "") << (aw ? aw->title.in(lang) : a.not_installed[i]);
-        }
-        md << "\n";
-    }
 
     if (!a.actions.empty()) {
         md << "\n## " << w.actions << "\n\n";

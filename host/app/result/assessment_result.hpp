@@ -34,7 +34,6 @@ struct Assessment {
     const engine::Model* model = nullptr;
     engine::Answers answers;
     std::vector<engine::AreaResult> areas;          // expected areas, model order first
-    std::vector<std::string> not_installed;         // model areas with no plugin and no answers
     engine::OverallResult overall;
     std::vector<const AreaRules*> scored_by;        // plugin and rule set of each scored area
     std::string answers_sha256;                     // empty when the answers did not come from a file

@@ -25,6 +25,7 @@ void load_settings(const std::string& path, Settings& into) {
     dirs("plugin_dirs", into.plugin_dirs);
     dirs("rules_dirs", into.rules_dirs);
     if (auto lock = r.string("lock_file")) into.lock_file = resolve(*lock);
+    if (auto user = r.string("plugin_user")) into.plugin_user = *user;
     r.reject_unknown_keys();
     if (!errors.empty()) throw InputError(std::move(errors));
 }

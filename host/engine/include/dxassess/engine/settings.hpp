@@ -11,6 +11,7 @@ struct Settings {
     std::vector<std::string> plugin_dirs;  // relative paths are resolved against the file's directory
     std::vector<std::string> rules_dirs;
     std::string lock_file;
+    std::string plugin_user;  // when dxassess runs as root, isolated plugins run as this user (default "nobody")
 };
 
 /// Reads one settings file and appends to `into`. Throws InputError.
