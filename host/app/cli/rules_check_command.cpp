@@ -94,7 +94,10 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
         std::cerr << tr(lang, "検査するルールファイルがありません", "no rule files to check") << "\n";
         return exit_input;
     }
-    return failed ? exit_input : exit_ok;
+    if (failed) return exit_input;
+    // The rules are sound, but a refused plugin (named on stderr as it was refused) leaves its rule set
+    // checked without its facts and functions: not a clean pass.
+    return registry.any_refused() ? exit_area_missing : exit_ok;
 }
 
 }  // namespace dxassess::host

@@ -16,6 +16,7 @@ struct ChildLimits {
     std::uint64_t memory_bytes = 0;       // address space the child may add to what it inherits; 0 = no limit
     std::string run_as_user;              // when the caller is root, the child runs as this user; "" = stay root
     std::size_t output_bytes = 64 * 1024; // of the child's standard output and error, this much is kept
+    std::size_t output_limit = 1 << 20;   // a child that writes more is stopped
 };
 
 /// How a child process ended.
@@ -25,6 +26,8 @@ enum class ChildEnd {
     timed_out,          // still running at the deadline, then killed with its process group
     cpu_limit,          // used up its CPU time (SIGXCPU)
     memory_limit,       // an allocation failed at the memory limit
+    output_limit,       // wrote more than ChildLimits::output_limit bytes, then killed
+    forbidden_call,     // tried to signal, trace or write into another process (SIGSYS from the seccomp filter)
     threw,              // `work` threw; `detail` is the exception's message, if it had one
     exited_early,       // exited on its own (e.g. exit(0) in foreign code) before `work` returned; `detail` is the status
     not_started,        // no child could be made, or its limits could not be set; `detail` says which step failed

@@ -104,12 +104,13 @@ std::string lookup(const std::string& name, Identity& id) {
 }
 
 #ifdef __linux__
-/// Foreign code may not signal, trace or write into any process but its own (the host above all).
+/// Foreign code may not signal, trace or write into any process but its own (the host above all):
+/// trying it ends the child with SIGSYS, which the parent reports as what it is.
 std::string forbid_touching_others(pid_t parent) {
     const pid_t self = ::getpid();
     scmp_filter_ctx ctx = ::seccomp_init(SCMP_ACT_ALLOW);
     if (!ctx) return "seccomp_init";
-    const auto deny = SCMP_ACT_ERRNO(EPERM);
+    const auto deny = SCMP_ACT_KILL_PROCESS;
     int rc = 0;
     for (int sys : {SCMP_SYS(kill), SCMP_SYS(tkill), SCMP_SYS(tgkill), SCMP_SYS(rt_sigqueueinfo), SCMP_SYS(rt_tgsigqueueinfo)})
         rc |= ::seccomp_rule_add(ctx, deny, sys, 1, SCMP_A0(SCMP_CMP_NE, static_cast<scmp_datum_t>(self)));
@@ -258,7 +259,7 @@ ChildOutcome run_in_child(const std::function<std::string()>& work, const ChildL
 
     const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limits.timeout_seconds));
     Reader reader{result_pipe[0], output_pipe[0], limits.output_bytes, {}, {}, 0};
-    bool result_open = true, output_open = true, timed_out = false, exited = false;
+    bool result_open = true, output_open = true, timed_out = false, exited = false, flooded = false;
     int status = 0;
     while (!exited) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
@@ -274,6 +275,10 @@ ChildOutcome run_in_child(const std::function<std::string()>& work, const ChildL
             if (result_open && (p[0].revents & (POLLIN | POLLHUP | POLLERR))) result_open = reader.read_from(result_pipe[0]);
             if (output_open && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) output_open = reader.read_from(output_pipe[0]);
         }
+        if (reader.captured_total > limits.output_limit) {
+            flooded = true;
+            break;
+        }
         if (::waitpid(pid, &status, WNOHANG) == pid) exited = true;
     }
     ::kill(-pid, SIGKILL);  // the child's process group: it, and anything it started
@@ -288,13 +293,13 @@ ChildOutcome run_in_child(const std::function<std::string()>& work, const ChildL
     ChildOutcome out;
     out.captured = std::move(reader.captured);
     out.captured_total = reader.captured_total;
-    if (timed_out) {
-        out.end = ChildEnd::timed_out;
+    if (timed_out || flooded) {
+        out.end = timed_out ? ChildEnd::timed_out : ChildEnd::output_limit;
         return out;
     }
     if (WIFSIGNALED(status)) {
         const int sig = WTERMSIG(status);
-        out.end = sig == SIGXCPU ? ChildEnd::cpu_limit : ChildEnd::crashed;
+        out.end = sig == SIGXCPU ? ChildEnd::cpu_limit : sig == SIGSYS ? ChildEnd::forbidden_call : ChildEnd::crashed;
         out.detail = signal_name(sig);
         return out;
     }

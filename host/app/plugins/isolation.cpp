@@ -20,7 +20,7 @@ void log_captured(const ChildOutcome& child, const std::string& what, const Chil
     std::istringstream lines(child.captured);
     std::string line;
     while (std::getline(lines, line)) log::info("[" + what + "] " + line);
-    if (child.captured_total > child.captured.size())
+    if (child.captured_total > child.captured.size() && child.end != ChildEnd::output_limit)
         log::warn(what + " wrote " + std::to_string(child.captured_total) + " bytes of output; only the first " +
                   std::to_string(limits.output_bytes) + " were kept in the log (-v shows them)");
 }
@@ -50,6 +50,16 @@ std::optional<std::string> run_isolated(const std::function<std::string()>& work
             failure = {what + " がメモリの制限（" + mb + " MB）を超えました", what + ": memory limit exceeded (" + mb + " MB)"};
             break;
         }
+        case ChildEnd::output_limit: {
+            const std::string kb = std::to_string(limits.output_limit / 1024);
+            failure = {what + " が出力の上限（" + kb + " KB）を超えて書き続けたため停止しました",
+                       what + " wrote more than the output limit (" + kb + " KB) and was stopped"};
+            break;
+        }
+        case ChildEnd::forbidden_call:
+            failure = {what + " が他のプロセスにシグナルを送ろうとした（または追跡しようとした）ため停止しました",
+                       what + " tried to signal or trace another process (a forbidden system call) and was stopped"};
+            break;
         case ChildEnd::crashed: failure = {what + " が異常終了しました（" + d + "）", what + " crashed (" + d + ")"}; break;
         case ChildEnd::threw:
             failure = {what + " が C の境界を越えて C++ の例外を投げました" + (d.empty() ? "" : "（" + d + "）"),
