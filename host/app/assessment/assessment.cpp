@@ -183,9 +183,11 @@ Assessment assess(const Installation& inst, engine::Answers answers, const RunPo
 
     for (const auto& area : order) {
         const auto* weight = inst.model().find_area(area);
-        const Text title = weight ? weight->title : Text{area, area};
         const auto a = std::find_if(inst.areas().begin(), inst.areas().end(),
                                     [&](const AreaRules& x) { return x.area() == area; });
+        const Text title = weight                                            ? weight->title
+                           : a != inst.areas().end() && !a->title.empty() ? a->title
+                                                                             : Text{area, area};
         if (a != inst.areas().end() && a->rules) {
             out.areas.push_back(score_with_plugin(*a, out.answers, policy, inst.child_limits()));
             out.scored_by.push_back(&*a);

@@ -135,7 +135,14 @@ AreaRules Installation::load_area_rules(const PluginRecord& plugin, const std::s
             a.failure = {"ルールファイルに誤りがあります:\n" + e.format(engine::Lang::ja), "the rule file has errors:\n" + e.format(engine::Lang::en)};
         }
     }
-    if (!a.failure.empty()) log::warn(a.failure.en);
+    if (!a.failure.empty()) {
+        log::warn(a.failure.en);
+        a.title = plugin.name;  // the rule set's own title when its header still reads
+        if (!a.file.empty()) try {
+                a.title = engine::peek_rule_set(a.file).title;
+            } catch (const engine::InputError&) {
+            }
+    }
     return a;
 }
 
@@ -175,25 +182,30 @@ void Installation::add_unserved_areas(const LockFile* lock) {
     // Every area the installation expects is reported, scored or not: a refused or missing plugin
     // never makes its area vanish. Expected are the model's areas, those of rule sets in the rules
     // directories, of refused plugins, and of rule sets pinned by the lock file.
-    std::vector<std::pair<std::string, std::string>> expected;  // area, plugin named by its rule set
-    for (const auto& w : model_.areas) expected.emplace_back(w.area, "");
+    struct Expected {
+        std::string area, plugin;  // the plugin its rule set names
+        Text title;
+    };
+    std::vector<Expected> expected;
+    for (const auto& w : model_.areas) expected.push_back({w.area, "", w.title});
     for (const auto& f : rule_set_files()) {
         try {
-            const engine::RuleSetHeader header = engine::peek_rule_set(f);
-            expected.emplace_back(header.area, header.plugin);
+            engine::RuleSetHeader header = engine::peek_rule_set(f);
+            expected.push_back({header.area, header.plugin, header.title});
         } catch (const engine::InputError&) {
             // reported when its plugin loads it, or by `dxassess rules check`
         }
     }
     for (const auto& p : registry_->plugins())
-        if (!p.loaded && !p.area.empty() && p.area != DXA_GENERIC_AREA) expected.emplace_back(p.area, p.id);
+        if (!p.loaded && !p.area.empty() && p.area != DXA_GENERIC_AREA) expected.push_back({p.area, p.id, p.name});
     if (lock)
-        for (const auto& [area, sha] : lock->rule_sets) expected.emplace_back(area, "");
-    for (const auto& [area, plugin] : expected) {
+        for (const auto& [area, sha] : lock->rule_sets) expected.push_back({area, "", {}});
+    for (const auto& [area, plugin, title] : expected) {
         const bool served = std::any_of(areas_.begin(), areas_.end(), [&](const AreaRules& a) { return a.area() == area; });
         if (served) continue;
         AreaRules a;
         a.area_id = area;
+        a.title = title;
         a.file = find_rules_file(area);
         a.failure = why_unserved(area, plugin);
         log::warn(a.failure.en);

@@ -24,6 +24,7 @@ struct AreaRules {
     std::string sha256;
     engine::Text failure;
     std::string area_id;  // the area scored (a generic plugin scores areas other than its own)
+    engine::Text title;   // of an area that cannot be scored, from its rule set's header (may be empty)
     const engine::ReferenceData* reference = nullptr;  // the installation's reference data, for its plugin
 
     const std::string& area() const { return area_id; }

@@ -530,7 +530,8 @@ RuleSetHeader peek_rule_set(const std::string& path) {
     const toml::table root = parse_toml(read_input_file(path), path);
     const auto id = root["area"]["id"].value<std::string>();
     if (!id) throw InputError(Location{path}, Text{"[area] id がありません", "missing [area] id"});
-    return {*id, root["area"]["plugin"].value_or(std::string())};
+    return {*id, root["area"]["plugin"].value_or(std::string()),
+            Text{root["area"]["title_ja"].value_or(*id), root["area"]["title_en"].value_or(*id)}};
 }
 
 }  // namespace dxassess::engine

@@ -160,6 +160,7 @@ RuleSet parse_rule_set(const std::string& text, const std::string& path, const P
 struct RuleSetHeader {
     std::string area;
     std::string plugin;
+    Text title;  // title_ja / title_en, the id when absent
 };
 
 /// Reads only the header of a rule file, to find which plugin scores it. Throws InputError.
