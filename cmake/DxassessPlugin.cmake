@@ -1,8 +1,10 @@
 # dxassess_add_plugin(<name> SOURCES <files...> [OUTPUT_DIRECTORY <dir>] [NO_INSTALL])
 #
 # Builds an area plugin as a loadable module against dxassess::sdk: hidden visibility (only the
-# entry point alias is exported), the file name dxassess_<name>.so, and installation into the
-# plugin directory. Shipped with the SDK, so vendors use the same helper (docs/plugin-sdk.md).
+# entry point alias is exported), the file name dxassess_<name>.so, and installation into
+# <prefix>/${DXASSESS_PLUGIN_SUBDIR} (lib/dxassess/plugins, set by find_package(dxassess)), where a
+# dxassess installed with the same prefix finds it. Shipped with the SDK, so vendors use the same
+# helper (docs/plugin-sdk.md).
 function(dxassess_add_plugin name)
     cmake_parse_arguments(PARSE_ARGV 1 ARG "NO_INSTALL" "OUTPUT_DIRECTORY" "SOURCES")
     if(NOT ARG_SOURCES)

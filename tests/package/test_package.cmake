@@ -11,7 +11,8 @@ function(check_tree root label)
     foreach(f bin/dxassess lib/dxassess/plugins/dxassess_telework.so share/dxassess/rules/telework.toml
               share/dxassess/rules/model.toml include/dxassess/plugin.h include/dxassess/plugin.hpp
               share/doc/dxassess/report.schema.json lib/cmake/dxassess/dxassessConfig.cmake
-              share/dxassess/rules/samples/sample-city.toml)
+              share/dxassess/rules/samples/sample-city.toml lib/dxassess/official-plugins.json share/doc/dxassess/copyright
+              share/doc/dxassess/examples/vendor-plugin/CMakeLists.txt share/doc/dxassess/examples/rules-only/digital_divide.toml)
         if(NOT EXISTS "${root}/${f}")
             fail("${label}: ${f} is missing from the package")
         endif()
@@ -28,6 +29,10 @@ function(check_tree root label)
     run("${root}/bin/dxassess" plugins)
     if(NOT out MATCHES "${root}/lib/dxassess/plugins")
         fail("${label}: plugins not found relative to the binary: ${out}")
+    endif()
+    # The digests recorded at packaging are those of the files as packaged (stripped): all official.
+    if(NOT out MATCHES "jp.dxassess.telework [^\n]*（公式）" OR out MATCHES "（分離して実行）")
+        fail("${label}: the packaged plugins are not recognised as official: ${out}")
     endif()
 endfunction()
 

@@ -348,9 +348,12 @@ OverallResult combine(const Model& model, const std::vector<AreaResult>& areas) 
             o.complete = false;
             continue;
         }
-        ++o.assessed;
+        // Only the model's areas make the index: the same measure for every government, comparable
+        // nationally. An area a vendor or the municipality adds is reported on its own.
         const AreaWeight* w = model.find_area(a.area);
-        const double weight = w ? w->weight : 1.0;
+        if (!w) continue;
+        ++o.assessed;
+        const double weight = w->weight;
         weight_sum += weight;
         score_sum += weight * a.score;
         level_sum += weight * a.level;

@@ -143,11 +143,13 @@ AreaResult score_area(const RuleSet& rules, const AreaEnvironment& env,
 
 /// The combination of the areas that could be assessed (scored and complete); the others are named
 /// by the report and left out, so missing answers never drag a figure down.
+/// The overall figures are over the model's areas only; areas outside the model (vendor or
+/// rules-only areas) are reported on their own and never change the index.
 struct OverallResult {
-    double index = 0;          // weighted mean of the assessed areas' scores, 0..100
+    double index = 0;          // weighted mean of the assessed model areas' scores, 0..100
     double mean_level = 0;     // weighted mean of their levels, one decimal: 平均到達レベル
     int level = 0;             // floor(mean_level), kept for readers of report schema 1.0
-    int assessed = 0;          // areas in the figures
+    int assessed = 0;          // model areas in the figures
     bool complete = true;      // false when an expected area was not scored or is incomplete
     std::string strongest;
     std::string weakest;
