@@ -208,7 +208,7 @@ void Installation::add_unserved_areas(const LockFile* lock) {
         a.title = title;
         a.file = find_rules_file(area);
         a.failure = why_unserved(area, plugin);
-        log::warn(a.failure.en);
+        log::debug(a.failure.en);  // reports and `dxassess plugins` show it with the area
         areas_.push_back(std::move(a));
     }
 }
