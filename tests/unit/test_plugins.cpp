@@ -180,6 +180,8 @@ TEST_CASE("the telework plugin derives the survey's figures", "[plugins][telewor
     CHECK(std::get<std::string>(s.facts().at("staff_band")) == "501〜1,000人");
     CHECK(std::get<std::string>(s.call("usage_band", {0.25})) == "under_30");
     CHECK(std::get<std::string>(s.call("usage_band", {0.8})) == "80_plus");
+    // An integer where a number is declared (the rules allow it) reaches the plugin as a number.
+    CHECK(std::get<std::string>(s.call("usage_band", {std::int64_t{1}})) == "80_plus");
 
     // Contradictory counts: diagnostics tied to the keys, and no ratios computed from them.
     profile.staff = 100;

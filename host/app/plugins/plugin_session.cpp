@@ -293,6 +293,13 @@ engine::Value PluginSession::call(const std::string& function, const std::vector
         if (function != f.name) continue;
         std::vector<dxa_value> c_args;
         for (const auto& a : args) c_args.push_back(to_c(a));
+        // The rules may pass an integer where a number is declared: the plugin gets what it declared.
+        for (std::size_t k = 0; k < c_args.size() && k < f.param_count; ++k)
+            if (f.param_types[k] == DXA_TYPE_NUMBER && c_args[k].type == DXA_TYPE_INT) {
+                const double v = static_cast<double>(c_args[k].as.integer);
+                c_args[k].type = DXA_TYPE_NUMBER;
+                c_args[k].as.number = v;
+            }
         dxa_value result{};
         const dxa_status s = f.call(ctx_, c_args.data(), static_cast<uint32_t>(c_args.size()), &result);
         if (s != DXA_OK) {
