@@ -83,19 +83,11 @@ if(uid STREQUAL "0")
     execute_process(COMMAND chown root "${WORK}/lock.json")
 
     # As an ordinary user (nobody): root's files are trusted; another user's (daemon's) are not.
-    set(as_nobody setpriv --reuid=nobody --regid=nogroup --clear-groups)
-    execute_process(COMMAND ${as_nobody} "${DXA}" --lang en ${vendor} plugins
-                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-    if(NOT rc EQUAL 0)
-        fail("as nobody, root's plugin directory must be trusted: exit ${rc}\n${out}\n${err}")
-    endif()
+    set(DXA_ENV setpriv --reuid=nobody --regid=nogroup --clear-groups ${CMAKE_COMMAND} -E env DXASSESS_CONFIG=)
+    dxa(0 ${vendor} plugins)
     expect("${out}" "\\[loaded\\] test.fx_good")
     execute_process(COMMAND chown daemon "${WORK}/vendor/plugins")
-    execute_process(COMMAND ${as_nobody} "${DXA}" --lang en ${vendor} plugins
-                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-    if(NOT rc EQUAL 3)
-        fail("as nobody, a directory of daemon's must be refused: exit ${rc}\n${out}\n${err}")
-    endif()
+    dxa(3 ${vendor} plugins)
     expect("${out}" "${WORK}/vendor/plugins \\(checked for [^)]*\\) belongs to daemon")
     execute_process(COMMAND chown root "${WORK}/vendor/plugins")
 endif()

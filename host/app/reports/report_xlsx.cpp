@@ -216,15 +216,15 @@ void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const st
             refs.width(col, widths[col]);
             refs.text(0, col, columns[col], head);
         }
-        int row = 1;
+        int ref_row = 1;
         for (const auto& u : uses) {
             const engine::ReferenceFigure& f = *u.figure;
-            refs.text(row, 0, f.label.in(lang), wrap);
-            refs.text(row, 1, engine::reference_text(f));
-            refs.text(row, 2, f.as_of.str());
-            refs.text(row, 3, f.source, wrap);
-            refs.text(row, 4, f.url);
-            refs.text(row++, 5, f.caveat.in(lang), wrap);
+            refs.text(ref_row, 0, f.label.in(lang), wrap);
+            refs.text(ref_row, 1, engine::reference_text(f));
+            refs.text(ref_row, 2, f.as_of.str());
+            refs.text(ref_row, 3, f.source, wrap);
+            refs.text(ref_row, 4, f.url);
+            refs.text(ref_row++, 5, f.caveat.in(lang), wrap);
         }
     }
 
