@@ -279,14 +279,16 @@ ChildOutcome run_in_child(const std::function<std::string()>& work, const ChildL
             flooded = true;
             break;
         }
-        if (::waitpid(pid, &status, WNOHANG) == pid) exited = true;
+        // Seen without reaping it: the group keeps its id until the child is reaped, below.
+        siginfo_t info{};
+        if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid) exited = true;
     }
     ::kill(-pid, SIGKILL);  // the child's process group: it, and anything it started
     if (exited) {
         if (result_open) reader.drain(result_pipe[0]);
         if (output_open) reader.drain(output_pipe[0]);
     }
-    if (!exited) ::waitpid(pid, &status, 0);
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     ::close(result_pipe[0]);
     ::close(output_pipe[0]);
 

@@ -104,7 +104,7 @@ void PluginRegistry::discover(const std::vector<std::string>& dirs) {
         }
     }
     // Official plugins first, so no foreign plugin can claim their ids or areas by being found earlier.
-    std::vector<std::string> official, foreign;
+    std::vector<std::pair<std::string, std::string>> official, foreign;  // file, SHA-256 ("" if unreadable)
     for (const auto& f : files) {
         std::string sha;
         try {
@@ -112,13 +112,15 @@ void PluginRegistry::discover(const std::vector<std::string>& dirs) {
         } catch (const std::exception&) {
         }
         const bool listed = std::any_of(official_.begin(), official_.end(), [&](const OfficialPlugin& o) { return o.sha256 == sha; });
-        (listed ? official : foreign).push_back(f);
+        (listed ? official : foreign).emplace_back(f, sha);
     }
-    for (const auto& f : official) load(f);
-    for (const auto& f : foreign) load(f);
+    for (const auto& [f, sha] : official) load(f, sha);
+    for (const auto& [f, sha] : foreign) load(f, sha);
 }
 
-const PluginRecord& PluginRegistry::load(const std::string& file) {
+const PluginRecord& PluginRegistry::load(const std::string& file) { return load(file, ""); }
+
+const PluginRecord& PluginRegistry::load(const std::string& file, const std::string& known_sha256) {
     PluginRecord r;
     r.file = file;
     const auto finish = [&](std::optional<Text> why) -> const PluginRecord& {
@@ -135,7 +137,7 @@ const PluginRecord& PluginRegistry::load(const std::string& file) {
     };
     if (auto why = untrusted_file(file)) return finish(std::move(why));
     try {
-        r.sha256 = sha256_file(file);
+        r.sha256 = known_sha256.empty() ? sha256_file(file) : known_sha256;
     } catch (const std::exception& e) {
         return finish(Text{std::string("ファイルを読めません: ") + e.what(), std::string("cannot read the file: ") + e.what()});
     }

@@ -42,6 +42,7 @@ public:
     bool any_refused() const;
 
 private:
+    const PluginRecord& load(const std::string& file, const std::string& known_sha256);
     std::optional<engine::Text> load_official(PluginRecord& r, const OfficialPlugin& entry);
     std::optional<engine::Text> vet_foreign(PluginRecord& r) const;
     std::optional<engine::Text> identity_problem(const PluginRecord& r) const;
