@@ -31,6 +31,18 @@ dxa(3 --lock-file "${WORK}/tampered.json" assess "${SAMPLE}" -o "${WORK}/out" --
 expect("${out}" "Thorough security measures: level 3")
 expect("${err}" "Promotion of telework: not scored: plugin .*dxassess_telework.so was refused: plugin jp.dxassess.telework's SHA-256 differs")
 
+# A vendor plugin missing from the lock file is refused, and its area is reported as not scored (exit 3),
+# never silently dropped from a report marked complete.
+file(COPY "${FIXTURE_RULES}/fx_good.toml" DESTINATION "${WORK}/vendor-rules")
+file(READ "${SAMPLE}" sample_text)
+file(WRITE "${WORK}/with-vendor.toml" "${sample_text}\n[fx_good]\ncount = 3\n")
+dxa(3 --lock-file "${WORK}/lock.json" --plugin-dir "${FIXTURES}/fx_good" --rules-dir "${WORK}/vendor-rules"
+    assess "${WORK}/with-vendor.toml" -o "${WORK}/out" --format json)
+expect("${err}" "Test area fx_good: not scored: plugin [^\n]*dxassess_fx_good.so was refused: plugin test.fx_good is not in the lock file")
+expect("${out}" "Promotion of telework: level 3")
+file(READ "${WORK}/out/report.json" report)
+expect("${report}" "\"complete\": false")
+
 # A rule set edited after locking is refused.
 file(COPY "${RULES}/" DESTINATION "${WORK}/rules")
 file(APPEND "${WORK}/rules/security.toml" "# edited after the lock\n")
