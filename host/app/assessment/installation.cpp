@@ -69,6 +69,7 @@ Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : 
                                           "reference.toml's SHA-256 differs from the lock file " + paths_.lock_file});
     }
 
+    read_rule_headers();
     registry_.emplace(load_official_plugins(paths_.official_manifest), limits_);
     registry_->discover(paths_.plugin_dirs);
     if (lock) refuse_unlocked_plugins(*lock);
@@ -146,27 +147,27 @@ AreaRules Installation::load_area_rules(const PluginRecord& plugin, const std::s
     return a;
 }
 
-std::vector<std::string> Installation::rule_set_files() const {
+void Installation::read_rule_headers() {
+    // Each rule file's header is read once: which area it scores, with which plugin, under what title.
     std::vector<std::string> files = paths_.rule_files;
     const auto rule_file = [](const std::string& f) {
         return has_suffix(f, ".toml") && fs::path(f).filename() != "model.toml" && fs::path(f).filename() != "reference.toml" && !is_rule_test_file(f);
     };
     for (const auto& dir : paths_.rules_dirs)
         for (auto& f : files_in(dir, rule_file)) files.push_back(std::move(f));
-    return files;
+    for (auto& f : files) {
+        try {
+            rule_headers_.push_back({std::move(f), engine::peek_rule_set(f)});
+        } catch (const engine::InputError& e) {
+            log::warn(e.format(engine::Lang::en));  // its plugin's load, or `dxassess rules check`, says more
+        }
+    }
 }
 
 void Installation::add_generic_areas() {
     // Rule sets that name a generic plugin are scored by it, with no area-specific code.
     std::vector<std::string> seen;
-    for (const auto& f : rule_set_files()) {
-        engine::RuleSetHeader header;
-        try {
-            header = engine::peek_rule_set(f);
-        } catch (const engine::InputError& e) {
-            log::warn(e.format(engine::Lang::en));
-            continue;
-        }
+    for (const auto& [f, header] : rule_headers_) {
         if (std::find(seen.begin(), seen.end(), header.area) != seen.end()) continue;  // the first one wins
         seen.push_back(header.area);
         const bool taken = std::any_of(areas_.begin(), areas_.end(), [&](const AreaRules& a) { return a.area() == header.area; });
@@ -188,14 +189,7 @@ void Installation::add_unserved_areas(const LockFile* lock) {
     };
     std::vector<Expected> expected;
     for (const auto& w : model_.areas) expected.push_back({w.area, "", w.title});
-    for (const auto& f : rule_set_files()) {
-        try {
-            engine::RuleSetHeader header = engine::peek_rule_set(f);
-            expected.push_back({header.area, header.plugin, header.title});
-        } catch (const engine::InputError&) {
-            // reported when its plugin loads it, or by `dxassess rules check`
-        }
-    }
+    for (const auto& [f, header] : rule_headers_) expected.push_back({header.area, header.plugin, header.title});
     for (const auto& p : registry_->plugins())
         if (!p.loaded && !p.area.empty() && p.area != DXA_GENERIC_AREA) expected.push_back({p.area, p.id, p.name});
     if (lock)
@@ -234,11 +228,8 @@ Text Installation::why_unserved(const std::string& area, const std::string& plug
 
 std::string Installation::find_rules_file(const std::string& area) const {
     for (const auto& f : paths_.rule_files) {
-        try {
-            if (engine::peek_rule_set(f).area == area) return f;
-        } catch (const engine::InputError&) {
-            if (fs::path(f).stem() == area) return f;  // its errors are reported when it is loaded
-        }
+        const auto h = std::find_if(rule_headers_.begin(), rule_headers_.end(), [&](const RuleFileHeader& r) { return r.file == f; });
+        if (h != rule_headers_.end() ? h->header.area == area : fs::path(f).stem() == area) return f;  // an unreadable one by its name
     }
     for (const auto& dir : paths_.rules_dirs) {
         const fs::path p = fs::path(dir) / (area + ".toml");

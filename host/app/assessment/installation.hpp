@@ -58,7 +58,7 @@ public:
 private:
     void refuse_unlocked_plugins(const LockFile& lock);
     AreaRules load_area_rules(const PluginRecord& plugin, const std::string& area, const std::string& file);
-    std::vector<std::string> rule_set_files() const;
+    void read_rule_headers();
     void add_generic_areas();
     void add_unserved_areas(const LockFile* lock);
     engine::Text why_unserved(const std::string& area, const std::string& plugin_id) const;
@@ -71,6 +71,11 @@ private:
     std::shared_ptr<const engine::ReferenceData> reference_;  // on the heap: AreaRules point to it
     std::string reference_sha256_;
     std::vector<AreaRules> areas_;
+    struct RuleFileHeader {
+        std::string file;
+        engine::RuleSetHeader header;
+    };
+    std::vector<RuleFileHeader> rule_headers_;  // SearchPaths::rule_files, then every rule file in the rules directories
 };
 
 /// The first model.toml in the rules directories, or "".
