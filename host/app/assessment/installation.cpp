@@ -157,7 +157,8 @@ void Installation::read_rule_headers() {
         for (auto& f : files_in(dir, rule_file)) files.push_back(std::move(f));
     for (auto& f : files) {
         try {
-            rule_headers_.push_back({std::move(f), engine::peek_rule_set(f)});
+            engine::RuleSetHeader header = engine::peek_rule_set(f);
+            rule_headers_.push_back({std::move(f), std::move(header)});
         } catch (const engine::InputError& e) {
             log::warn(e.format(engine::Lang::en));  // its plugin's load, or `dxassess rules check`, says more
         }
