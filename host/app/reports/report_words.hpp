@@ -30,7 +30,6 @@ struct Words {
     const char* incomplete;
     const char* caveat;
     const char* diagnostics;
-    const char* not_assessed;
     const char* target;
     const char* benchmark;
     const char* current;
