@@ -310,3 +310,36 @@ TEST_CASE("group- or world-writable plugins are refused with the fix", "[plugins
         CHECK_THAT(p.reason.en, Catch::Contains(plugin_dir.string() + " (checked for " + copy.string() + ") is writable by group or others"));
     }
 }
+
+TEST_CASE("an area that cannot be scored is reported with the reason and never dropped", "[plugins][assess]") {
+    test::TempDir dir;
+    const std::string answers_file = dir.file("answers.toml",
+        "[profile]\ncode = \"142018\"\nname = \"横須賀市\"\nprefecture = \"神奈川県\"\npopulation = 380000\n"
+        "fiscal_year = 2025\nas_of = 2025-10-01\n\n[fx_load_crash]\ncount = 1\n");
+    // The rule set names the vendor's plugin; that plugin crashes while being vetted; no official plugin is installed.
+    std::filesystem::create_directory(dir.path() / "rules");
+    dir.file("rules/fx_load_crash.toml", "[area]\nid = \"fx_load_crash\"\nversion = \"1\"\nplugin = \"test.fx_load_crash\"\n"
+                                         "title_ja = \"テスト\"\ntitle_en = \"Test area\"\nsource = \"s\"\n");
+    SearchPaths paths;
+    paths.plugin_dirs = {std::string(DXASSESS_FIXTURE_DIR) + "/fx_load_crash"};
+    paths.rules_dirs = {(dir.path() / "rules").string(), std::string(DXASSESS_SOURCE_DIR) + "/rules"};
+    paths.official_manifest = DXASSESS_STAGE_MANIFEST;
+    const Installation inst(paths);
+    const Assessment a = assess(inst, answers_file);
+    CHECK_FALSE(a.complete());
+    const auto area = [&](const std::string& id) -> const engine::AreaResult& {
+        for (const auto& r : a.areas)
+            if (r.area == id) return r;
+        FAIL("no area " << id);
+        throw;
+    };
+    // The vendor area: the refusal that may explain it is named, with its cause.
+    CHECK_FALSE(area("fx_load_crash").scored);
+    CHECK(area("fx_load_crash").title.en == "Test area");
+    CHECK_THAT(area("fx_load_crash").failure.en, Catch::Contains("no plugin was loaded for area fx_load_crash (its rule set names plugin "
+                                                                 "test.fx_load_crash); refused plugins:") &&
+                                                      Catch::Contains("crashed (SIGSEGV)"));
+    // A model area: only its official plugin could score it, so no foreign refusal is blamed.
+    CHECK_FALSE(area("telework").scored);
+    CHECK(area("telework").failure.en == "the official plugin jp.dxassess.telework (dxassess_telework.so) for area telework is not installed");
+}

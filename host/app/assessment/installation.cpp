@@ -214,6 +214,10 @@ Text Installation::why_unserved(const std::string& area, const std::string& plug
             return {"プラグイン " + p.file + " を読み込めませんでした: " + p.reason.ja, "plugin " + p.file + " was refused: " + p.reason.en};
     const std::string named = plugin_id.empty() ? std::string() : "（ルールセットが指定するプラグイン: " + plugin_id + "）";
     const std::string named_en = plugin_id.empty() ? std::string() : " (its rule set names plugin " + plugin_id + ")";
+    // Only its official plugin may score an official area: no foreign refusal can explain its absence.
+    if (const OfficialPlugin* o = registry_->official_for(area))
+        return {"領域 " + area + " の公式プラグイン " + o->id + "（" + o->file + "）がインストールされていません",
+                "the official plugin " + o->id + " (" + o->file + ") for area " + area + " is not installed"};
     // A plugin refused before it could say what it is may be the one this area needed: name them all.
     std::string refused_ja, refused_en;
     for (const auto& p : registry_->plugins())

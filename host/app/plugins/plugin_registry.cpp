@@ -87,6 +87,12 @@ bool PluginRegistry::any_refused() const {
     return std::any_of(records_.begin(), records_.end(), [](const PluginRecord& r) { return !r.loaded; });
 }
 
+const OfficialPlugin* PluginRegistry::official_for(const std::string& area) const {
+    for (const auto& o : official_)
+        if (o.area == area && o.area != DXA_GENERIC_AREA) return &o;
+    return nullptr;
+}
+
 void PluginRegistry::discover(const std::vector<std::string>& dirs) {
     std::vector<std::string> files, seen;
     for (const auto& dir : dirs) {
@@ -192,11 +198,10 @@ std::optional<Text> PluginRegistry::identity_problem(const PluginRecord& r) cons
         if (r.id.rfind(official_prefix, 0) == 0)
             return Text{"id '" + r.id + "' の接頭辞 " + official_prefix + " は公式プラグイン専用です",
                         "the id prefix " + std::string(official_prefix) + " of '" + r.id + "' is reserved for official plugins"};
-        for (const auto& o : official_) {
-            if (o.area != r.area || o.area == DXA_GENERIC_AREA) continue;
-            const PluginRecord* holder = for_area(o.area);
-            return Text{"領域 '" + r.area + "' は公式プラグイン " + o.id + (holder ? "（" + holder->file + "）" : std::string()) + " 専用です",
-                        "area '" + r.area + "' is reserved for the official plugin " + o.id + (holder ? " (" + holder->file + ")" : std::string())};
+        if (const OfficialPlugin* o = official_for(r.area)) {
+            const PluginRecord* holder = for_area(o->area);
+            return Text{"領域 '" + r.area + "' は公式プラグイン " + o->id + (holder ? "（" + holder->file + "）" : std::string()) + " 専用です",
+                        "area '" + r.area + "' is reserved for the official plugin " + o->id + (holder ? " (" + holder->file + ")" : std::string())};
         }
     }
     for (const auto& other : records_) {

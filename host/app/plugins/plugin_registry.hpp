@@ -40,6 +40,8 @@ public:
     const PluginRecord* for_area(const std::string& area) const;
     /// Whether any plugin was refused.
     bool any_refused() const;
+    /// The official plugin that `area` is reserved for, or nullptr (the generic area is reserved for none).
+    const OfficialPlugin* official_for(const std::string& area) const;
 
 private:
     const PluginRecord& load(const std::string& file, const std::string& known_sha256);
