@@ -35,6 +35,14 @@ engine::AnswerNode answers(std::vector<std::pair<std::string, engine::Value>> va
 
 const engine::Date as_of{2025, 10, 1};
 
+/// The result of `id` in an assessment; fails the test when it is not there.
+const engine::AreaResult& area_of(const Assessment& a, const std::string& id) {
+    for (const auto& r : a.areas)
+        if (r.area == id) return r;
+    FAIL("no area " << id);
+    throw;
+}
+
 /// A registry that counts these fixtures as official, so they load in this process and their
 /// sessions can be driven directly (an official plugin is one whose digest is listed).
 std::vector<OfficialPlugin> official(std::initializer_list<const char*> names) {
@@ -207,16 +215,10 @@ TEST_CASE("a failing plugin leaves the other areas scored", "[plugins][assess]")
     const Installation inst(paths);
     const Assessment a = assess(inst, answers_file);
     CHECK_FALSE(a.complete());
-    const auto find = [&](const std::string& id) -> const engine::AreaResult& {
-        for (const auto& r : a.areas)
-            if (r.area == id) return r;
-        FAIL("no area " << id);
-        throw;
-    };
-    const engine::AreaResult& good = find("fx_good");
+    const engine::AreaResult& good = area_of(a, "fx_good");
     CHECK(good.scored);
     CHECK(good.level == 4);  // count 3 -> doubled 6, two tags; level 5 needs three answers
-    const engine::AreaResult& bad = find("fx_throws");
+    const engine::AreaResult& bad = area_of(a, "fx_throws");
     CHECK_FALSE(bad.scored);
     CHECK_THAT(bad.failure.en, Catch::Contains("failed to derive its facts"));
     // fx_good lies outside the model: reported on its own, never in the index (no model area is scored here).
@@ -260,23 +262,17 @@ TEST_CASE("faulty plugins are refused or contained and every other area is score
     CHECK_THAT(refusal("fx_small_struct"), Catch::Contains("malformed descriptor (struct_size 24"));
 
     const Assessment a = assess(inst, answers_file, policy);
-    const auto area = [&](const std::string& id) -> const engine::AreaResult& {
-        for (const auto& r : a.areas)
-            if (r.area == id) return r;
-        FAIL("no area " << id);
-        throw;
-    };
-    CHECK_THAT(area("fx_slow").failure.en, Catch::Contains("plugin test.fx_slow did not finish within the time limit (2 s)"));
-    CHECK_THAT(area("fx_segv").failure.en, Catch::Contains("plugin test.fx_segv crashed (SIGSEGV)"));
-    CHECK_THAT(area("fx_abort").failure.en, Catch::Contains("plugin test.fx_abort crashed (SIGABRT)"));
-    CHECK_THAT(area("fx_throws").failure.en, Catch::Contains("failed to derive its facts (DXA_ERR_INTERNAL)"));
-    CHECK_THAT(area("fx_fails").failure.en, Catch::Contains("failed to derive its facts (DXA_ERR_FAILED)"));
+    CHECK_THAT(area_of(a, "fx_slow").failure.en, Catch::Contains("plugin test.fx_slow did not finish within the time limit (2 s)"));
+    CHECK_THAT(area_of(a, "fx_segv").failure.en, Catch::Contains("plugin test.fx_segv crashed (SIGSEGV)"));
+    CHECK_THAT(area_of(a, "fx_abort").failure.en, Catch::Contains("plugin test.fx_abort crashed (SIGABRT)"));
+    CHECK_THAT(area_of(a, "fx_throws").failure.en, Catch::Contains("failed to derive its facts (DXA_ERR_INTERNAL)"));
+    CHECK_THAT(area_of(a, "fx_fails").failure.en, Catch::Contains("failed to derive its facts (DXA_ERR_FAILED)"));
     // The others are intact: the isolated good plugin (facts and a rule function through the child) and a shipped one.
-    CHECK(area("fx_good").scored);
-    CHECK(area("fx_good").level == 4);
-    CHECK(std::get<double>(area("fx_good").facts.at("doubled")) == 6.0);
-    CHECK(area("telework").scored);
-    CHECK(area("telework").level == 1);
+    CHECK(area_of(a, "fx_good").scored);
+    CHECK(area_of(a, "fx_good").level == 4);
+    CHECK(std::get<double>(area_of(a, "fx_good").facts.at("doubled")) == 6.0);
+    CHECK(area_of(a, "telework").scored);
+    CHECK(area_of(a, "telework").level == 1);
     CHECK_FALSE(a.complete());
 }
 
@@ -327,19 +323,13 @@ TEST_CASE("an area that cannot be scored is reported with the reason and never d
     const Installation inst(paths);
     const Assessment a = assess(inst, answers_file);
     CHECK_FALSE(a.complete());
-    const auto area = [&](const std::string& id) -> const engine::AreaResult& {
-        for (const auto& r : a.areas)
-            if (r.area == id) return r;
-        FAIL("no area " << id);
-        throw;
-    };
     // The vendor area: the refusal that may explain it is named, with its cause.
-    CHECK_FALSE(area("fx_load_crash").scored);
-    CHECK(area("fx_load_crash").title.en == "Test area");
-    CHECK_THAT(area("fx_load_crash").failure.en, Catch::Contains("no plugin was loaded for area fx_load_crash (its rule set names plugin "
+    CHECK_FALSE(area_of(a, "fx_load_crash").scored);
+    CHECK(area_of(a, "fx_load_crash").title.en == "Test area");
+    CHECK_THAT(area_of(a, "fx_load_crash").failure.en, Catch::Contains("no plugin was loaded for area fx_load_crash (its rule set names plugin "
                                                                  "test.fx_load_crash); refused plugins:") &&
                                                       Catch::Contains("crashed (SIGSEGV)"));
     // A model area: only its official plugin could score it, so no foreign refusal is blamed.
-    CHECK_FALSE(area("telework").scored);
-    CHECK(area("telework").failure.en == "the official plugin jp.dxassess.telework (dxassess_telework.so) for area telework is not installed");
+    CHECK_FALSE(area_of(a, "telework").scored);
+    CHECK(area_of(a, "telework").failure.en == "the official plugin jp.dxassess.telework (dxassess_telework.so) for area telework is not installed");
 }
