@@ -241,7 +241,7 @@ TEST_CASE("the JSON answers fast path accepts exactly what the checked path acce
         INFO(text);
         const auto fast = read_valid_answers_json(text, "line", schema);
         REQUIRE(fast.has_value());
-        CHECK(canonical(*fast) == canonical(parse_answers_json_checked(text, "line", schema)));
+        CHECK(canonical(*fast) == canonical(parse_answers_json_checked(text, Location{"line"}, schema)));
     }
     // Anything else: the fast path declines, and the checked path rejects it or reads the same.
     const std::vector<std::string> other = {
@@ -266,7 +266,7 @@ TEST_CASE("the JSON answers fast path accepts exactly what the checked path acce
         INFO(text);
         CHECK_FALSE(read_valid_answers_json(text, "line", schema).has_value());
         try {
-            const Answers checked = parse_answers_json_checked(text, "line", schema);
+            const Answers checked = parse_answers_json_checked(text, Location{"line"}, schema);
             CHECK(canonical(checked) == canonical(parse_answers_json(text, "line", schema)));
         } catch (const InputError&) {
             CHECK_THROWS_AS(parse_answers_json(text, "line", schema), InputError);

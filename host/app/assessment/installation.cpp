@@ -168,7 +168,8 @@ void Installation::read_rule_headers() {
 void Installation::add_generic_areas() {
     // Rule sets that name a generic plugin are scored by it, with no area-specific code.
     std::vector<std::string> seen;
-    for (const auto& [f, header] : rule_headers_) {
+    for (const auto& entry : rule_headers_) {
+        const auto& header = entry.header;  // not a structured binding: clang < 16 lambdas cannot capture those
         if (std::find(seen.begin(), seen.end(), header.area) != seen.end()) continue;  // the first one wins
         seen.push_back(header.area);
         const bool taken = std::any_of(areas_.begin(), areas_.end(), [&](const AreaRules& a) { return a.area() == header.area; });
@@ -176,7 +177,7 @@ void Installation::add_generic_areas() {
         const auto generic = std::find_if(registry_->plugins().begin(), registry_->plugins().end(), [&](const PluginRecord& p) {
             return p.loaded && p.area == DXA_GENERIC_AREA && p.id == header.plugin;
         });
-        if (generic != registry_->plugins().end()) areas_.push_back(load_area_rules(*generic, header.area, f));
+        if (generic != registry_->plugins().end()) areas_.push_back(load_area_rules(*generic, header.area, entry.file));
     }
 }
 
@@ -195,14 +196,15 @@ void Installation::add_unserved_areas(const LockFile* lock) {
         if (!p.loaded && !p.area.empty() && p.area != DXA_GENERIC_AREA) expected.push_back({p.area, p.id, p.name});
     if (lock)
         for (const auto& [area, sha] : lock->rule_sets) expected.push_back({area, "", {}});
-    for (const auto& [area, plugin, title] : expected) {
+    for (const auto& e : expected) {
+        const std::string& area = e.area;  // not a structured binding: clang < 16 lambdas cannot capture those
         const bool served = std::any_of(areas_.begin(), areas_.end(), [&](const AreaRules& a) { return a.area() == area; });
         if (served) continue;
         AreaRules a;
         a.area_id = area;
-        a.title = title;
+        a.title = e.title;
         a.file = find_rules_file(area);
-        a.failure = why_unserved(area, plugin);
+        a.failure = why_unserved(area, e.plugin);
         log::debug(a.failure.en);  // reports and `dxassess plugins` show it with the area
         areas_.push_back(std::move(a));
     }

@@ -16,24 +16,54 @@ constexpr int lock_format = 1;
 
 LockFile load_lock(const std::string& path) {
     using engine::Text;
+    using json = nlohmann::ordered_json;
     // A lock file decides what may run: one that another user could have changed pins nothing.
     if (auto why = untrusted_file(path)) throw engine::InputError(engine::Location{path}, *why);
-    const nlohmann::ordered_json j = load_json_file(path);
-    const auto bad = [&](const std::string& what) {
-        return engine::InputError(engine::Location{path}, Text{"ロックファイルとして読めません: " + what, "not a dxassess lock file: " + what});
+    const std::string text = read_text_file(path);
+    const json j = parse_json_text(text, path);
+    // Problems with the content are placed at the value (or the object that lacks it).
+    const auto bad = [&](const std::string& pointer, const std::string& ja, const std::string& en) {
+        return engine::InputError(locate_json_pointer(text, pointer, path),
+                                  Text{"ロックファイルとして読めません: " + ja, "not a dxassess lock file: " + en});
     };
-    if (!j.is_object() || j.value("dxassess_lock", 0) != lock_format) throw bad("dxassess_lock must be " + std::to_string(lock_format));
+    const auto object_at = [&](const json& parent, const std::string& pointer, const char* key) -> const json& {
+        if (!parent.contains(key)) throw bad(pointer, std::string(key) + " がありません", std::string("missing ") + key);
+        const json& o = parent[key];
+        if (!o.is_object()) throw bad(pointer + "/" + key, std::string(key) + " はオブジェクトです", std::string(key) + " must be an object");
+        return o;
+    };
+    const auto string_at = [&](const json& parent, const std::string& pointer, const char* key) {
+        if (!parent.contains(key)) throw bad(pointer, std::string(key) + " がありません", std::string("missing ") + key);
+        const json& v = parent[key];
+        if (!v.is_string()) throw bad(pointer + "/" + key, std::string(key) + " は文字列です", std::string(key) + " must be a string");
+        return v.get<std::string>();
+    };
+    const auto array_at = [&](const char* key) -> const json& {
+        if (!j.contains(key)) throw bad("", std::string(key) + " がありません", std::string("missing ") + key);
+        const json& a = j[key];
+        if (!a.is_array()) throw bad(std::string("/") + key, std::string(key) + " は配列です", std::string(key) + " must be an array");
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!a[i].is_object()) throw bad("/" + std::string(key) + "/" + std::to_string(i), "要素はオブジェクトです", "each entry must be an object");
+        return a;
+    };
+    if (!j.is_object()) throw bad("", "JSON オブジェクトではありません", "not a JSON object");
+    if (!j.contains("dxassess_lock") || j["dxassess_lock"] != lock_format)
+        throw bad("/dxassess_lock", "dxassess_lock は " + std::to_string(lock_format) + " です", "dxassess_lock must be " + std::to_string(lock_format));
     LockFile lock;
     lock.path = path;
-    try {
-        for (const auto& p : j.at("plugins")) lock.plugins[p.at("id").get<std::string>()] = p.at("sha256").get<std::string>();
-        for (const auto& r : j.at("rule_sets")) lock.rule_sets[r.at("area").get<std::string>()] = r.at("sha256").get<std::string>();
-        lock.model = j.at("model").at("sha256").get<std::string>();
-        if (j.contains("reference"))  // lock files written before the reference data have none: not checked
-            lock.reference = j["reference"].is_null() ? std::string() : j["reference"].at("sha256").get<std::string>();
-    } catch (const nlohmann::json::exception& e) {
-        throw bad(e.what());
+    const json& plugins = array_at("plugins");
+    for (std::size_t i = 0; i < plugins.size(); ++i) {
+        const std::string at = "/plugins/" + std::to_string(i);
+        lock.plugins[string_at(plugins[i], at, "id")] = string_at(plugins[i], at, "sha256");
     }
+    const json& rule_sets = array_at("rule_sets");
+    for (std::size_t i = 0; i < rule_sets.size(); ++i) {
+        const std::string at = "/rule_sets/" + std::to_string(i);
+        lock.rule_sets[string_at(rule_sets[i], at, "area")] = string_at(rule_sets[i], at, "sha256");
+    }
+    lock.model = string_at(object_at(j, "", "model"), "/model", "sha256");
+    if (j.contains("reference") && !j["reference"].is_null())  // lock files written before the reference data have none: not checked
+        lock.reference = string_at(object_at(j, "", "reference"), "/reference", "sha256");
     return lock;
 }
 

@@ -14,6 +14,7 @@
 #include "support/sha256.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
+#include "dxassess/engine/json_input.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -31,7 +32,8 @@ using json = nlohmann::json;
 
 /// A CSV row (columns "profile.code", "telework.status", "targets.telework", ...) as answers JSON:
 /// each cell is typed by its question; multi-choice cells separate choices with ';'. Empty = unanswered.
-json csv_row_to_json(const std::vector<std::string>& header, const std::vector<std::string>& cells, const engine::AnswerSchema& schema) {
+json csv_row_to_json(const std::vector<std::string>& header, const std::vector<std::string>& cells, const engine::AnswerSchema& schema,
+                     const engine::Location& where) {
     json j = json::object();
     for (std::size_t c = 0; c < header.size() && c < cells.size(); ++c) {
         const std::string& cell = cells[c];
@@ -80,7 +82,16 @@ json csv_row_to_json(const std::vector<std::string>& header, const std::vector<s
                     }
                     break;
                 }
-                case engine::QuestionType::table: value = json::parse(cell); break;  // a JSON array of rows
+                case engine::QuestionType::table: {  // a JSON array of rows
+                    engine::check_json_depth(cell, where);
+                    try {
+                        value = json::parse(cell);
+                    } catch (const json::parse_error& e) {
+                        const engine::Text words = engine::json_syntax_error(e.what());
+                        throw engine::InputError(where, {header[c] + " 列: " + words.ja, "column " + header[c] + ": " + words.en});
+                    }
+                    break;
+                }
                 default: break;
             }
         }
@@ -152,6 +163,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                 long long number = 0;
                 std::string text;
                 std::string error;                      // why the line was not scored
+                std::uint32_t column = 0;               // where in the line (0: the line as a whole)
                 std::optional<engine::Answers> answers;
                 std::string result;                     // its result line
                 bool complete = false;
@@ -170,17 +182,18 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                         continue;
                     }
                     if (text.empty() || text == "\r") continue;
-                    slots[i % window] = Line{number, std::move(text), {}, {}, {}, false, {}, {}};
+                    slots[i % window] = Line{number, std::move(text), {}, 0, {}, {}, false, {}, {}};
                     return true;
                 }
                 return false;
             };
             const auto check = [&](Line& l) {
-                const std::string where = o.input + ":" + std::to_string(l.number);
+                const engine::Location where{o.input, static_cast<std::uint32_t>(l.number), 0};
                 try {
-                    if (csv) l.text = csv_row_to_json(header, csv_fields(l.text), schema).dump();
+                    if (csv) l.text = csv_row_to_json(header, csv_fields(l.text), schema, where).dump();
                     l.answers = engine::parse_answers_json(l.text, where, schema);
                 } catch (const engine::InputError& e) {
+                    l.column = e.diagnostics().front().where.column;  // within the line, when the problem has one
                     for (const auto& d : e.diagnostics()) l.error += (l.error.empty() ? "" : "; ") + d.message.in(lang);
                 } catch (const std::exception& e) {
                     l.error = e.what();
@@ -205,9 +218,13 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
             const auto write = [&](Line& l) {
                 if (!l.error.empty()) {
                     ++bad;
-                    std::cerr << o.input << ":" << l.number << ": " << l.error << "\n";
+                    const engine::Location at{o.input, static_cast<std::uint32_t>(l.number), l.column};
+                    std::cerr << at.str() << ": " << l.error << "\n";
+                    json failure{{"line", l.number}};
+                    if (l.column) failure["column"] = l.column;
+                    failure["error"] = l.error;
                     // The reason may quote the bad line, invalid UTF-8 and all: replaced, so the line stays JSON.
-                    results << json{{"line", l.number}, {"error", l.error}}.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+                    results << failure.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
                 } else {
                     results << l.result << "\n";
                     ++scored;

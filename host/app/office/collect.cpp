@@ -104,7 +104,7 @@ int run_collect(const GlobalOptions& g, const CollectOptions& o) {
                 }
                 if (o.keep_reports) e.report.report_json = file.text();
             } catch (const engine::InputError& err) {
-                e.rejection = Rejection{"not_a_report", err.diagnostics().front().message};
+                e.rejection = Rejection{"not_a_report", err.diagnostics().front().message, err.diagnostics().front().where};
             } catch (const std::exception& err) {  // the office's side failed (memory, a plugin's process): not stored unchecked
                 e.rejection = Rejection{"check_failed", {std::string("検査できませんでした: ") + err.what(), std::string("could not be checked: ") + err.what()}};
             }
@@ -115,7 +115,8 @@ int run_collect(const GlobalOptions& g, const CollectOptions& o) {
             if (progress && ++seen % 500 == 0) std::cerr << "\r" << seen << "/" << files.size() << std::flush;
             if (rejection) {
                 ++rejected[rejection->reason];
-                std::cout << (en ? "rejected " : "却下 ") << file << ": [" << rejection->reason << "] " << rejection->message.in(lang) << "\n";
+                const std::string where = rejection->where.file == file ? rejection->where.str() : file;  // file:line:column when known
+                std::cout << (en ? "rejected " : "却下 ") << where << ": [" << rejection->reason << "] " << rejection->message.in(lang) << "\n";
                 return;
             }
             switch (store.ingest(report)) {

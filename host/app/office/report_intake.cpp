@@ -6,6 +6,7 @@
 
 #include "reports/report.hpp"
 #include "reports/report_reader.hpp"
+#include "support/json_file.hpp"
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/diagnostics.hpp"
@@ -269,7 +270,7 @@ void read_checked(const std::string& text, const std::string& file, NewReport& o
 
 }  // namespace
 
-void read_report_file(const std::string& path, HashedFile& file) { file.read(path, simdjson::SIMDJSON_PADDING); }
+void read_report_file(const std::string& path, HashedFile& file) { file.read(path, simdjson::SIMDJSON_PADDING, max_json_file_bytes); }
 
 std::optional<Rejection> examine_report(const HashedFile& file, const std::string& path, const IntakePolicy& policy, NewReport& out) {
     RuleDigests digests;
@@ -283,10 +284,11 @@ std::optional<Rejection> examine_report(const HashedFile& file, const std::strin
             digests = std::move(checked_digests);
         }
     } catch (const engine::InputError& e) {
-        const bool version = e.diagnostics().front().message.en.find("report schema") != std::string::npos;
-        return Rejection{version ? "schema_version" : "not_a_report", e.diagnostics().front().message};
+        const engine::Diagnostic& d = e.diagnostics().front();
+        const bool version = d.message.en.find("report schema") != std::string::npos;
+        return Rejection{version ? "schema_version" : "not_a_report", d.message, d.where};
     } catch (const nlohmann::json::exception& e) {
-        return Rejection{"not_a_report", {std::string("レポートの形式が正しくありません: ") + e.what(), std::string("malformed report: ") + e.what()}};
+        return Rejection{"not_a_report", {std::string("レポートの形式が正しくありません: ") + e.what(), std::string("malformed report: ") + e.what()}, engine::Location{path}};
     }
     if (auto rejection = judge(out, digests, policy)) return rejection;
     out.sha256 = file.sha256();

@@ -4,6 +4,7 @@
 #include "office/report_store.hpp"
 #include "support/sha256.hpp"
 
+#include "dxassess/engine/diagnostics.hpp"
 #include "dxassess/engine/text.hpp"
 
 #include <cstddef>
@@ -17,6 +18,7 @@ namespace dxassess::host {
 struct Rejection {
     std::string reason;  // stable id, counted in the summary
     engine::Text message;
+    engine::Location where;  // the place in the report file, when the problem has one (else the file alone)
 };
 
 /// Reads a report file into `file` (its text and SHA-256), with the spare bytes after the text that

@@ -12,7 +12,8 @@ namespace dxassess::host {
 enum class FileAccess { shared, owner_only };
 
 /// Writes several files so that none is ever half-written: each is written in full to a temporary
-/// file beside its target and flushed; only when all are written are they renamed into place.
+/// file beside its target (".<name>.tmp-<pid>-XXXXXX") and flushed; only when all are written are
+/// they renamed into place.
 /// If anything fails before commit(), every temporary file is removed and no target is touched.
 class AtomicBatch {
 public:
@@ -38,7 +39,13 @@ private:
     void finish(const std::string& temp, const std::string& path, FileAccess access);
     std::vector<std::pair<std::string, std::string>> pending_;  // temp -> target
     std::vector<std::string> temps_;                             // every temp created, for cleanup
+    std::vector<std::string> cleaned_;                           // directories already rid of stale temps
 };
+
+/// Removes the temporary files that a writer killed mid-write (power cut, kill -9) left in the
+/// directory of `path`: ours by name, owned by this user, and whose writing process has ended.
+/// Every AtomicBatch does this once per directory before it writes there.
+void remove_stale_temporaries(const std::string& path);
 
 /// Writes `content` to a temporary file beside `path`, flushes it to disk, then renames it over
 /// `path`. On any failure the temporary file is removed, `path` is untouched, and

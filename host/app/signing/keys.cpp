@@ -6,6 +6,7 @@
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/diagnostics.hpp"
+#include "dxassess/engine/json_input.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -36,6 +37,7 @@ json read_key_json(const std::string& path, const char* format) {
     } catch (const engine::InputError&) {
         bad_key_file(path, "鍵ファイルを読めません", "cannot read the key file");
     }
+    engine::check_json_depth(text, engine::Location{path});
     json j = json::parse(text, nullptr, false);
     if (!j.is_object() || j.value("format", "") != format || j.value("version", 0) != 1)
         bad_key_file(path, std::string("鍵ファイルではありません（") + format + " 版 1 を期待）",

@@ -1,9 +1,13 @@
 #include "support/json_file.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
+#include "dxassess/engine/json_input.hpp"
 
+#include <simdjson.h>
+
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace dxassess::host {
 
@@ -11,31 +15,16 @@ using engine::InputError;
 using engine::Location;
 using engine::Text;
 
-namespace {
-
-/// Line and column (code points) of a byte offset.
-Location locate(const std::string& path, const std::string& text, std::size_t byte) {
-    Location loc{path, 1, 1};
-    for (std::size_t i = 0; i < text.size() && i < byte; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++loc.line;
-            loc.column = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            ++loc.column;
-        }
-    }
-    return loc;
-}
-
-}  // namespace
-
-std::string read_text_file(const std::string& path) {
+std::string read_text_file(const std::string& path, std::size_t limit) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError(Location{path}, Text{"ファイルではなくディレクトリです", "is a directory, not a file"});
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(Location{path}, Text{"ファイルが見つからないか読めません", "file not found or unreadable"});
     std::string text;
     if (in.seekg(0, std::ios::end)) {  // a file: one read into place
         const std::streamoff size = in.tellg();
+        if (size > 0 && static_cast<std::uintmax_t>(size) > limit) throw engine::file_too_large(path, static_cast<std::uintmax_t>(size), limit);
         in.seekg(0);
         if (size > 0) {
             text.resize(static_cast<std::size_t>(size));
@@ -44,10 +33,10 @@ std::string read_text_file(const std::string& path) {
         }
     }
     in.clear();
-    if (in.peek() != std::ifstream::traits_type::eof()) {  // a pipe, or a file that grew meanwhile
-        std::ostringstream rest;
-        rest << in.rdbuf();
-        text += rest.str();
+    char piece[64 * 1024];
+    while (in.read(piece, sizeof piece) || in.gcount() > 0) {  // a pipe, or a file that grew meanwhile
+        text.append(piece, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > limit) throw engine::file_too_large(path, 0, limit);
     }
     return text;
 }
@@ -55,14 +44,28 @@ std::string read_text_file(const std::string& path) {
 nlohmann::ordered_json load_json_file(const std::string& path) { return parse_json_text(read_text_file(path), path); }
 
 nlohmann::ordered_json parse_json_text(const std::string& text, const std::string& path) {
+    engine::check_json_depth(text, Location{path});  // before anything copies the tree recursively
     nlohmann::ordered_json j;
     try {
         j = nlohmann::ordered_json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-        const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
-        throw InputError(locate(path, text, at), Text{std::string("JSON として読めません: ") + e.what(), std::string("not valid JSON: ") + e.what()});
+        throw InputError(engine::location_of_byte(text, e.byte > 0 ? e.byte - 1 : 0, Location{path}), engine::json_syntax_error(e.what()));
     }
     return j;
+}
+
+engine::Location locate_json_pointer(const std::string& text, const std::string& pointer, const std::string& path) {
+    const simdjson::padded_string padded(text);
+    simdjson::ondemand::parser parser;
+    for (std::string at = pointer;;) {
+        auto doc = parser.iterate(padded);
+        auto value = doc.at_pointer(at);
+        std::string_view token;
+        if (!value.error() && !value.raw_json_token().get(token))
+            return engine::location_of_byte(text, static_cast<std::size_t>(token.data() - padded.data()), Location{path});
+        if (at.empty()) return Location{path};
+        at.erase(at.rfind('/'));  // the parent
+    }
 }
 
 }  // namespace dxassess::host

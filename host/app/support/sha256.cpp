@@ -56,7 +56,7 @@ std::string sha256_file(const std::string& path) {
     return hex(digest, size);
 }
 
-void HashedFile::read(const std::string& path, std::size_t spare) {
+void HashedFile::read(const std::string& path, std::size_t spare, std::size_t limit) {
     const auto unreadable = [&] {
         return engine::InputError(engine::Location{path}, {"ファイルが見つからないか読めません", "file not found or unreadable"});
     };
@@ -76,6 +76,7 @@ void HashedFile::read(const std::string& path, std::size_t spare) {
         if (got == 0) break;
         if (EVP_DigestUpdate(ctx.get(), buffer_.data() + size_, got) != 1) throw std::runtime_error("SHA-256 failed");
         size_ += got;
+        if (size_ > limit) throw engine::file_too_large(path, 0, limit);
     }
     std::fill_n(buffer_.data() + size_, spare, '\0');
     unsigned char digest[EVP_MAX_MD_SIZE];

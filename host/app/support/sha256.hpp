@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +21,8 @@ std::string sha256_file(const std::string& path);
 class HashedFile {
 public:
     /// Reads a whole file and hashes it, keeping at least `spare` zero bytes after the text.
-    /// Throws engine::InputError naming the file when it cannot be read.
-    void read(const std::string& path, std::size_t spare = 0);
+    /// Throws engine::InputError naming the file when it cannot be read or is larger than `limit`.
+    void read(const std::string& path, std::size_t spare = 0, std::size_t limit = SIZE_MAX);
     std::string_view text() const { return {buffer_.data(), size_}; }
     /// Bytes after the text that belong to the buffer (simdjson reads up to 64 past the end).
     std::size_t spare() const { return buffer_.size() - size_; }

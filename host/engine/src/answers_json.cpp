@@ -6,6 +6,8 @@
 #include "answers_json_fast.hpp"
 #include "answers_table.hpp"
 
+#include "dxassess/engine/json_input.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace dxassess::engine {
@@ -63,18 +65,32 @@ std::unique_ptr<toml::node> to_toml(const json& v, const Question* q) {
 }  // namespace
 
 Answers parse_answers_json(const std::string& text, const std::string& source, const AnswerSchema& schema) {
-    if (auto answers = read_valid_answers_json(text, source, schema)) return std::move(*answers);
-    return parse_answers_json_checked(text, source, schema);
+    return parse_answers_json(text, Location{source}, schema);
 }
 
-Answers parse_answers_json_checked(const std::string& text, const std::string& source, const AnswerSchema& schema) {
+Answers parse_answers_json(const std::string& text, const Location& origin, const AnswerSchema& schema) {
+    if (auto answers = read_valid_answers_json(text, origin.str(), schema)) return std::move(*answers);
+    try {
+        return parse_answers_json_checked(text, origin, schema);
+    } catch (const InputError& e) {
+        // The checked path's nodes carry no position: its problems are placed at the text's origin.
+        std::vector<Diagnostic> placed = e.diagnostics();
+        for (auto& d : placed)
+            if (d.where.line == 0) d.where = Location{origin.file, origin.line, 0};
+        throw InputError(std::move(placed));
+    }
+}
+
+Answers parse_answers_json_checked(const std::string& text, const Location& origin, const AnswerSchema& schema) {
+    const std::string source = origin.str();
+    check_json_depth(text, origin);
     json j;
     try {
         j = json::parse(text);
     } catch (const json::parse_error& e) {
-        throw InputError(Location{source}, Text{std::string("JSON として読めません: ") + e.what(), std::string("not valid JSON: ") + e.what()});
+        throw InputError(location_of_byte(text, e.byte > 0 ? e.byte - 1 : 0, origin), json_syntax_error(e.what()));
     }
-    if (!j.is_object()) throw InputError(Location{source}, Text{"回答は JSON オブジェクトです", "answers must be a JSON object"});
+    if (!j.is_object()) throw InputError(origin, Text{"回答は JSON オブジェクトです", "answers must be a JSON object"});
     toml::table root;
     static const Question as_of{"as_of", QuestionType::date};
     for (const auto& [k, v] : j.items()) {

@@ -238,7 +238,8 @@ Answers read_answers(element root, const std::string& source, const AnswerSchema
         } else if (key == "targets") {
             if (targets) throw NotPlain{};
             targets = true;
-            for (auto [area, level] : object_of(v)) {
+            for (auto [area_field, level] : object_of(v)) {
+                const std::string_view area = area_field;  // clang < 16: lambdas cannot capture bindings
                 const auto known = std::find_if(schema.rule_sets.begin(), schema.rule_sets.end(),
                                                 [&](const RuleSet* rs) { return rs->area == area; });
                 const std::int64_t l = integer_of(level);
@@ -246,8 +247,9 @@ Answers read_answers(element root, const std::string& source, const AnswerSchema
                     throw NotPlain{};
             }
         } else {
+            const std::string_view area = key;  // clang < 16: lambdas cannot capture bindings
             const auto rs = std::find_if(schema.rule_sets.begin(), schema.rule_sets.end(),
-                                         [&](const RuleSet* r) { return r->area == key; });
+                                         [&](const RuleSet* r) { return r->area == area; });
             if (rs == schema.rule_sets.end()) throw NotPlain{};  // unknown, or kept unchecked (other_known_areas)
             if (!a.areas.emplace((*rs)->area, read_area(object_of(v), **rs)).second) throw NotPlain{};
         }

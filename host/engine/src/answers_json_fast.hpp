@@ -17,7 +17,8 @@ std::optional<Answers> read_valid_answers_json(std::string_view text, const std:
 
 /// The checked path alone (answers_json.cpp): JSON turned into a TOML tree and checked as an
 /// answers file is. Throws InputError.
-Answers parse_answers_json_checked(const std::string& text, const std::string& source, const AnswerSchema& schema);
+/// `origin` places the text: its file, and its line within a JSON-lines file (0 = a file of its own).
+Answers parse_answers_json_checked(const std::string& text, const Location& origin, const AnswerSchema& schema);
 
 /// The choice a person wrote: its id, or its label in either language.
 const Choice* match_choice(const Question& q, std::string_view s);

@@ -25,11 +25,26 @@ InputError::InputError(std::vector<Diagnostic> diagnostics) : diagnostics_(std::
     std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
     });
+    // A broken or hostile file can carry any number of problems; the first ones show what is wrong.
+    if (diagnostics_.size() > max_reported_diagnostics) {
+        const std::string more = std::to_string(diagnostics_.size() - max_reported_diagnostics);
+        const std::string shown = std::to_string(max_reported_diagnostics);
+        Location file{diagnostics_.front().where.file};
+        diagnostics_.resize(max_reported_diagnostics);
+        diagnostics_.push_back(Diagnostic{std::move(file), Text{"ほかに " + more + " 件の問題があります（最初の " + shown + " 件を表示）",
+                                                                "and " + more + " more problems (the first " + shown + " are shown)"}});
+    }
     what_ = format(Lang::en);
 }
 
 InputError::InputError(Location where, Text message)
     : InputError(std::vector<Diagnostic>{Diagnostic{std::move(where), std::move(message)}}) {}
+
+InputError file_too_large(const std::string& path, std::uintmax_t size, std::uintmax_t limit) {
+    const std::string l = std::to_string(limit), n = std::to_string(size);
+    return size ? InputError(Location{path}, Text{"ファイルが大きすぎます（" + n + " バイト、上限 " + l + " バイト）", "file too large (" + n + " bytes, limit " + l + ")"})
+                : InputError(Location{path}, Text{"ファイルが大きすぎます（上限 " + l + " バイト）", "file too large (limit " + l + " bytes)"});
+}
 
 std::string InputError::format(Lang lang) const {
     std::string out;

@@ -227,6 +227,9 @@ using NodePtr = std::unique_ptr<Node>;
 /// Deepest nesting of parentheses, calls and unary operators: keeps parsing and evaluation
 /// (both recursive) far from the stack limit whatever the input.
 constexpr int max_depth = 64;
+/// Most nodes in one expression. A chain such as `a and b and ...` nests one level per operator
+/// in the tree, which lowering and freeing walk recursively; this bounds that depth too.
+constexpr std::size_t max_nodes = 2000;
 
 class Parser {
 public:
@@ -259,7 +262,10 @@ private:
              std::string("expected ") + what_en + ", found " + tok_name(t.kind));
     }
 
-    static NodePtr make(Op op, Type type, std::size_t at) {
+    NodePtr make(Op op, Type type, std::size_t at) {
+        if (++nodes_ > max_nodes)
+            fail(at, "式が長すぎます（値・名前・演算子の数の上限 " + std::to_string(max_nodes) + "）。条件を分けるか、事実（facts）にまとめてください",
+                 "expression too long (limit " + std::to_string(max_nodes) + " values, names and operators); split it or move parts into facts");
         auto n = std::make_unique<Node>();
         n->op = op;
         n->type = type;
@@ -639,6 +645,7 @@ private:
     std::vector<Token> toks_;
     std::size_t i_ = 0;
     int depth_ = 0;
+    std::size_t nodes_ = 0;
     const Scope& scope_;
     std::vector<std::string>& names_;
     std::vector<int>& slots_;

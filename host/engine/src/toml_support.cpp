@@ -43,11 +43,7 @@ std::string read_input_file(const std::string& path) {
     if (fs::is_directory(status))
         throw InputError(Location{path}, Text{"ファイルではなくディレクトリです", "is a directory, not a file"});
     const auto size = fs::file_size(path, ec);
-    if (!ec && size > max_input_bytes)
-        throw InputError(Location{path}, Text{"ファイルが大きすぎます（" + std::to_string(size) + " バイト、上限 " +
-                                                  std::to_string(max_input_bytes) + " バイト）",
-                                              "file too large (" + std::to_string(size) + " bytes, limit " +
-                                                  std::to_string(max_input_bytes) + ")"});
+    if (!ec && size > max_input_bytes) throw file_too_large(path, size, max_input_bytes);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(Location{path}, Text{"ファイルを読めません", "cannot read file"});
     std::ostringstream ss;
@@ -56,8 +52,7 @@ std::string read_input_file(const std::string& path) {
 }
 
 toml::table parse_toml(const std::string& text, const std::string& path) {
-    if (text.size() > max_input_bytes)
-        throw InputError(Location{path}, Text{"ファイルが大きすぎます", "file too large"});
+    if (text.size() > max_input_bytes) throw file_too_large(path, text.size(), max_input_bytes);
     if (!is_valid_utf8(text))
         throw InputError(utf8_error_location(text, path),
                          Text{"UTF-8 として不正なバイトがあります（ファイルは UTF-8 で保存してください）",

@@ -48,12 +48,19 @@ struct AnswerNode {
     bool is_table = false;                                  // members are set
     bool is_list = false;                                   // items are set
 
+    // Defined after the class: members holds pairs of AnswerNode, which clang (with libstdc++)
+    // would otherwise need complete while checking the implicit default constructor.
+    AnswerNode();
+    AnswerNode(Value v, Location at) : value(std::move(v)), where(at) {}
+
     bool not_applicable() const { return na != nullptr; }
     /// The notes, or empty ones.
     const AnswerNotes& notes_or_none() const;
 
     const AnswerNode* member(std::string_view key) const;
 };
+
+inline AnswerNode::AnswerNode() = default;
 
 struct Profile {
     std::string code;        // 全国地方公共団体コード, 6 digits, check digit verified
@@ -101,6 +108,9 @@ Answers load_answers(const std::string& path, const AnswerSchema& schema);
 /// Answers given as a JSON object with the same structure as the TOML file ({"profile": {...},
 /// "telework": {...}}; dates as "YYYY-MM-DD"). `source` names them in messages. Throws InputError.
 Answers parse_answers_json(const std::string& text, const std::string& source, const AnswerSchema& schema);
+/// The same for one line of a JSON-lines file: `origin` is the file and line number, and problems
+/// are placed at origin's line (with the column within it where the problem has one).
+Answers parse_answers_json(const std::string& text, const Location& origin, const AnswerSchema& schema);
 
 /// Reads an answers file's text, refusing missing, oversized and non-UTF-8 files. Throws InputError.
 std::string read_answers_file(const std::string& path);

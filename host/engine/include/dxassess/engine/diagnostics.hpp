@@ -3,6 +3,7 @@
 
 #include "dxassess/engine/text.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <string>
@@ -29,6 +30,9 @@ struct Diagnostic {
     std::string format(Lang lang) const;
 };
 
+/// At most this many diagnostics are kept (in file order); one more line then counts the rest.
+inline constexpr std::size_t max_reported_diagnostics = 100;
+
 /// Invalid input: one or more diagnostics, each tied to a place. Maps to exit code 2.
 class InputError : public std::exception {
 public:
@@ -44,6 +48,9 @@ private:
     std::vector<Diagnostic> diagnostics_;
     std::string what_;
 };
+
+/// The error for a file over a size limit (`size` 0 when it is only known to be over).
+InputError file_too_large(const std::string& path, std::uintmax_t size, std::uintmax_t limit);
 
 /// Levenshtein distance in code points; used for "did you mean" hints.
 std::size_t edit_distance(const std::string& a, const std::string& b);
