@@ -3,6 +3,7 @@
 
 #include "dxassess/engine/answers.hpp"
 
+#include "answers_canonical.hpp"
 #include "answers_json_fast.hpp"
 
 using namespace dxassess::engine;
@@ -200,23 +201,6 @@ TEST_CASE("missing answers file", "[answers][errors]") {
 }
 
 namespace {
-
-/// Everything the checked and fast paths must agree on, as text.
-std::string canonical(const AnswerNode& n) {
-    std::string s = to_display(n.value, true) + (n.is_table ? "{" : "") + (n.is_list ? "[" : "");
-    for (const auto& [k, m] : n.members) s += k + "=" + canonical(m) + ",";
-    for (const auto& i : n.items) s += canonical(i) + ";";
-    return s;
-}
-
-std::string canonical(const Answers& a) {
-    const Profile& p = a.profile;
-    std::string s = p.code + "|" + p.name + "|" + p.prefecture + "|" + std::to_string(p.population) + "|" +
-                    std::to_string(p.fiscal_year) + "|" + p.type + "|" + p.as_of.str() + "\n";
-    for (const auto& [area, node] : a.areas) s += area + ":" + canonical(node) + "\n";
-    for (const auto& [area, level] : a.targets) s += area + "->" + std::to_string(level) + "\n";
-    return s;
-}
 
 const std::string json_profile =
     R"("profile": {"code": "011002", "name": "札幌市", "prefecture": "北海道", "population": 1950000, "fiscal_year": 2025)";

@@ -1,0 +1,98 @@
+cmake_minimum_required(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/helpers.cmake")
+# Hostile and broken input (issue 15): each case is refused with exit 2 and a message that names
+# the file, line and column; nothing crashes. The suite runs this in the release and ASan builds.
+#   cmake -DDXA=... -DWORK=... -DSAMPLE=... -DRULES=... -DPYTHON=... -DMAKE_INPUTS=... -DDEFECTS=... -P hostile_input.cmake
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}/in" "${WORK}/init")
+
+dxa(0 assess "${SAMPLE}" --format json -o "${WORK}/sample")
+dxa(0 generate --count 2 --seed 5 --out "${WORK}/answers.jsonl")
+run("${PYTHON}" "${MAKE_INPUTS}" "${WORK}/sample/report.json" "${WORK}/answers.jsonl" "${RULES}/telework.toml" "${WORK}")
+
+# --- JSON nested 100,000 deep: refused before anything copies it recursively -------------------
+set(too_deep "JSON nested too deeply \\(arrays and objects may nest at most 64 deep\\)")
+dxa(2 explain "${WORK}/deep-report.json")
+expect("${err}" "deep-report.json:[0-9]+:[0-9]+: ${too_deep}")
+dxa(2 diff "${WORK}/deep-report.json" "${WORK}/sample/report.json")
+expect("${err}" "deep-report.json:[0-9]+:[0-9]+: ${too_deep}")
+file(COPY "${WORK}/deep-report.json" "${WORK}/sample/report.json" DESTINATION "${WORK}/in")
+dxa(2 collect --db "${WORK}/office.sqlite" "${WORK}/in")
+expect("${out}" "rejected [^\n]*deep-report.json:[0-9]+:[0-9]+: \\[not_a_report\\] ${too_deep}")
+expect("${out}" "1 accepted")
+# One bad line fails alone, at its line and column; the lines around it are scored.
+dxa(2 batch --input "${WORK}/deep-batch.jsonl" --out "${WORK}/results.jsonl")
+expect("${out}" "scored 2, bad lines 1")
+expect("${err}" "deep-batch.jsonl:2:76: ${too_deep}")
+file(STRINGS "${WORK}/results.jsonl" results ENCODING UTF-8)
+list(GET results 1 failed)
+string(JSON line GET "${failed}" line)
+string(JSON column GET "${failed}" column)
+if(NOT line EQUAL 2 OR NOT column EQUAL 76)
+    fail("the failed batch line's result is not at line 2, column 76:\n${failed}")
+endif()
+
+# --- a condition chaining 100,000 terms ---------------------------------------------------------
+foreach(kind chain sum)
+    dxa(2 rules check "${WORK}/${kind}/telework.toml")
+    expect("${err}" "${kind}/telework.toml:[0-9]+:[0-9]+: level 1: expression too long \\(limit 2000 values, names and operators\\)")
+endforeach()
+
+# --- 200,000 unknown keys: the first 100 and a count --------------------------------------------
+dxa(2 rules check "${WORK}/unknown/telework.toml")
+string(REGEX MATCHALL "unknown key" listed "${err}")
+list(LENGTH listed n)
+if(NOT n EQUAL 100)
+    fail("listed ${n} unknown keys, expected the first 100")
+endif()
+expect("${err}" "unknown/telework.toml:1:[0-9]+: rule file: unknown key 'unknown_0'")
+expect("${err}" "unknown/telework.toml: and 199900 more problems \\(the first 100 are shown\\)")
+
+# --- TOML that reaches toml++ 3.3.0's defects (cmake/PatchedTomlplusplus.cmake) -----------------
+file(GLOB defects "${DEFECTS}/*.toml")
+list(LENGTH defects n)
+if(n LESS 5)
+    fail("expected the toml++ defect reproducers in ${DEFECTS}, found ${n}")
+endif()
+# Each is a positioned syntax error, or (the line continuation, valid TOML once corrected) a file
+# that parses and is then refused for what it lacks.
+foreach(f IN LISTS defects)
+    get_filename_component(name "${f}" NAME)
+    dxa(2 rules check "${f}")
+    expect("${err}" "${name}(:[12]:[0-9]+: TOML syntax error|: missing \\[area\\] id)")
+    dxa(2 assess "${f}" -o "${WORK}/never" --format json)
+    expect("${err}" "${name}:[12]:[0-9]+: (TOML syntax error|answers file: missing required key 'profile')")
+endforeach()
+if(EXISTS "${WORK}/never")
+    fail("a report was written for answers that do not parse")
+endif()
+
+# --- lock files: what is wrong inside is placed at its line and column --------------------------
+dxa(0 plugins --lock "${WORK}/lock.json")
+file(READ "${WORK}/lock.json" lock)
+string(JSON lock SET "${lock}" plugins 0 sha256 "5")
+file(WRITE "${WORK}/bad-lock.json" "${lock}")
+string(REGEX MATCH "^.*\"sha256\" *: *5" before "${lock}")  # (the only value 5)
+if(NOT before)
+    fail("cannot find the changed digest in:\n${lock}")
+endif()
+string(REGEX MATCHALL "\n" newlines "${before}")
+list(LENGTH newlines lines_before)
+math(EXPR line "${lines_before} + 1")
+dxa(2 --lock-file "${WORK}/bad-lock.json" plugins)
+expect("${err}" "bad-lock.json:${line}:[0-9]+: not a dxassess lock file: sha256 must be a string")
+
+# --- init removes the temporary files of a writer that was killed -------------------------------
+execute_process(COMMAND "${PYTHON}" -c "import subprocess; p = subprocess.Popen(['true']); p.wait(); print(p.pid)"
+                OUTPUT_VARIABLE dead_pid OUTPUT_STRIP_TRAILING_WHITESPACE)
+file(WRITE "${WORK}/init/.answers.toml.tmp-${dead_pid}-a1b2c3" "half")
+file(WRITE "${WORK}/init/.answers.toml.tmp-1-d4e5f6" "pid 1 is alive: kept")
+dxa(0 init -o "${WORK}/init/answers.toml")
+if(EXISTS "${WORK}/init/.answers.toml.tmp-${dead_pid}-a1b2c3")
+    fail("init left the temporary file of a dead writer (pid ${dead_pid})")
+endif()
+if(NOT EXISTS "${WORK}/init/.answers.toml.tmp-1-d4e5f6" OR NOT EXISTS "${WORK}/init/answers.toml")
+    fail("init removed a temporary file whose writer is alive, or wrote no answers file")
+endif()
+
+file(REMOVE_RECURSE "${WORK}")

@@ -1,0 +1,42 @@
+// Reports as the office and `diff` / `explain` read them: the intake's two paths (simdjson fast
+// path, nlohmann checked path) through examine_report, then parse_report, explain_area and
+// diff_reports. A report may be refused (InputError, or a nlohmann exception that the commands
+// word as "not a valid dxassess report"); nothing else may escape.
+#include "diagnostics_check.hpp"
+#include "fuzz_support.hpp"
+
+#include "office/report_intake.hpp"
+#include "reports/report_diff.hpp"
+#include "reports/report_explain.hpp"
+#include "reports/report_reader.hpp"
+#include "support/sha256.hpp"
+
+using namespace dxassess;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static fuzz::ScratchFile scratch("report.json");
+    static host::HashedFile file;
+    const std::string text = fuzz::as_text(data, size);
+    const std::string& path = scratch.write(text);
+    host::IntakePolicy policy;
+    policy.model_areas = {"telework", "eltax"};
+    try {
+        host::read_report_file(path, file);
+        host::NewReport out;
+        if (const auto rejection = host::examine_report(file, path, policy, out))
+            if (rejection->reason.empty() || rejection->message.ja.empty() || rejection->message.en.empty()) __builtin_trap();
+    } catch (const engine::InputError& e) {
+        fuzz::check_diagnostics(e, path);
+    }
+    try {
+        const nlohmann::ordered_json r = host::parse_report(text, "report.json");
+        for (const auto& a : r["areas"])
+            (void)host::explain_area(a, r.contains("reference_figures") ? r["reference_figures"] : nlohmann::ordered_json::array(), size % 2);
+        (void)host::render_diff_text(host::diff_reports(r, r, "a.json", "b.json"), size % 2);
+    } catch (const engine::InputError& e) {
+        fuzz::check_diagnostics(e, "report.json");
+    } catch (const nlohmann::json::exception&) {
+        // a well-formed JSON document that is not a report: the commands refuse it with these words
+    }
+    return 0;
+}
