@@ -3,8 +3,9 @@
 #  - is_non_ascii_horizontal_whitespace() ends in TOML_UNREACHABLE for most non-ASCII code points
 #    outside a string or comment (`a = 1「`, `§`, a line continuation followed by `§`): upstream
 #    issues #190 and #295, fixed upstream by returning false (pull request #305, 2026-07);
-#  - parse_key() *assumes* it starts on a key character, which a lone `[` or `a.` at the end of a
-#    line breaks: an assertion failure in debug builds, __builtin_assume(false) with clang.
+#  - the parser *assumes* things about its input (TOML_ASSERT_ASSUME) that malformed input breaks —
+#    parse_key() on a lone `[`, parse_value() on `,` or `}`: an assertion failure in debug builds,
+#    __builtin_assume(false) (undefined behaviour) in clang release builds.
 #
 # The engine compiles toml++ once (host/engine/src/toml_support.cpp) and keeps it private, so it
 # uses a copy of Debian's headers with those two places corrected, made at configure time. Each
@@ -43,6 +44,15 @@ if(tomlplusplus_VERSION VERSION_LESS_EQUAL 3.4.0)  # newer releases: check tests
     dxassess_toml_patch(parser.inl
         "			TOML_ASSERT_ASSUME(is_bare_key_character(*cp) || is_string_delimiter(*cp));\n			push_parse_scope(\"key\"sv);"
         "			if (!is_bare_key_character(*cp) && !is_string_delimiter(*cp)) /* dxassess: was TOML_ASSERT_ASSUME */\n				set_error_and_return_default(\"expected a key, saw '\"sv, escaped_codepoint{ *cp }, \"'\"sv);\n			push_parse_scope(\"key\"sv);")
+    # 3. Every other assumption the parser makes about its input becomes a parse error (set_error
+    #    throws): the fuzzer found `parse_value()` reached with a ',' or '}' after an array element
+    #    on its own line. The readers before the parser class keep toml++'s own checks.
+    dxassess_toml_patch(parser.inl
+        "TOML_IMPL_NAMESPACE_START\n{\n	TOML_ABI_NAMESPACE_BOOL(TOML_EXCEPTIONS, impl_ex, impl_noex);\n\n	class parser\n"
+        "/* dxassess: inside the parser, a broken assumption about the input is a parse error */\n#undef TOML_ASSERT_ASSUME\n#define TOML_ASSERT_ASSUME(expr) do { if (!(expr)) set_error(\"unexpected input here\"sv); } while (false)\nTOML_IMPL_NAMESPACE_START\n{\n	TOML_ABI_NAMESPACE_BOOL(TOML_EXCEPTIONS, impl_ex, impl_noex);\n\n	class parser\n")
+    dxassess_toml_patch(parser.inl
+        "#undef TOML_OVERALIGNED\n#include \"header_end.h\""
+        "#undef TOML_OVERALIGNED\n#undef TOML_ASSERT_ASSUME /* dxassess: toml++'s own definition again */\n#ifdef NDEBUG\n#define TOML_ASSERT_ASSUME(expr) TOML_ASSUME(expr)\n#else\n#define TOML_ASSERT_ASSUME(expr) TOML_ASSERT(expr)\n#endif\n#include \"header_end.h\"")
     set(_include "${_patched}")
 else()
     set(_include "${DXASSESS_TOMLPLUSPLUS_HEADER_DIR}")

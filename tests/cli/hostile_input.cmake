@@ -32,6 +32,23 @@ if(NOT line EQUAL 2 OR NOT column EQUAL 76)
     fail("the failed batch line's result is not at line 2, column 76:\n${failed}")
 endif()
 
+# --- found by the fuzz targets ------------------------------------------------------------------
+# A level without its criteria: shown without them (it was a read past a missing key: an assertion
+# failure in the ASan build, undefined behaviour in release).
+file(READ "${WORK}/sample/report.json" report)
+string(JSON report REMOVE "${report}" areas 0 levels 0 criteria)
+file(WRITE "${WORK}/no-criteria.json" "${report}")
+dxa(0 explain "${WORK}/no-criteria.json")
+expect("${out}" "Level 1 .* met")
+dxa(0 diff "${WORK}/no-criteria.json" "${WORK}/sample/report.json")
+# A number too large for a double: that line fails alone.
+file(STRINGS "${WORK}/answers.jsonl" lines ENCODING UTF-8)
+list(GET lines 0 good)
+file(WRITE "${WORK}/huge-number.jsonl" "{\"profile\": {\"population\": 1e400}}\n${good}\n")
+dxa(2 batch --input "${WORK}/huge-number.jsonl" --out "${WORK}/huge-results.jsonl")
+expect("${out}" "scored 1, bad lines 1")
+expect("${err}" "huge-number.jsonl:1: not valid JSON: number overflow parsing '1e400'")
+
 # --- a condition chaining 100,000 terms ---------------------------------------------------------
 foreach(kind chain sum)
     dxa(2 rules check "${WORK}/${kind}/telework.toml")

@@ -30,7 +30,12 @@ const ShippedRules& shipped_rules() {
             std::fprintf(stderr, "fuzz: no shipped rule set loads from %s\n", dir.c_str());
             std::abort();
         }
-        for (const auto& rs : r.rule_sets) r.schema.rule_sets.push_back(rs.get());
+        std::string areas;
+        for (const auto& rs : r.rule_sets) {
+            r.schema.rule_sets.push_back(rs.get());
+            areas += " " + rs->area;
+        }
+        std::fprintf(stderr, "fuzz: the schema holds the shipped areas%s\n", areas.c_str());
         r.schema.other_known_areas = {"unchecked_area"};
         return r;
     }();
@@ -39,17 +44,18 @@ const ShippedRules& shipped_rules() {
 
 namespace {
 
-std::string private_directory() {
-    static const std::string dir = [] {
+const std::string& private_directory() {
+    // Never destroyed: the exit handler that removes the directory runs after static destructors.
+    static const std::string* dir = [] {
         std::string tmpl = (std::filesystem::temp_directory_path() / "dxassess-fuzz-XXXXXX").string();
         if (!::mkdtemp(tmpl.data())) {
             std::perror("fuzz: mkdtemp");
             std::abort();
         }
-        std::atexit([] { std::filesystem::remove_all(private_directory()); });
-        return tmpl;
+        std::atexit([] { std::filesystem::remove_all(*dir); });
+        return new std::string(tmpl);
     }();
-    return dir;
+    return *dir;
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ Scope make_scope() {
     s.names["l"] = {Type::list, {"home", "mobile", "satellite"}};
     s.names["staff_total"] = {Type::integer, {}};
     s.functions["twice"] = {{Type::integer}, Type::integer};
+    s.functions["half"] = {{Type::number}, Type::number};
     return s;
 }
 
@@ -34,6 +35,8 @@ public:
         return it == values.end() ? Value{} : it->second;
     }
     Value call(const std::string& fn, const std::vector<Value>& args) const override {
+        // std::get throws on any other type: a function is called with the types it declared.
+        if (fn == "half") return Value{std::get<double>(args[0]) / 2};
         return fn == "twice" ? Value{std::get<std::int64_t>(args[0]) * 2} : Value{};
     }
     Date today() const override { return Date{2025, 10, 1}; }
@@ -108,6 +111,19 @@ TEST_CASE("unknown inputs follow three-valued logic", "[expr]") {
     CHECK(is_true(eval("known(i)")));
     CHECK_FALSE(is_known(eval("i / 0 > 1")));  // division by zero is undefined, not infinity
     CHECK_FALSE(is_known(eval("min(ui, 3) == 3")));
+}
+
+TEST_CASE("an integer passed to a number parameter arrives as a number (found by fuzz_expression)", "[expr]") {
+    CHECK(std::get<double>(eval("half(00)")) == 0.0);
+    CHECK(std::get<double>(eval("half(i)")) == 2.0);
+    CHECK(std::get<double>(eval("half(n)")) == 0.125);
+    CHECK(std::get<double>(eval("half(twice(i) + 1)")) == 4.5);
+    MapEnv env;
+    ConditionSet set;
+    set.add(Expression::compile("half(i) == 2.0", scope));
+    signed char out = 9;
+    set.test(env, &out);
+    CHECK(out == 1);
 }
 
 TEST_CASE("lists, choices, dates and functions", "[expr]") {

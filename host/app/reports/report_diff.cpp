@@ -13,7 +13,7 @@ namespace {
 using json = nlohmann::ordered_json;
 
 const json* find_area(const json& report, const std::string& id) {
-    for (const auto& a : report["areas"])
+    for (const auto& a : field(report, "areas"))
         if (a.value("id", "") == id) return &a;
     return nullptr;
 }
@@ -21,15 +21,15 @@ const json* find_area(const json& report, const std::string& id) {
 std::vector<std::string> check_ids(const json& area) {
     std::vector<std::string> ids;
     if (area.contains("findings"))
-        for (const auto& f : area["findings"]) ids.push_back(f.value("check", ""));
+        for (const auto& f : field(area, "findings")) ids.push_back(f.value("check", ""));
     return ids;
 }
 
 json finding_titles(const json& area, const std::vector<std::string>& ids) {
     json out = json::array();
     for (const auto& id : ids)
-        for (const auto& f : area["findings"])
-            if (f.value("check", "") == id) out.push_back({{"check", id}, {"title", f["title"]}});
+        for (const auto& f : field(area, "findings"))
+            if (f.value("check", "") == id) out.push_back({{"check", id}, {"title", field(f, "title")}});
     return out;
 }
 
@@ -40,18 +40,18 @@ json change(const json& old_v, const json& new_v) {
 }
 
 std::string rules_version(const json& area) {
-    return area.contains("rules") ? area["rules"].value("version", "") : std::string();
+    return area.contains("rules") ? field(area, "rules").value("version", "") : std::string();
 }
 
 std::string model_version(const json& r) {
-    if (r.contains("provenance") && r["provenance"].contains("model")) return r["provenance"]["model"].value("version", "");
+    if (r.contains("provenance") && field(r, "provenance").contains("model")) return field(field(r, "provenance"), "model").value("version", "");
     return {};
 }
 
 /// The reference data a report compared with: "version (sha256 prefix)", or "" (none, or a report before 1.2).
 std::string reference_label(const json& r) {
-    if (!r.contains("provenance") || !r["provenance"].contains("reference") || !r["provenance"]["reference"].is_object()) return {};
-    const json& ref = r["provenance"]["reference"];
+    if (!r.contains("provenance") || !field(r, "provenance").contains("reference") || !field(field(r, "provenance"), "reference").is_object()) return {};
+    const json& ref = field(field(r, "provenance"), "reference");
     return ref.value("version", "") + " (" + ref.value("sha256", "").substr(0, 12) + ")";
 }
 
@@ -60,17 +60,17 @@ std::string reference_label(const json& r) {
 json diff_reports(const json& o, const json& n, const std::string& old_path, const std::string& new_path) {
     json d;
     const auto side = [](const json& r, const std::string& path) {
-        return json{{"file", path}, {"fiscal_year", r["municipality"].value("fiscal_year", 0)},
+        return json{{"file", path}, {"fiscal_year", field(r, "municipality").value("fiscal_year", 0)},
                     {"as_of", r.value("as_of", "")}, {"generated_at", r.value("generated_at", "")}};
     };
     d["old"] = side(o, old_path);
     d["new"] = side(n, new_path);
-    d["municipality"] = n["municipality"];
+    d["municipality"] = field(n, "municipality");
     json warnings = json::array();
-    if (o["municipality"].value("code", "") != n["municipality"].value("code", ""))
-        warnings.push_back({{"ja", "別の団体のレポートです（" + o["municipality"].value("code", "") + " と " + n["municipality"].value("code", "") + "）"},
-                            {"en", "the reports are of different municipalities (" + o["municipality"].value("code", "") + " and " +
-                                       n["municipality"].value("code", "") + ")"}});
+    if (field(o, "municipality").value("code", "") != field(n, "municipality").value("code", ""))
+        warnings.push_back({{"ja", "別の団体のレポートです（" + field(o, "municipality").value("code", "") + " と " + field(n, "municipality").value("code", "") + "）"},
+                            {"en", "the reports are of different municipalities (" + field(o, "municipality").value("code", "") + " and " +
+                                       field(n, "municipality").value("code", "") + ")"}});
     if (model_version(o) != model_version(n))
         warnings.push_back({{"ja", "共通モデルのバージョンが異なります（" + model_version(o) + " → " + model_version(n) + "）: 総合指数は厳密には比較できません"},
                             {"en", "the common model differs (" + model_version(o) + " → " + model_version(n) + "): overall indexes are not strictly comparable"}});
@@ -79,24 +79,24 @@ json diff_reports(const json& o, const json& n, const std::string& old_path, con
         warnings.push_back({{"ja", "参照データ（全国値・期限）が異なります（" + from + " → " + to + "）: 全国値や期限と比べる基準の判定は変わることがあります"},
                             {"en", "the reference data differs (" + from + " → " + to + "): criteria that compare with national figures or deadlines may differ"}});
     }
-    d["overall"] = {{"index", change(o["overall"]["index"], n["overall"]["index"])},
-                    {"level", change(o["overall"]["level"], n["overall"]["level"])}};
+    d["overall"] = {{"index", change(field(field(o, "overall"), "index"), field(field(n, "overall"), "index"))},
+                    {"level", change(field(field(o, "overall"), "level"), field(field(n, "overall"), "level"))}};
 
     std::vector<std::string> ids;
     for (const auto* r : {&o, &n})
-        for (const auto& a : (*r)["areas"])
+        for (const auto& a : field(*r, "areas"))
             if (std::find(ids.begin(), ids.end(), a.value("id", "")) == ids.end()) ids.push_back(a.value("id", ""));
     json areas = json::array();
     bool comparable = warnings.empty();
     for (const auto& id : ids) {
         const json* a = find_area(o, id);
         const json* b = find_area(n, id);
-        json x = {{"id", id}, {"title", (b ? *b : *a)["title"]}};
+        json x = {{"id", id}, {"title", field(b ? *b : *a, "title")}};
         const bool both_scored = a && b && a->value("status", "") == "scored" && b->value("status", "") == "scored";
         x["status"] = {{"old", a ? json(a->value("status", "")) : json(nullptr)}, {"new", b ? json(b->value("status", "")) : json(nullptr)}};
         if (both_scored) {
-            x["level"] = change((*a)["level"], (*b)["level"]);
-            x["score"] = change((*a)["score"], (*b)["score"]);
+            x["level"] = change(field(*a, "level"), field(*b, "level"));
+            x["score"] = change(field(*a, "score"), field(*b, "score"));
             const auto before = check_ids(*a), after = check_ids(*b);
             std::vector<std::string> resolved, added;
             for (const auto& c : before)

@@ -27,6 +27,13 @@ nlohmann::ordered_json parse_report(const std::string& text, const std::string& 
     return j;
 }
 
+const nlohmann::ordered_json& field(const nlohmann::ordered_json& o, const char* key) {
+    static const nlohmann::ordered_json none;
+    if (!o.is_object()) return none;
+    const auto it = o.find(key);
+    return it == o.end() ? none : *it;
+}
+
 std::string text_in(const nlohmann::ordered_json& text, bool english) {
     if (!text.is_object()) return text.is_string() ? text.get<std::string>() : std::string();
     const char* key = english ? "en" : "ja";

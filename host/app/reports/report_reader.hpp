@@ -14,6 +14,10 @@ nlohmann::ordered_json load_report(const std::string& path);
 nlohmann::ordered_json parse_report(const std::string& text, const std::string& path);
 
 /// The text of a {"ja": ..., "en": ...} object in the requested language.
+/// o[key] when o is an object that has it, else null. Reports come from elsewhere: a missing key
+/// must not reach nlohmann's const operator[], whose precondition (the key exists) is only asserted.
+const nlohmann::ordered_json& field(const nlohmann::ordered_json& o, const char* key);
+
 std::string text_in(const nlohmann::ordered_json& text, bool english);
 
 }  // namespace dxassess::host

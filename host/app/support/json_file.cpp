@@ -50,6 +50,8 @@ nlohmann::ordered_json parse_json_text(const std::string& text, const std::strin
         j = nlohmann::ordered_json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         throw InputError(engine::location_of_byte(text, e.byte > 0 ? e.byte - 1 : 0, Location{path}), engine::json_syntax_error(e.what()));
+    } catch (const nlohmann::json::exception& e) {  // e.g. 1e400: a number too large for a double (no position given)
+        throw InputError(Location{path}, engine::json_syntax_error(e.what()));
     }
     return j;
 }

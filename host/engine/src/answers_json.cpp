@@ -89,6 +89,8 @@ Answers parse_answers_json_checked(const std::string& text, const Location& orig
         j = json::parse(text);
     } catch (const json::parse_error& e) {
         throw InputError(location_of_byte(text, e.byte > 0 ? e.byte - 1 : 0, origin), json_syntax_error(e.what()));
+    } catch (const json::exception& e) {  // e.g. 1e400: a number too large for a double (no position given)
+        throw InputError(origin, json_syntax_error(e.what()));
     }
     if (!j.is_object()) throw InputError(origin, Text{"回答は JSON オブジェクトです", "answers must be a JSON object"});
     toml::table root;

@@ -4,6 +4,7 @@
 #include "dxassess/engine/value.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct Node {
     std::string name;                          // Op::name, Op::plugin_call
     int slot = -1;                             // Op::name: the environment slot, -1 = by name
     Builtin builtin = Builtin::count;          // Op::builtin
+    std::uint32_t widen = 0;                   // Op::plugin_call: bit k = integer argument k goes to a number parameter
     std::vector<std::unique_ptr<Node>> kids;   // operands / arguments / list elements
 };
 

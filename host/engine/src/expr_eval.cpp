@@ -151,6 +151,7 @@ public:
                 for (const auto& k : n.kids) (*this)(*k);
                 const int argc = static_cast<int>(n.kids.size());
                 emit(Code::call, 0, name_index(n.name), argc, 1 - argc);
+                p_.code.back().k = static_cast<std::int32_t>(n.widen);
                 return;
             }
         }
@@ -342,9 +343,12 @@ Ref run(const Program& p, const Environment& env, Owned& owned, signed char* res
                 sp -= argc;
                 bool known = true;
                 args.clear();
+                const auto widen = static_cast<std::uint32_t>(in.k);
                 for (std::size_t k = 0; k < argc && known; ++k) {
                     known = stack[sp + k].known();
                     args.push_back(value_of(stack[sp + k]));
+                    if (widen & (1u << k) && std::holds_alternative<std::int64_t>(args.back()))
+                        args.back() = static_cast<double>(std::get<std::int64_t>(args.back()));
                 }
                 stack[sp++] = known ? ref_of(own(env.call(p.names[in.n], args))) : Ref::none();
                 break;

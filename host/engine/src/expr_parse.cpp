@@ -579,12 +579,17 @@ private:
         }
         const FunctionInfo& info = it->second;
         arity(fn, args, info.params.size(), info.params.size());
+        if (args.size() > 32)
+            fail(fn.offset, "関数 '" + fn.text + "' の引数が多すぎます（上限 32）", "too many arguments to '" + fn.text + "' (limit 32)");
+        std::uint32_t widen = 0;
         for (std::size_t k = 0; k < args.size(); ++k) {
             const Type want = info.params[k];
-            const bool ok = args[k]->type == want || (want == Type::number && args[k]->type == Type::integer);
-            arg_type(fn, *args[k], ok, type_ja(want), type_name(want));
+            const bool widened = want == Type::number && args[k]->type == Type::integer;
+            arg_type(fn, *args[k], args[k]->type == want || widened, type_ja(want), type_name(want));
+            if (widened) widen |= 1u << k;  // the function is called with the type it declared
         }
         auto n = make(Op::plugin_call, info.result, fn.offset);
+        n->widen = widen;
         n->name = fn.text;
         n->kids = std::move(args);
         return n;

@@ -20,7 +20,9 @@ Location location_of_byte(std::string_view text, std::size_t offset, Location st
 
 Text json_syntax_error(std::string_view parser_message) {
     std::string words(parser_message);
-    if (const auto at = words.find(": ", words.find("parse error")); at != std::string::npos) words.erase(0, at + 2);
+    if (const auto id = words.find("] "); words.rfind("[json.exception.", 0) == 0 && id != std::string::npos) words.erase(0, id + 2);
+    if (words.rfind("parse error", 0) == 0)
+        if (const auto at = words.find(": "); at != std::string::npos) words.erase(0, at + 2);
     return Text{"JSON として読めません: " + words, "not valid JSON: " + words};
 }
 
