@@ -2,6 +2,7 @@
 # Sets up a Debian 12 machine for dxassess, builds it and assesses the bundled sample municipality.
 #   bash packaging/bootstrap.sh              install missing packages, build, write report/report.{json,md}
 #   bash packaging/bootstrap.sh --deps-only  only install missing packages
+#   add --with-fuzz                          also clang and libFuzzer, for the fuzz preset (docs/fuzzing.md)
 # Runs as root (or with sudo available). Installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,15 @@ packages=(
   dpkg-dev                                   # .deb dependency detection (dpkg-shlibdeps)
 )
 
+deps_only=false
+for arg in "$@"; do
+  case "$arg" in
+    --deps-only) deps_only=true ;;
+    --with-fuzz) packages+=(clang libclang-rt-14-dev) ;;  # Debian 12's clang 14 and its libFuzzer runtime
+    *) echo "usage: bash packaging/bootstrap.sh [--deps-only] [--with-fuzz]" >&2; exit 2 ;;
+  esac
+done
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -27,7 +37,7 @@ if ((${#missing[@]})); then
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-[ "${1:-}" = "--deps-only" ] && exit 0
+$deps_only && exit 0
 
 cmake --preset release
 cmake --build --preset release
