@@ -49,6 +49,11 @@ dxa(2 batch --input "${WORK}/huge-number.jsonl" --out "${WORK}/huge-results.json
 expect("${out}" "scored 1, bad lines 1")
 expect("${err}" "huge-number.jsonl:1: not valid JSON: number overflow parsing '1e400'")
 
+# A 9 MiB line is refused before it is parsed (an answers file's limit); the others are scored.
+dxa(2 batch --input "${WORK}/long-batch.jsonl" --out "${WORK}/long-results.jsonl")
+expect("${out}" "scored 2, bad lines 1")
+expect("${err}" "long-batch.jsonl:2: line too long \\(9437209 bytes, limit 8388608\\)")
+
 # --- a condition chaining 100,000 terms ---------------------------------------------------------
 foreach(kind chain sum)
     dxa(2 rules check "${WORK}/${kind}/telework.toml")

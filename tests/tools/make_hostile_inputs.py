@@ -5,6 +5,7 @@ usage: make_hostile_inputs.py REPORT.json ANSWERS.jsonl RULES.toml OUT_DIR
 
   deep-report.json   REPORT with a 100,000-level [[[…]]] inside its answers object
   deep-batch.jsonl   the first two answer lines of ANSWERS with a 100,000-level line between them
+  long-batch.jsonl   the same with a 9 MiB line between them
   chain/<area>.toml  RULES with a first level whose condition chains 100,000 terms with `and`
   sum/<area>.toml    the same with `1 + 1 + …` (100,000 terms)
   unknown/<area>.toml  RULES after 200,000 unknown top-level keys
@@ -31,6 +32,9 @@ with open(answers_path, encoding="utf-8") as f:
     lines = f.read().splitlines()
 with open(os.path.join(out, "deep-batch.jsonl"), "w", encoding="utf-8") as f:
     f.write(lines[0] + "\n" + '{"profile": ' + deep + "}\n" + lines[1] + "\n")
+
+with open(os.path.join(out, "long-batch.jsonl"), "w", encoding="utf-8") as f:
+    f.write(lines[0] + "\n" + '{"profile": {"name": "' + "x" * (9 << 20) + '"}}\n' + lines[1] + "\n")
 
 with open(rules_path, encoding="utf-8") as f:
     rules = f.read()

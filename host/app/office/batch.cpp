@@ -13,6 +13,7 @@
 #include "support/ordered_pipeline.hpp"
 #include "support/sha256.hpp"
 
+#include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/diagnostics.hpp"
 #include "dxassess/engine/json_input.hpp"
 
@@ -189,6 +190,12 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
             };
             const auto check = [&](Line& l) {
                 const engine::Location where{o.input, static_cast<std::uint32_t>(l.number), 0};
+                if (l.text.size() > engine::max_answers_bytes) {  // one municipality's answers: an answers file's limit
+                    const std::string n = std::to_string(l.text.size()), limit = std::to_string(engine::max_answers_bytes);
+                    l.error = lang == engine::Lang::en ? "line too long (" + n + " bytes, limit " + limit + ")"
+                                                       : "行が長すぎます（" + n + " バイト、上限 " + limit + " バイト）";
+                    return;
+                }
                 try {
                     if (csv) l.text = csv_row_to_json(header, csv_fields(l.text), schema, where).dump();
                     l.answers = engine::parse_answers_json(l.text, where, schema);

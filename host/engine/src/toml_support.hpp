@@ -2,6 +2,7 @@
 // The only engine header that includes toml++ (compiled once in toml_support.cpp).
 #pragma once
 
+#include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/diagnostics.hpp"
 #include "dxassess/engine/value.hpp"
 
@@ -16,7 +17,7 @@
 namespace dxassess::engine {
 
 /// Largest input file accepted; larger files are refused before parsing.
-inline constexpr std::size_t max_input_bytes = 8u * 1024u * 1024u;
+inline constexpr std::size_t max_input_bytes = max_answers_bytes;
 
 /// Reads a whole file, refusing missing, unreadable, oversized and non-UTF-8 files.
 std::string read_input_file(const std::string& path);

@@ -5,6 +5,7 @@
 #include "dxassess/engine/rule_set.hpp"
 #include "dxassess/engine/value.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -111,6 +112,9 @@ Answers parse_answers_json(const std::string& text, const std::string& source, c
 /// The same for one line of a JSON-lines file: `origin` is the file and line number, and problems
 /// are placed at origin's line (with the column within it where the problem has one).
 Answers parse_answers_json(const std::string& text, const Location& origin, const AnswerSchema& schema);
+
+/// Largest answers text accepted: a file (as every input file), or one line of batch input.
+inline constexpr std::size_t max_answers_bytes = 8u * 1024u * 1024u;
 
 /// Reads an answers file's text, refusing missing, oversized and non-UTF-8 files. Throws InputError.
 std::string read_answers_file(const std::string& path);
