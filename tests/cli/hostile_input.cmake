@@ -54,6 +54,11 @@ dxa(2 batch --input "${WORK}/long-batch.jsonl" --out "${WORK}/long-results.jsonl
 expect("${out}" "scored 2, bad lines 1")
 expect("${err}" "long-batch.jsonl:2: line too long \\(9437209 bytes, limit 8388608\\)")
 
+# A target level written as a huge float (toml++ would cast it to an integer before checking its range).
+file(WRITE "${WORK}/huge-target.toml" "[profile]\ncode = \"011002\"\nname = \"札幌市\"\nprefecture = \"北海道\"\npopulation = 1\nfiscal_year = 2025\n[targets]\ntelework = 4.4e125\n")
+dxa(2 assess "${WORK}/huge-target.toml" -o "${WORK}/never" --format json)
+expect("${err}" "huge-target.toml:8:12: \\[targets\\] telework: a target level is an integer 0..5")
+
 # --- a condition chaining 100,000 terms ---------------------------------------------------------
 foreach(kind chain sum)
     dxa(2 rules check "${WORK}/${kind}/telework.toml")

@@ -127,8 +127,9 @@ private:
                 error(v, "[targets] に不明な領域 '" + area + "'" + hint.ja, "[targets]: unknown area '" + area + "'" + hint.en);
                 continue;
             }
-            const auto level = v.value<std::int64_t>();
-            if (!v.is_integer() || !level || *level < 0 || *level > 5) {
+            // Not value<int64_t>(): toml++ 3.3.0 casts a float to an integer before checking its range.
+            const auto level = v.is_integer() ? std::optional<std::int64_t>(v.as_integer()->get()) : std::nullopt;
+            if (!level || *level < 0 || *level > 5) {
                 error(v, "[targets] " + area + " の目標レベルは 0〜5 の整数です", "[targets] " + area + ": a target level is an integer 0..5");
                 continue;
             }
