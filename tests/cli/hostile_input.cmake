@@ -59,6 +59,28 @@ file(WRITE "${WORK}/huge-target.toml" "[profile]\ncode = \"011002\"\nname = \"æœ
 dxa(2 assess "${WORK}/huge-target.toml" -o "${WORK}/never" --format json)
 expect("${err}" "huge-target.toml:8:12: \\[targets\\] telework: a target level is an integer 0..5")
 
+# Integers in a report that are not integers: nlohmann's get<int>() would cast 7.7e40 (undefined
+# behaviour, found by fuzz_report as a 41-digit staff count) and truncate 2.5 to level 2.
+file(MAKE_DIRECTORY "${WORK}/floats")
+string(JSON report SET "${report}" municipality staff "77777777777777777777777777777777777773400")
+file(WRITE "${WORK}/floats/huge-staff.json" "${report}")
+file(READ "${WORK}/sample/report.json" report)
+string(JSON report SET "${report}" areas 0 level "2.5")
+file(WRITE "${WORK}/floats/fractional-level.json" "${report}")
+dxa(2 collect --db "${WORK}/floats.sqlite" "${WORK}/floats")
+expect("${out}" "rejected [^\n]*huge-staff.json: \\[not_a_report\\] [^\n]*type must be an integer, but is number")
+expect("${out}" "rejected [^\n]*fractional-level.json: \\[not_a_report\\] [^\n]*type must be an integer, but is number")
+expect("${out}" "0 accepted")
+dxa(2 explain "${WORK}/floats/fractional-level.json")
+expect("${err}" "fractional-level.json: not a valid dxassess report: [^\n]*type must be an integer, but is number")
+dxa(2 diff "${WORK}/floats/fractional-level.json" "${WORK}/sample/report.json")
+expect("${err}" "fractional-level.json / [^\n]*sample/report.json: not a valid dxassess report: [^\n]*type must be an integer")
+# An answer beyond int64 fails its line; nlohmann keeps it unsigned and a cast would have made it -1.
+file(WRITE "${WORK}/huge-integer.jsonl" "{\"profile\": {\"population\": 18446744073709551615}}\n${good}\n")
+dxa(2 batch --input "${WORK}/huge-integer.jsonl" --out "${WORK}/huge-integer-results.jsonl")
+expect("${out}" "scored 1, bad lines 1")
+expect("${err}" "huge-integer.jsonl:1: integer 18446744073709551615 is too large \\(at most 9223372036854775807\\)")
+
 # --- a condition chaining 100,000 terms ---------------------------------------------------------
 foreach(kind chain sum)
     dxa(2 rules check "${WORK}/${kind}/telework.toml")

@@ -1,7 +1,8 @@
 // Direct JSON writing must give exactly what nlohmann::json dumps (batch result lines are compared
-// byte for byte by the office's scripts).
+// byte for byte by the office's scripts); integers read from JSON that others wrote.
 #include "test_support.hpp"
 
+#include "support/json_integer.hpp"
 #include "support/json_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -29,4 +30,26 @@ TEST_CASE("numbers are written as nlohmann::json writes them", "[json]") {
         append_json_number(out, d);
         CHECK(out == nlohmann::json(d).dump());
     }
+}
+
+TEST_CASE("integers from foreign JSON are integers within range, or a JSON error", "[json]") {
+    using dxassess::host::json_integer;
+    using dxassess::host::json_integer_or;
+    using json = nlohmann::ordered_json;
+    CHECK(json_integer<int>(json::parse("7")) == 7);
+    CHECK(json_integer<int>(json::parse("-7")) == -7);
+    CHECK(json_integer<long long>(json::parse("9223372036854775807")) == std::numeric_limits<long long>::max());
+    CHECK(json_integer<unsigned>(json::parse("4294967295")) == 4294967295u);
+    // get<int>() would truncate, cast out of range (undefined behaviour) or wrap
+    CHECK_THROWS_AS(json_integer<int>(json::parse("2.5")), json::type_error);
+    CHECK_THROWS_AS(json_integer<long long>(json::parse("1e40")), json::type_error);
+    CHECK_THROWS_AS(json_integer<int>(json::parse("\"3\"")), json::type_error);
+    CHECK_THROWS_AS(json_integer<int>(json::parse("2147483648")), json::out_of_range);
+    CHECK_THROWS_AS(json_integer<long long>(json::parse("9223372036854775808")), json::out_of_range);
+    CHECK_THROWS_AS(json_integer<unsigned>(json::parse("-1")), json::out_of_range);
+    const json o = json::parse(R"({"met": 3, "total": 2.0})");
+    CHECK(json_integer_or(o, "met", 0) == 3);
+    CHECK(json_integer_or(o, "missing", 9) == 9);
+    CHECK_THROWS_AS(json_integer_or(o, "total", 0), json::type_error);
+    CHECK_THROWS_AS(json_integer_or(json::parse("[]"), "met", 0), json::type_error);
 }

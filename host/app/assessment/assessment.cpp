@@ -4,6 +4,7 @@
 #include "platform/os.hpp"
 #include "plugins/isolation.hpp"
 #include "plugins/plugin_session.hpp"
+#include "support/json_integer.hpp"
 #include "support/sha256.hpp"
 
 #include <algorithm>
@@ -88,9 +89,13 @@ PluginOutcome outcome_from_json(const std::string& text) {
         for (const auto& [k, v] : j["facts"].items()) o.facts[k] = value_from_json(v);
     if (j.contains("calls"))
         for (const auto& [k, v] : j["calls"].items()) o.calls[k] = value_from_json(v);
-    for (const auto& d : j.at("diagnostics"))
-        o.diagnostics.push_back({static_cast<engine::Severity>(d.at("severity").get<int>()), d.at("key").get<std::string>(),
+    for (const auto& d : j.at("diagnostics")) {
+        const int severity = json_integer<int>(d.at("severity"));
+        if (severity < 0 || severity > static_cast<int>(engine::Severity::info))
+            throw nlohmann::json::out_of_range::create(406, "no such severity " + std::to_string(severity), &d);
+        o.diagnostics.push_back({static_cast<engine::Severity>(severity), d.at("key").get<std::string>(),
                                  {d.at("ja").get<std::string>(), d.at("en").get<std::string>()}});
+    }
     return o;
 }
 

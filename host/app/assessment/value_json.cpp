@@ -1,5 +1,7 @@
 #include "assessment/value_json.hpp"
 
+#include "support/json_integer.hpp"
+
 namespace dxassess::host {
 
 nlohmann::json value_to_json(const engine::Value& v) {
@@ -18,7 +20,7 @@ nlohmann::json value_to_json(const engine::Value& v) {
 engine::Value value_from_json(const nlohmann::json& j) {
     const std::string t = j.at("t").get<std::string>();
     if (t == "b") return j.at("v").get<bool>();
-    if (t == "i") return j.at("v").get<std::int64_t>();
+    if (t == "i") return json_integer<std::int64_t>(j.at("v"));
     if (t == "n") return j.at("v").get<double>();
     if (t == "s") return j.at("v").get<std::string>();
     if (t == "d") return engine::Date::parse(j.at("v").get<std::string>());

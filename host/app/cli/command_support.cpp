@@ -13,13 +13,13 @@ int input_error(const engine::InputError& e, engine::Lang lang) {
     return exit_input;
 }
 
-int with_report_errors(engine::Lang lang, const std::function<int()>& f) {
+int with_report_errors(engine::Lang lang, const std::string& files, const std::function<int()>& f) {
     try {
         return f();
     } catch (const engine::InputError& e) {
         return input_error(e, lang);
     } catch (const nlohmann::json::exception& e) {
-        std::cerr << (lang == engine::Lang::en ? "not a valid dxassess report: " : "dxassess のレポートとして読めません: ") << e.what() << "\n";
+        std::cerr << files << (lang == engine::Lang::en ? ": not a valid dxassess report: " : ": dxassess のレポートとして読めません: ") << e.what() << "\n";
     }
     return exit_input;
 }

@@ -17,7 +17,7 @@ inline const std::string& tr(engine::Lang lang, const std::string& ja, const std
 int input_error(const engine::InputError& e, engine::Lang lang);
 
 /// Runs f() (which returns an exit code); an unreadable or malformed report becomes exit code 2
-/// with its message on stderr.
-int with_report_errors(engine::Lang lang, const std::function<int()>& f);
+/// with its message on stderr, after `files` (the report, or both reports that `diff` compares).
+int with_report_errors(engine::Lang lang, const std::string& files, const std::function<int()>& f);
 
 }  // namespace dxassess::host

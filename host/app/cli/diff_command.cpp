@@ -13,7 +13,7 @@ namespace dxassess::host {
 using json = nlohmann::ordered_json;
 
 int run_diff(const GlobalOptions& g, const std::string& old_path, const std::string& new_path, bool as_json) {
-    return with_report_errors(g.lang, [&] {
+    return with_report_errors(g.lang, old_path + " / " + new_path, [&] {
         const json d = diff_reports(load_report(old_path), load_report(new_path), old_path, new_path);
         std::cout << (as_json ? d.dump(2) + "\n" : render_diff_text(d, g.lang == engine::Lang::en));
         return static_cast<int>(exit_ok);

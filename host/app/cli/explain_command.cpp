@@ -17,7 +17,7 @@ using json = nlohmann::ordered_json;
 
 int run_explain(const GlobalOptions& g, const std::string& path, const std::string& area) {
     const bool en = g.lang == engine::Lang::en;
-    return with_report_errors(g.lang, [&] {
+    return with_report_errors(g.lang, path, [&] {
         const json r = load_report(path);
         std::vector<std::string> ids;
         for (const auto& a : field(r, "areas")) ids.push_back(a.value("id", ""));

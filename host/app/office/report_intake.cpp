@@ -7,6 +7,7 @@
 #include "reports/report.hpp"
 #include "reports/report_reader.hpp"
 #include "support/json_file.hpp"
+#include "support/json_integer.hpp"
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/diagnostics.hpp"
@@ -231,13 +232,13 @@ void read_checked(const std::string& text, const std::string& file, NewReport& o
         return o.contains(key) && !o[key].is_null() ? o[key].get<std::string>() : std::string();
     };
     out.code = m.at("code").get<std::string>();
-    out.fiscal_year = m.at("fiscal_year").get<int>();
+    out.fiscal_year = json_integer<int>(m.at("fiscal_year"));
     out.name = m.at("name").get<std::string>();
     out.prefecture = m.at("prefecture").get<std::string>();
-    out.population = m.at("population").get<long long>();
+    out.population = json_integer<long long>(m.at("population"));
     out.type = optional_string(m, "type");
     out.peer_group = optional_string(m, "peer_group");
-    out.staff = m.contains("staff") && !m["staff"].is_null() ? m["staff"].get<long long>() : 0;
+    out.staff = m.contains("staff") && !m["staff"].is_null() ? json_integer<long long>(m["staff"]) : 0;
     if (r.contains("answers") && r["answers"].is_object()) {
         out.answers_text = optional_string(r["answers"], "text");
         if (const std::string f = optional_string(r["answers"], "format"); !f.empty()) out.answers_format = f;
@@ -249,7 +250,7 @@ void read_checked(const std::string& text, const std::string& file, NewReport& o
     digests.model = prov.at("model").at("sha256").get<std::string>();
     if (prov.contains("reference") && prov["reference"].is_object()) digests.reference = prov["reference"].at("sha256").get<std::string>();
     out.overall_index = r.at("overall").at("index").get<double>();
-    out.overall_level = r.at("overall").at("level").get<int>();
+    out.overall_level = json_integer<int>(r.at("overall").at("level"));
     if (r.at("overall").contains("mean_level")) out.overall_mean_level = r["overall"]["mean_level"].get<double>();
     for (const auto& a : r.at("areas")) {
         StoredResult s;
@@ -259,8 +260,8 @@ void read_checked(const std::string& text, const std::string& file, NewReport& o
         s.answered_area = s.status != "not_scored";
         s.completeness = a.value("required_completeness", s.scored ? 1.0 : 0.0);
         if (s.answered_area) {
-            s.level = a.at("level").get<int>();
-            s.score = a.at("score").get<int>();
+            s.level = json_integer<int>(a.at("level"));
+            s.score = json_integer<int>(a.at("score"));
             s.rules_version = a.contains("rules") ? a["rules"].at("version").get<std::string>() : std::string();
             for (const auto& f : a.at("findings")) s.findings.push_back(f.at("check").get<std::string>());
         }

@@ -18,7 +18,7 @@ std::vector<OfficialPlugin> load_official_plugins(const std::string& manifest) {
         return engine::InputError(engine::Location{manifest}, {"公式プラグインの一覧として読めません: " + what,
                                                                "not a list of official plugins: " + what});
     };
-    if (!j.is_object() || j.value("dxassess_official_plugins", 0) != 1) throw bad("dxassess_official_plugins must be 1");
+    if (!j.is_object() || !(j.contains("dxassess_official_plugins") && j["dxassess_official_plugins"] == 1)) throw bad("dxassess_official_plugins must be 1");
     std::vector<OfficialPlugin> out;
     try {
         for (const auto& p : j.at("plugins"))

@@ -1,5 +1,7 @@
 #include "plugins/plugin_description.hpp"
 
+#include "support/json_integer.hpp"
+
 #include "dxassess/engine/diagnostics.hpp"
 
 #include <nlohmann/json.hpp>
@@ -171,8 +173,8 @@ std::optional<PluginDescription> description_from_json(const std::string& json) 
     try {
         const nlohmann::json j = nlohmann::json::parse(json);
         PluginDescription d;
-        d.abi_major = j.at("abi").at(0).get<unsigned>();
-        d.abi_minor = j.at("abi").at(1).get<unsigned>();
+        d.abi_major = json_integer<unsigned>(j.at("abi").at(0));
+        d.abi_minor = json_integer<unsigned>(j.at("abi").at(1));
         d.id = j.at("id").get<std::string>();
         d.version = j.at("version").get<std::string>();
         d.area = j.at("area").get<std::string>();
@@ -180,9 +182,12 @@ std::optional<PluginDescription> description_from_json(const std::string& json) 
         d.name_en = j.at("name").at(1).get<std::string>();
         d.concurrent = j.at("concurrent").get<bool>();
         for (const auto& f : j.at("facts"))
-            d.facts.push_back({f.at(0).get<std::string>(), f.at(1).get<int>(), f.at(2).get<std::string>(), f.at(3).get<std::string>()});
-        for (const auto& f : j.at("functions"))
-            d.functions.push_back({f.at(0).get<std::string>(), f.at(1).get<int>(), f.at(2).get<std::vector<int>>()});
+            d.facts.push_back({f.at(0).get<std::string>(), json_integer<int>(f.at(1)), f.at(2).get<std::string>(), f.at(3).get<std::string>()});
+        for (const auto& f : j.at("functions")) {
+            PluginDescription::Function fn{f.at(0).get<std::string>(), json_integer<int>(f.at(1)), {}};
+            for (const auto& p : f.at(2)) fn.params.push_back(json_integer<int>(p));
+            d.functions.push_back(std::move(fn));
+        }
         if (d.facts.size() > max_symbols || d.functions.size() > max_symbols) return std::nullopt;
         return d;
     } catch (const nlohmann::json::exception&) {

@@ -3,6 +3,7 @@
 #include "reports/report_diff.hpp"
 
 #include "reports/report_reader.hpp"
+#include "support/json_integer.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -39,6 +40,12 @@ json change(const json& old_v, const json& new_v) {
     return c;
 }
 
+/// Levels and scores are integers: a report that says 2.5 is refused, not compared.
+json integer_change(const json& old_v, const json& new_v) {
+    const auto checked = [](const json& v) { return v.is_null() ? v : json(json_integer<int>(v)); };
+    return change(checked(old_v), checked(new_v));
+}
+
 std::string rules_version(const json& area) {
     return area.contains("rules") ? field(area, "rules").value("version", "") : std::string();
 }
@@ -60,7 +67,7 @@ std::string reference_label(const json& r) {
 json diff_reports(const json& o, const json& n, const std::string& old_path, const std::string& new_path) {
     json d;
     const auto side = [](const json& r, const std::string& path) {
-        return json{{"file", path}, {"fiscal_year", field(r, "municipality").value("fiscal_year", 0)},
+        return json{{"file", path}, {"fiscal_year", json_integer_or(field(r, "municipality"), "fiscal_year", 0)},
                     {"as_of", r.value("as_of", "")}, {"generated_at", r.value("generated_at", "")}};
     };
     d["old"] = side(o, old_path);
@@ -80,7 +87,7 @@ json diff_reports(const json& o, const json& n, const std::string& old_path, con
                             {"en", "the reference data differs (" + from + " → " + to + "): criteria that compare with national figures or deadlines may differ"}});
     }
     d["overall"] = {{"index", change(field(field(o, "overall"), "index"), field(field(n, "overall"), "index"))},
-                    {"level", change(field(field(o, "overall"), "level"), field(field(n, "overall"), "level"))}};
+                    {"level", integer_change(field(field(o, "overall"), "level"), field(field(n, "overall"), "level"))}};
 
     std::vector<std::string> ids;
     for (const auto* r : {&o, &n})
@@ -95,8 +102,8 @@ json diff_reports(const json& o, const json& n, const std::string& old_path, con
         const bool both_scored = a && b && a->value("status", "") == "scored" && b->value("status", "") == "scored";
         x["status"] = {{"old", a ? json(a->value("status", "")) : json(nullptr)}, {"new", b ? json(b->value("status", "")) : json(nullptr)}};
         if (both_scored) {
-            x["level"] = change(field(*a, "level"), field(*b, "level"));
-            x["score"] = change(field(*a, "score"), field(*b, "score"));
+            x["level"] = integer_change(field(*a, "level"), field(*b, "level"));
+            x["score"] = integer_change(field(*a, "score"), field(*b, "score"));
             const auto before = check_ids(*a), after = check_ids(*b);
             std::vector<std::string> resolved, added;
             for (const auto& c : before)
@@ -143,7 +150,7 @@ std::string render_diff_text(const json& d, bool en) {
     std::ostringstream out;
     const auto& m = d["municipality"];
     out << (en ? "Changes: " : "変化: ") << m.value("prefecture", "") << " " << m.value("name", "") << " (" << m.value("code", "")
-        << ") FY" << d["old"].value("fiscal_year", 0) << " → FY" << d["new"].value("fiscal_year", 0) << "\n";
+        << ") FY" << json_integer_or(d["old"], "fiscal_year", 0) << " → FY" << json_integer_or(d["new"], "fiscal_year", 0) << "\n";
     for (const auto& w : d["warnings"]) out << "⚠ " << text_in(w, en) << "\n";
     const auto& idx = d["overall"]["index"];
     out << (en ? "overall index " : "総合指数 ") << num(idx["old"]) << " → " << num(idx["new"]);

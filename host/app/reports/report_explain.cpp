@@ -3,6 +3,7 @@
 #include "reports/report_explain.hpp"
 
 #include "reports/report_reader.hpp"
+#include "support/json_integer.hpp"
 
 #include <cctype>
 #include <sstream>
@@ -52,12 +53,12 @@ std::string explain_area(const json& a, const json& figures, bool en) {
         for (const auto& q : field(a, "missing_required")) out << " " << q.value("id", "");
         out << "\n  " << (en ? "provisional, from the answers given" : "回答済みの分だけで見た暫定の判定");
     }
-    out << " — " << (en ? "level " : "レベル ") << field(a, "level").get<int>() << " (" << text_in(field(a, "level_name"), en) << "), "
-        << (en ? "score " : "スコア ") << field(a, "score").get<int>() << "\n";
+    out << " — " << (en ? "level " : "レベル ") << json_integer<int>(field(a, "level")) << " (" << text_in(field(a, "level_name"), en) << "), "
+        << (en ? "score " : "スコア ") << json_integer<int>(field(a, "score")) << "\n";
     for (const auto& l : field(a, "levels")) {
         const bool holds = l.value("holds", false);
-        out << "  " << (en ? "Level " : "レベル ") << field(l, "level").get<int>() << " " << (holds ? "✓ " : "✗ ")
-            << (holds ? (en ? "met" : "達成") : (en ? "not met" : "未達")) << " (" << l.value("met", 0) << "/" << l.value("total", 0) << ")\n";
+        out << "  " << (en ? "Level " : "レベル ") << json_integer<int>(field(l, "level")) << " " << (holds ? "✓ " : "✗ ")
+            << (holds ? (en ? "met" : "達成") : (en ? "not met" : "未達")) << " (" << json_integer_or(l, "met", 0) << "/" << json_integer_or(l, "total", 0) << ")\n";
         if (!l.value("source", "").empty()) out << "    " << (en ? "source: " : "出典: ") << l.value("source", "") << "\n";
         if (l.contains("caveat") && field(l, "caveat").is_object()) out << "    " << (en ? "caveat: " : "注記: ") << text_in(field(l, "caveat"), en) << "\n";
         for (const auto& c : field(l, "criteria")) {

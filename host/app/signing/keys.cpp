@@ -39,7 +39,7 @@ json read_key_json(const std::string& path, const char* format) {
     }
     engine::check_json_depth(text, engine::Location{path});
     json j = json::parse(text, nullptr, false);
-    if (!j.is_object() || j.value("format", "") != format || j.value("version", 0) != 1)
+    if (!j.is_object() || j.value("format", "") != format || !(j.contains("version") && j["version"] == 1))
         bad_key_file(path, std::string("鍵ファイルではありません（") + format + " 版 1 を期待）",
                      std::string("not a key file (expected ") + format + " version 1)");
     const std::string code = j.value("code", "");

@@ -10,6 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <limits>
+
 namespace dxassess::engine {
 namespace {
 
@@ -35,11 +38,18 @@ std::unique_ptr<toml::node> table_to_toml(const json& obj, const std::vector<Que
     return t;
 }
 
+/// An integer beyond int64 (TOML's range), thrown out of the conversion to be worded with the file.
+struct IntegerTooLarge {
+    std::string digits;
+};
+
 std::unique_ptr<toml::node> to_toml(const json& v, const Question* q) {
     switch (v.type()) {
         case json::value_t::boolean: return std::make_unique<toml::value<bool>>(v.get<bool>());
-        case json::value_t::number_integer:
-        case json::value_t::number_unsigned: return std::make_unique<toml::value<int64_t>>(v.get<int64_t>());
+        case json::value_t::number_integer: return std::make_unique<toml::value<int64_t>>(v.get<int64_t>());
+        case json::value_t::number_unsigned:  // nlohmann keeps 2^63 .. 2^64-1 here; a cast would wrap them
+            if (v.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) throw IntegerTooLarge{v.dump()};
+            return std::make_unique<toml::value<int64_t>>(v.get<int64_t>());
         case json::value_t::number_float: return std::make_unique<toml::value<double>>(v.get<double>());
         case json::value_t::string: {
             const std::string s = v.get<std::string>();
@@ -59,6 +69,25 @@ std::unique_ptr<toml::node> to_toml(const json& v, const Question* q) {
         }
         case json::value_t::object: return table_to_toml(v, nullptr, q);
         default: return std::make_unique<toml::table>();  // null: checked as a wrong type
+    }
+}
+
+/// The JSON answers as the TOML table the answers-file rules check.
+void convert_answers(const json& j, const AnswerSchema& schema, toml::table& root) {
+    static const Question as_of{"as_of", QuestionType::date};
+    for (const auto& [k, v] : j.items()) {
+        const RuleSet* rs = nullptr;
+        for (const RuleSet* r : schema.rule_sets)
+            if (r->area == k) rs = r;
+        if (k == "profile" && v.is_object()) {
+            auto t = std::make_unique<toml::table>();
+            for (const auto& [pk, pv] : v.items()) t->insert(pk, std::move(*to_toml(pv, pk == "as_of" ? &as_of : nullptr)));
+            root.insert(k, std::move(*t));
+        } else if (v.is_object()) {
+            root.insert(k, std::move(*static_cast<toml::table*>(table_to_toml(v, rs ? &rs->questions : nullptr).get())));
+        } else {
+            root.insert(k, std::move(*to_toml(v, nullptr)));
+        }
     }
 }
 
@@ -94,20 +123,11 @@ Answers parse_answers_json_checked(const std::string& text, const Location& orig
     }
     if (!j.is_object()) throw InputError(origin, Text{"回答は JSON オブジェクトです", "answers must be a JSON object"});
     toml::table root;
-    static const Question as_of{"as_of", QuestionType::date};
-    for (const auto& [k, v] : j.items()) {
-        const RuleSet* rs = nullptr;
-        for (const RuleSet* r : schema.rule_sets)
-            if (r->area == k) rs = r;
-        if (k == "profile" && v.is_object()) {
-            auto t = std::make_unique<toml::table>();
-            for (const auto& [pk, pv] : v.items()) t->insert(pk, std::move(*to_toml(pv, pk == "as_of" ? &as_of : nullptr)));
-            root.insert(k, std::move(*t));
-        } else if (v.is_object()) {
-            root.insert(k, std::move(*static_cast<toml::table*>(table_to_toml(v, rs ? &rs->questions : nullptr).get())));
-        } else {
-            root.insert(k, std::move(*to_toml(v, nullptr)));
-        }
+    try {
+        convert_answers(j, schema, root);
+    } catch (const IntegerTooLarge& e) {
+        throw InputError(origin, Text{"整数 " + e.digits + " は大きすぎます（最大 9223372036854775807）",
+                                      "integer " + e.digits + " is too large (at most 9223372036854775807)"});
     }
     return answers_from_table(root, source, schema);
 }
