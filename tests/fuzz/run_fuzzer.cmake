@@ -1,15 +1,18 @@
 cmake_minimum_required(VERSION 3.25)
 # Runs one fuzz target: SECONDS=0 replays the committed corpus (SEEDS) and the shipped files
-# (SHIPPED, directories joined by |) once; otherwise fuzzes for SECONDS, growing a working corpus in WORK (kept in the build
-# tree, so later runs resume from it) and writing any crashing input to WORK/findings/.
-#   cmake -DFUZZER=... -DMAX_LEN=... -DDICT=... -DSEEDS=... -DSHIPPED=... -DWORK=... -DSECONDS=... -P run_fuzzer.cmake
+# (SHIPPED, directories joined by |) once; otherwise fuzzes for SECONDS (or, given RUNS, for that
+# many executions), growing a working corpus in WORK (kept in the build tree, so later runs resume
+# from it) and writing any crashing input to WORK/findings/.
+#   cmake -DFUZZER=... -DMAX_LEN=... -DDICT=... -DSEEDS=... -DSHIPPED=... -DWORK=... -DSECONDS=...|-DRUNS=... -P run_fuzzer.cmake
 file(MAKE_DIRECTORY "${WORK}/corpus" "${WORK}/findings")
 set(inputs "${SEEDS}")
 if(SHIPPED)
     string(REPLACE "|" ";" shipped "${SHIPPED}")
     list(APPEND inputs ${shipped})
 endif()
-if(SECONDS EQUAL 0)
+if(RUNS)
+    set(args -runs=${RUNS} -print_final_stats=1 "${WORK}/corpus" ${inputs})
+elseif(SECONDS EQUAL 0)
     set(args -runs=0 ${inputs})
 else()
     set(args -max_total_time=${SECONDS} -print_final_stats=1 "${WORK}/corpus" ${inputs})
