@@ -60,16 +60,20 @@ dxa(2 assess "${WORK}/huge-target.toml" -o "${WORK}/never" --format json)
 expect("${err}" "huge-target.toml:8:12: \\[targets\\] telework: a target level is an integer 0..5")
 
 # Integers in a report that are not integers: nlohmann's get<int>() would cast 7.7e40 (undefined
-# behaviour, found by fuzz_report as a 41-digit staff count) and truncate 2.5 to level 2.
+# behaviour, found by fuzz_report as a 41-digit staff count) and truncate 2.5 to level 2; the fast
+# path of collect cast 2^32 + 3 to int, level 3.
 file(MAKE_DIRECTORY "${WORK}/floats")
 string(JSON report SET "${report}" municipality staff "77777777777777777777777777777777777773400")
 file(WRITE "${WORK}/floats/huge-staff.json" "${report}")
 file(READ "${WORK}/sample/report.json" report)
 string(JSON report SET "${report}" areas 0 level "2.5")
 file(WRITE "${WORK}/floats/fractional-level.json" "${report}")
+string(JSON report SET "${report}" areas 0 level "4294967299")  # 2^32 + 3: cast to int, it was level 3
+file(WRITE "${WORK}/floats/wrapping-level.json" "${report}")
 dxa(2 collect --db "${WORK}/floats.sqlite" "${WORK}/floats")
 expect("${out}" "rejected [^\n]*huge-staff.json: \\[not_a_report\\] [^\n]*type must be an integer, but is number")
 expect("${out}" "rejected [^\n]*fractional-level.json: \\[not_a_report\\] [^\n]*type must be an integer, but is number")
+expect("${out}" "rejected [^\n]*wrapping-level.json: \\[not_a_report\\] [^\n]*integer 4294967299 is out of range")
 expect("${out}" "0 accepted")
 dxa(2 explain "${WORK}/floats/fractional-level.json")
 expect("${err}" "fractional-level.json: not a valid dxassess report: [^\n]*type must be an integer, but is number")

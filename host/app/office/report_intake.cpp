@@ -145,8 +145,8 @@ bool read_plain(const HashedFile& file, NewReport& out, RuleDigests& digests) {
     std::int64_t year = 0, population = 0, level = 0;
     std::string_view code, name, prefecture;
     if (m["code"].get(code) || m["fiscal_year"].get(year) || m["name"].get(name) || m["prefecture"].get(prefecture) ||
-        m["population"].get(population))
-        return false;
+        m["population"].get(population) || !std::in_range<int>(year))
+        return false;  // (an int out of range: the checked path says so)
     out.code = code;
     out.fiscal_year = static_cast<int>(year);
     out.name = name;
@@ -185,7 +185,7 @@ bool read_plain(const HashedFile& file, NewReport& out, RuleDigests& digests) {
         if (ref["sha256"].get(sv)) return false;
         digests.reference = sv;
     }
-    if (overall["index"].get(out.overall_index) || overall["level"].get(level)) return false;
+    if (overall["index"].get(out.overall_index) || overall["level"].get(level) || !std::in_range<int>(level)) return false;
     out.overall_level = static_cast<int>(level);
     if (dom::element mean; !overall["mean_level"].get(mean)) {
         double v = 0;
@@ -204,7 +204,7 @@ bool read_plain(const HashedFile& file, NewReport& out, RuleDigests& digests) {
         if (double c = 0; !a["required_completeness"].get(c)) s.completeness = c;
         if (s.answered_area) {
             std::int64_t l = 0, score = 0;
-            if (a["level"].get(l) || a["score"].get(score)) return false;
+            if (a["level"].get(l) || a["score"].get(score) || !std::in_range<int>(l) || !std::in_range<int>(score)) return false;
             s.level = static_cast<int>(l);
             s.score = static_cast<int>(score);
             if (dom::element rules; !a["rules"].get(rules)) {
