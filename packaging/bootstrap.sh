@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 packages=(
   cmake ninja-build g++ ccache               # build
   libboost-dev libtomlplusplus-dev libspdlog-dev libcli11-dev nlohmann-json3-dev  # libraries
-  libssl-dev libxlsxwriter-dev libsqlite3-dev libsimdjson-dev libsodium-dev libseccomp-dev pkg-config
+  libssl-dev libxlsxwriter-dev libminizip-dev libexpat1-dev libsqlite3-dev libsimdjson-dev libsodium-dev libseccomp-dev pkg-config
   catch2 python3 python3-jsonschema          # tests (schema validation of reports)
   chromium                                   # tests (the HTML report rendered headless)
   faketime                                   # tests (the same answers give the same report on another day)

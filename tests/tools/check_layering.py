@@ -18,11 +18,12 @@ ALLOWED = {
     "support": {"engine"},                                           # the engine's errors and texts
     "plugins": {"sdk", "engine", "support", "platform"},
     "result": {"engine", "plugins"},
-    "reports": {"engine", "support", "platform", "result"},
-    "assessment": {"sdk", "engine", "support", "platform", "plugins", "result"},
+    "workbook": {"engine", "platform"},                              # the questionnaire workbook (.xlsx)
+    "reports": {"engine", "support", "platform", "result", "workbook"},
+    "assessment": {"sdk", "engine", "support", "platform", "plugins", "result", "workbook"},
     "signing": {"engine", "support", "platform"},
-    "office": {"sdk", "engine", "support", "platform", "plugins", "result", "reports", "assessment", "signing"},
-    "cli": {"sdk", "engine", "support", "platform", "plugins", "result", "reports", "assessment", "office", "signing"},
+    "office": {"sdk", "engine", "support", "platform", "plugins", "result", "reports", "assessment", "signing", "workbook"},
+    "cli": {"sdk", "engine", "support", "platform", "plugins", "result", "reports", "assessment", "office", "signing", "workbook"},
 }
 OS_HEADERS = re.compile(r"^(unistd\.h|fcntl\.h|poll\.h|dlfcn\.h|windows\.h|io\.h|direct\.h|sys/.*|"
                         r"signal\.h|csignal|spawn\.h|pwd\.h|grp\.h)$")

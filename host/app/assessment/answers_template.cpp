@@ -1,6 +1,7 @@
 #include "assessment/answers_template.hpp"
 
 #include "support/build_config.hpp"
+#include "workbook/questionnaire_layout.hpp"
 
 #include "dxassess/engine/answers.hpp"
 
@@ -65,14 +66,6 @@ std::string na_reason_list() {
     return list;
 }
 
-/// A table whose key column is a choice: the template lists one row per choice.
-const Question* prefill_key(const Question& q) {
-    if (q.type != QuestionType::table) return nullptr;
-    for (const auto& c : q.columns)
-        if (c.key && c.type == QuestionType::choice) return &c;
-    return nullptr;
-}
-
 /// The comments describing a question, then its entry: an example to uncomment, or for a table
 /// with a choice key, the rows of every choice, live (a row naming only its key is not an answer).
 std::string question_block(const Question& q) {
@@ -81,7 +74,7 @@ std::string question_block(const Question& q) {
     out << "#   " << q.text.en << (q.required ? " (required)" : "") << "\n";
     out << "#   " << type_line(q);
     for (const auto& c : q.choices) out << "#     \"" << c.id << "\" = " << c.label.ja << " / " << c.label.en << "\n";
-    const Question* key = prefill_key(q);
+    const Question* key = questionnaire::prefill_key(q);
     for (const auto& c : q.columns) {
         out << "#   列 " << c.id << ": " << c.text.ja << (c.required ? "【必須】" : "") << " / " << c.text.en << "\n";
         out << "#     " << type_line(c);
@@ -143,22 +136,6 @@ std::string profile_block(const ProfileField& f) {
 std::string banner(const engine::RuleSet& rs) {
     const std::string rule(70, '=');
     return "# " + rule + "\n# " + rs.title.ja + " / " + rs.title.en + "\n# " + rule + "\n";
-}
-
-/// The loaded rule sets in report order: model areas first, then any other area a plugin brings.
-std::vector<const engine::RuleSet*> rule_sets_in_order(const Installation& inst) {
-    std::vector<std::string> order;
-    for (const auto& w : inst.model().areas) order.push_back(w.area);
-    for (const auto& a : inst.areas())
-        if (a.rules && std::find(order.begin(), order.end(), a.rules->area) == order.end()) order.push_back(a.rules->area);
-    std::vector<const engine::RuleSet*> out;
-    for (const auto& area : order)
-        for (const auto& a : inst.areas())
-            if (a.rules && a.rules->area == area) {
-                out.push_back(&*a.rules);
-                break;
-            }
-    return out;
 }
 
 std::string area_section(const engine::RuleSet& rs, TemplateStats& stats) {
@@ -228,7 +205,7 @@ std::string render_answers_template(const Installation& inst, TemplateStats& sta
     out += file_header;
     out += "[profile]\n\n";
     for (const auto& f : profile_fields) out += profile_block(f);
-    for (const engine::RuleSet* rs : rule_sets_in_order(inst)) out += area_section(*rs, stats);
+    for (const engine::RuleSet* rs : inst.rule_sets_in_order()) out += area_section(*rs, stats);
     return out;
 }
 
@@ -271,7 +248,7 @@ std::string add_new_questions(const Installation& inst, const std::string& text,
         }
     }
 
-    for (const engine::RuleSet* rs : rule_sets_in_order(inst)) {
+    for (const engine::RuleSet* rs : inst.rule_sets_in_order()) {
         stats.questions += static_cast<int>(rs->questions.size());
         std::vector<std::pair<std::string, std::string>> blocks;
         for (const auto& q : rs->questions) blocks.emplace_back(q.id, question_block(q));

@@ -1,10 +1,12 @@
 #include "assessment/assessment.hpp"
 
+#include "assessment/answers_source.hpp"
 #include "assessment/value_json.hpp"
 #include "platform/os.hpp"
 #include "plugins/isolation.hpp"
 #include "plugins/plugin_session.hpp"
 #include "support/json_integer.hpp"
+#include "support/log.hpp"
 #include "support/sha256.hpp"
 
 #include <algorithm>
@@ -165,10 +167,12 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
 }  // namespace
 
 Assessment assess(const Installation& inst, const std::string& answers_path, const RunPolicy& policy) {
-    std::string text = engine::read_answers_file(answers_path);
-    Assessment a = assess(inst, engine::parse_answers(text, answers_path, inst.answer_schema()), policy);
-    a.answers_sha256 = sha256_hex(text);
-    a.answers_text = std::move(text);
+    AnswersSource source = read_answers_source(inst, answers_path);
+    for (const auto& hint : source.hints) log::warn(hint);
+    Assessment a = assess(inst, std::move(source.answers), policy);
+    // A workbook's answers travel in the report as answers-file text, so collect re-scores them the same way.
+    a.answers_sha256 = sha256_hex(source.text);
+    a.answers_text = std::move(source.text);
     return a;
 }
 

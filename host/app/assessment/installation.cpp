@@ -246,6 +246,21 @@ std::string Installation::find_rules_file(const std::string& area) const {
     return {};
 }
 
+std::vector<const engine::RuleSet*> Installation::rule_sets_in_order() const {
+    std::vector<std::string> order;
+    for (const auto& w : model_.areas) order.push_back(w.area);
+    for (const auto& a : areas_)
+        if (a.rules && std::find(order.begin(), order.end(), a.rules->area) == order.end()) order.push_back(a.rules->area);
+    std::vector<const engine::RuleSet*> out;
+    for (const auto& area : order)
+        for (const auto& a : areas_)
+            if (a.rules && a.rules->area == area) {
+                out.push_back(&*a.rules);
+                break;
+            }
+    return out;
+}
+
 engine::AnswerSchema Installation::answer_schema() const {
     engine::AnswerSchema schema;
     for (const auto& a : areas_)

@@ -46,6 +46,8 @@ public:
     const engine::ReferenceData* reference() const { return reference_.get(); }
     const std::string& reference_sha256() const { return reference_sha256_; }
     const std::vector<AreaRules>& areas() const { return areas_; }
+    /// The loaded rule sets in report order: the model's areas first, then any other area a plugin brings.
+    std::vector<const engine::RuleSet*> rule_sets_in_order() const;
     /// The rule set of `area`: one of SearchPaths::rule_files, else the first `<area>.toml` in the rules directories, or "".
     std::string find_rules_file(const std::string& area) const;
     /// What answers are checked against: the loaded rule sets, plus the areas known from the model,

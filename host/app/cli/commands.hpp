@@ -28,8 +28,17 @@ int run_sign(const GlobalOptions& g, const std::string& report, const std::strin
 int run_plugins(const GlobalOptions& g, const std::string& write_lock, bool check);
 int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& files);
 
-/// `dxassess init`: write (or update) the answers template.
-int run_init(const GlobalOptions& g, const std::string& output);
+struct InitOptions {
+    std::string output;  // -o; default answers.toml, or answers.xlsx with --format xlsx
+    std::string format;  // toml | xlsx; default: by the output's extension
+    std::string from;    // --from: answers to start from (answers file, questionnaire workbook or XLSX report)
+};
+
+/// `dxassess init`: write (or update) the answers template or the questionnaire workbook.
+int run_init(const GlobalOptions& g, const InitOptions& o);
+
+/// `dxassess convert IN -o OUT`: answers file (TOML) to questionnaire workbook (.xlsx), or back.
+int run_convert(const GlobalOptions& g, const std::string& input, const std::string& output);
 
 /// `dxassess diff OLD.json NEW.json [--format json]`.
 int run_diff(const GlobalOptions& g, const std::string& old_path, const std::string& new_path, bool as_json);

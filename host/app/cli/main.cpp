@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
 
     AssessOptions assess;
     CLI::App* cmd_assess = app.add_subcommand("assess", "回答を評価してレポートを書く / assess answers and write the report");
-    cmd_assess->add_option("answers", assess.answers_file, "回答ファイル / answers file (TOML)")->required();
+    cmd_assess->add_option("answers", assess.answers_file, "回答ファイル（.toml）または回答票（.xlsx）/ answers file (TOML) or questionnaire workbook (XLSX)")->required();
     cmd_assess->add_option("-o,--output", assess.output_dir, "出力ディレクトリ / output directory")->default_val(".");
     cmd_assess->add_option("--format", assess.formats, "出力形式 / report formats (json, md, html, csv, xlsx)")
         ->delimiter(',')
@@ -81,10 +81,19 @@ int main(int argc, char** argv) {
     CLI::App* cmd_check = cmd_rules->add_subcommand("check", "ルールファイルを検査 / check rule files (all installed if none given)");
     cmd_check->add_option("files", rule_files, "ルールファイル / rule files");
 
-    std::string init_output = "answers.toml";
-    CLI::App* cmd_init = app.add_subcommand("init", "回答テンプレートを作成・更新 / write or update the answers template");
-    cmd_init->add_option("-o,--output", init_output, "回答ファイル / answers file to write (kept answers are preserved)")
-        ->default_val("answers.toml");
+    InitOptions init;
+    CLI::App* cmd_init = app.add_subcommand("init", "回答テンプレート・回答票（Excel）を作成・更新 / write or update the answers template or workbook");
+    cmd_init->add_option("-o,--output", init.output,
+                         "回答ファイル（既定 answers.toml、xlsx なら answers.xlsx）/ file to write (answers already in it are kept)");
+    cmd_init->add_option("--format", init.format, "toml または xlsx（既定は出力の拡張子）/ toml or xlsx (default: by the extension)")
+        ->check(CLI::IsMember({"toml", "xlsx"}));
+    cmd_init->add_option("--from", init.from, "引き継ぐ回答（.toml、回答票 .xlsx、XLSX レポート）/ answers to start from (.toml, workbook or XLSX report)")
+        ->check(CLI::ExistingFile);
+
+    std::string convert_input, convert_output;
+    CLI::App* cmd_convert = app.add_subcommand("convert", "回答ファイル（TOML）と回答票（Excel）の変換 / answers file (TOML) <-> workbook (XLSX)");
+    cmd_convert->add_option("input", convert_input, "変換元 / file to convert (.toml or .xlsx)")->required()->check(CLI::ExistingFile);
+    cmd_convert->add_option("-o,--output", convert_output, "変換先 / file to write (.xlsx or .toml)")->required();
 
     std::string diff_old, diff_new, diff_format = "text";
     CLI::App* cmd_diff = app.add_subcommand("diff", "2 つのレポートの違い / what changed between two JSON reports");
@@ -179,7 +188,8 @@ int main(int argc, char** argv) {
         if (*cmd_plugins) return run_plugins(g, lock_out, lock_check);
         if (*cmd_check) return run_rules_check(g, rule_files);
         if (*cmd_test) return run_rule_tests(g, test);
-        if (*cmd_init) return run_init(g, init_output);
+        if (*cmd_init) return run_init(g, init);
+        if (*cmd_convert) return run_convert(g, convert_input, convert_output);
         if (*cmd_collect) return run_collect(g, collect);
         if (*cmd_keys_generate) return run_keys_generate(g, keys_code, keys_dir);
         if (*cmd_keys_import) return run_keys_import(g, keys_csv, keys_db);
