@@ -12,6 +12,7 @@ packages=(
   libboost-dev libtomlplusplus-dev libspdlog-dev libcli11-dev nlohmann-json3-dev  # libraries
   libssl-dev libxlsxwriter-dev libminizip-dev libexpat1-dev libsqlite3-dev libsimdjson-dev libsodium-dev libseccomp-dev pkg-config
   catch2 python3 python3-jsonschema          # tests (schema validation of reports)
+  python3-openpyxl                           # tests (a questionnaire workbook filled by another program)
   chromium                                   # tests (the HTML report rendered headless)
   faketime                                   # tests (the same answers give the same report on another day)
   dpkg-dev                                   # .deb dependency detection (dpkg-shlibdeps)

@@ -296,9 +296,15 @@ std::optional<Value> Reader::read_value(const XlsxSheet& s, CellRef at, const Qu
                 }
                 return Value{std::to_string(static_cast<long long>(*d)), where};
             }
-            if (q.type == QuestionType::ratio && !c->percent && !percent && *d > 1 && *d <= 100) {
-                error(where, "割合は 0〜100% です。" + text + "% のつもりなら「" + text + "%」または " + number_literal(*d / 100) + " と書いてください",
-                      "a share is 0-100%; for " + text + "% write \"" + text + "%\" or " + number_literal(*d / 100));
+            if (q.type == QuestionType::ratio && (*d < 0 || *d > 1)) {
+                // Say it in percent, as the cell shows it; a bare 78 most likely meant 78%.
+                const std::string shown = number_literal(*d * 100);
+                const std::string as_percent = shown.substr(0, shown.size() - (shown.ends_with(".0") ? 2 : 0)) + "%";
+                if (!c->percent && !percent && *d > 1 && *d <= 100)
+                    error(where, "割合は 0〜100% です。" + text + "% のつもりなら「" + text + "%」または " + number_literal(*d / 100) + " と書いてください",
+                          "a share is 0-100%; for " + text + "% write \"" + text + "%\" or " + number_literal(*d / 100));
+                else
+                    error(where, "割合は 0〜100% です（このセルは " + as_percent + "）", "a share is 0-100% (this cell holds " + as_percent + ")");
                 return std::nullopt;
             }
             return Value{number_literal(*d), where};
@@ -377,18 +383,18 @@ void Reader::profile_row(const XlsxSheet& s, std::uint32_t row, const std::strin
             case ProfileEntry::Kind::text: v = read_text(s, at, marker == "code"); break;
             case ProfileEntry::Kind::integer: q.type = QuestionType::integer; v = read_value(s, at, q); break;
             case ProfileEntry::Kind::date: q.type = QuestionType::date; v = read_value(s, at, q); break;
-            case ProfileEntry::Kind::choice:
-                if (marker == "peer_group") {  // ids, labels and ASCII numerals (町村II-1) are all understood by the engine
-                    v = read_text(s, at, false);
-                    if (v)
-                        if (const engine::PeerGroup* g = engine::find_peer_group(trim(s.find(at)->text)))
-                            v->literal = toml_string(g->id);
-                } else {
-                    q.type = QuestionType::choice;
-                    q.choices = profile_choices(marker);
-                    v = read_value(s, at, q);
+            case ProfileEntry::Kind::choice: {
+                // 類似団体区分 may also be written with ASCII numerals (町村II-1), as the engine understands.
+                const XlsxCell* c = s.find(at);
+                if (const engine::PeerGroup* g = marker == "peer_group" && c ? engine::find_peer_group(trim(c->text)) : nullptr) {
+                    v = Value{toml_string(g->id), place(s, at)};
+                    break;
                 }
+                q.type = QuestionType::choice;
+                q.choices = profile_choices(marker);
+                v = read_value(s, at, q);
                 break;
+            }
         }
         if (v) {
             Entry& entry = profile_.entries[marker];
