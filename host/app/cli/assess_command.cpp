@@ -67,8 +67,9 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
         if (wants("md")) add("report.md", render_markdown(a, meta, lang));
         if (wants("html")) add("report.html", render_html(a, meta, lang));
         if (wants("csv")) {
-            add("report.csv", render_csv(a, lang, o.bom));
-            add("report-notes.csv", render_notes_csv(a, lang, o.bom));
+            const CsvHeaders headers = o.csv_headers == "ja" ? CsvHeaders::ja : CsvHeaders::en;
+            add("report.csv", render_csv(a, lang, o.bom, headers));
+            add("report-notes.csv", render_notes_csv(a, lang, o.bom, headers));
         }
         if (wants("xlsx")) {
             batch.add_with(out("report.xlsx"), [&](const std::string& temp) { write_xlsx(a, meta, lang, temp); });

@@ -15,6 +15,7 @@ struct AssessOptions {
     std::vector<std::string> formats{"json", "md", "html"};  // also: csv, xlsx
     std::string benchmark_file;                            // --benchmark, optional
     bool bom = false;                                      // --bom: UTF-8 BOM in the CSV for Excel
+    std::string csv_headers = "en";                        // --headers: CSV column names, en (stable, for scripts) or ja
     std::string sign_key;                                  // --sign KEY: sign report.json with this secret key
 };
 

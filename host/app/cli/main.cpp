@@ -52,6 +52,9 @@ int main(int argc, char** argv) {
     cmd_assess->add_option("--benchmark", assess.benchmark_file,
                            "比較対象の平均レベル（TOML）/ benchmark file: mean levels per area, with year and source");
     cmd_assess->add_flag("--bom", assess.bom, "CSV に BOM を付ける（Excel 用）/ write a UTF-8 BOM in the CSV (for Excel)");
+    cmd_assess->add_option("--headers", assess.csv_headers, "CSV の列名: en（既定、スクリプト用）または ja / CSV column names: en (default) or ja")
+        ->check(CLI::IsMember({"en", "ja"}))
+        ->default_val("en");
     cmd_assess->add_option("--sign", assess.sign_key, "report.json に秘密鍵で署名 / sign report.json with this secret key (CODE.key)");
 
     std::string keys_code, keys_dir = ".", keys_csv, keys_db;

@@ -25,10 +25,12 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, engine:
 /// Self-contained HTML (inline CSS and SVG radar chart), printable on A4.
 std::string render_html(const Assessment& a, const ReportMeta& meta, engine::Lang lang);
 
+/// CSV column names: English and stable for scripts (the default), or Japanese for people (--headers ja).
+enum class CsvHeaders { en, ja };
 /// One row per area; `bom` prepends a UTF-8 byte order mark for Excel.
-std::string render_csv(const Assessment& a, engine::Lang lang, bool bom);
+std::string render_csv(const Assessment& a, engine::Lang lang, bool bom, CsvHeaders headers = CsvHeaders::en);
 /// One row per 該当なし or annotated answer (report-notes.csv): question, row, reason, notes.
-std::string render_notes_csv(const Assessment& a, engine::Lang lang, bool bom);
+std::string render_notes_csv(const Assessment& a, engine::Lang lang, bool bom, CsvHeaders headers = CsvHeaders::en);
 /// The terminal summary; `colour` adds ANSI colours.
 std::string render_text(const Assessment& a, engine::Lang lang, bool colour);
 /// Writes the Excel workbook to `path` (a summary sheet and one sheet per area). Throws std::runtime_error.

@@ -38,6 +38,29 @@ std::vector<ReferenceUse> reference_uses(const Assessment& a);
 
 engine::Text mean_level_text(const engine::OverallResult& o);
 
+/// The fiscal year as a council reads it: 「2026年度（令和8年度）」 / "FY2026".
+engine::Text fiscal_year_text(int fiscal_year);
+/// A date as a council reads it: 「2026年4月1日」 / "2026-04-01".
+engine::Text date_text(const engine::Date& d);
+
+/// The value of an input as a person reads it. Dates are written as dates, and a count of days
+/// since a date answer (a plugin fact named days_since_*) becomes that date and the time to the
+/// 基準日: 「2018年7月1日（基準日の 7 年 3 か月前）」 rather than 「2743」.
+std::string input_value_text(const engine::Input& in, const engine::Profile& profile, engine::Lang lang);
+/// "label: value; label: value" for a finding's or criterion's inputs, without internal names.
+std::string inputs_text(const std::vector<engine::Input>& inputs, const engine::Profile& profile, engine::Lang lang);
+
+/// What an area's level means, in one plain sentence for the summary page: the level's
+/// description in the common model (「取組を始めているが、レベル 1 の条件をまだ満たしていない」 below level 1).
+engine::Text level_meaning(const engine::Model& model, const engine::AreaResult& r);
+
+/// The rows of an area's tables that fall short ([display] shortfall), by name, with their other answers.
+struct ShortfallList {
+    engine::Text title;             // 「マイナポータルから申請できない手続」
+    std::vector<std::string> rows;  // 「保育施設等の利用申込（…）」
+};
+std::vector<ShortfallList> shortfall_lists(const Assessment& a, const engine::AreaResult& r, engine::Lang lang);
+
 /// One line of the appendix, in the reader's language.
 struct AppendixLine {
     std::string area;       // the area's title

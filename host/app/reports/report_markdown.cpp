@@ -4,6 +4,7 @@
 #include "reports/report_content.hpp"
 #include "reports/report_words.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace dxassess::host {
@@ -27,14 +28,13 @@ std::string cell(const std::string& s) {
     return out;
 }
 
-std::string inputs_line(const std::vector<engine::Input>& inputs, Lang lang) {
-    std::string out;
-    for (const auto& i : inputs) {
-        if (!out.empty()) out += "; ";
-        const std::string label = i.label.empty() ? i.name : i.label.in(lang);
-        out += md_escape(label) + " (`" + i.name + "`) = **" + md_escape(i.display.in(lang)) + "**";
-    }
-    return out;
+std::string inputs_line(const std::vector<engine::Input>& inputs, const engine::Profile& p, Lang lang) {
+    return md_escape(inputs_text(inputs, p, lang));
+}
+
+std::string short_title(const engine::Model& model, const engine::AreaResult& r, Lang lang) {
+    const auto* aw = model.find_area(r.area);
+    return aw ? aw->short_title.in(lang) : r.title.in(lang);
 }
 
 }  // namespace
@@ -44,9 +44,11 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
     const engine::Model& model = *a.model;
     const engine::Profile& p = a.answers.profile;
     std::ostringstream md;
+
+    // The council's summary, as the HTML report's first page.
     md << "# " << w.title << "\n\n";
-    md << "**" << w.municipality << "**: " << md_escape(p.prefecture) << " " << md_escape(p.name) << " (" << p.code
-       << ") — FY" << p.fiscal_year << ", " << (lang == Lang::en ? "as of " : "基準日 ") << p.as_of.str() << "\n\n";
+    md << "**" << md_escape(p.prefecture) << " " << md_escape(p.name) << "**　" << fiscal_year_text(p.fiscal_year).in(lang) << "　" << w.as_of
+       << " " << date_text(p.as_of).in(lang) << "\n\n";
     if (const engine::Text plan = plan_line(model); !plan.ja.empty()) md << md_escape(plan.in(lang)) << "\n\n";
 
     md << "## " << w.overall << "\n\n";
@@ -57,20 +59,24 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
         md << "- **" << mean_level_text(a.overall).in(lang) << "**\n\n" << w.overall_meaning << "\n";
         if (!a.overall.complete) md << "\n> " << w.incomplete << "\n";
     }
-    md << "\n| " << w.area << " | " << w.level << " | " << w.score << " | " << w.target << " | " << w.completeness
-       << " |\n|---|---|---|---|---|\n";
+    md << "\n## " << w.summary_levels << "\n\n| " << w.area << " | " << w.level << " | " << w.meaning << " | " << w.target
+       << " |\n|---|---|---|---|\n";
     for (const auto& r : a.areas) {
         const auto t = a.answers.targets.find(r.area);
-        const std::string target = t == a.answers.targets.end() ? "—" : std::to_string(t->second);
-        if (r.scored && !r.complete())
-            md << "| " << cell(r.title.in(lang)) << " | — | — | " << target << " | " << w.area_incomplete << " "
-               << r.answered << "/" << r.question_count << " |\n";
-        else if (r.scored)
-            md << "| " << cell(r.title.in(lang)) << " | " << r.level << " " << cell(area_level_name(model, r).in(lang)) << " | "
-               << r.score << " | " << target << " | " << r.answered << "/" << r.question_count << " |\n";
-        else
-            md << "| " << cell(r.title.in(lang)) << " | — | — | " << target << " | " << w.not_scored << " |\n";
+        md << "| " << cell(short_title(model, r, lang)) << " | "
+           << (r.scored && r.complete() ? std::to_string(r.level) + " " + cell(area_level_name(model, r).in(lang)) : std::string("—")) << " | "
+           << cell(level_meaning(model, r).in(lang)) << " | " << (t == a.answers.targets.end() ? std::string("—") : std::to_string(t->second))
+           << " |\n";
     }
+    md << "\n## " << w.top_actions << "\n\n";
+    if (a.actions.empty()) md << w.none << "\n";
+    for (const auto& act : a.actions) {
+        if (act.rank > 3) break;
+        const auto area = std::find_if(a.areas.begin(), a.areas.end(), [&](const engine::AreaResult& r) { return r.area == act.area; });
+        md << act.rank << ". **" << md_escape(act.finding->title.in(lang)) << "**（"
+           << md_escape(area == a.areas.end() ? act.area : short_title(model, *area, lang)) << "）\n";
+    }
+    md << "\n" << w.see_appendix << "\n\n---\n\n# " << w.appendix_part << "\n";
 
     if (!a.actions.empty()) {
         md << "\n## " << w.actions << "\n\n";
@@ -83,32 +89,37 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
         }
     }
 
+    md << "\n## " << w.area_details << "\n";
     for (const auto& r : a.areas) {
-        md << "\n## " << md_escape(r.title.in(lang)) << "\n\n";
+        md << "\n### " << md_escape(r.title.in(lang)) << "\n\n";
         if (!r.scored) {
             md << "**" << w.not_scored << "**: " << md_escape(r.failure.in(lang)) << "\n";
             continue;
         }
         if (!r.complete()) {
             md << "**" << w.area_incomplete << "** — " << w.completeness << " " << r.answered << "/" << r.question_count
-               << "\n\n### " << w.missing_required << "\n\n";
-            for (const auto* q : r.missing_required) md << "- `" << q->id << "` " << md_escape(q->text.in(lang)) << "\n";
+               << "\n\n#### " << w.missing_required << "\n\n";
+            for (const auto* q : r.missing_required) md << "- " << md_escape(q->text.in(lang)) << "\n";
             continue;
         }
         md << w.level << " **" << r.level << " " << area_level_name(model, r).in(lang) << "** — " << w.score << " **"
            << r.score << "** / 100 — " << w.completeness << " " << r.answered << "/" << r.question_count << "\n\n";
 
-        md << "### " << w.findings << "\n\n";
+        md << "#### " << w.findings << "\n\n";
         if (r.findings.empty()) md << w.none << "\n";
         for (const auto& f : r.findings) {
             md << "- **[" << severity_label(f.severity, lang) << "] " << md_escape(f.title.in(lang)) << "**\n";
             md << "  - " << w.advice << ": " << md_escape(f.advice.in(lang)) << "\n";
-            if (!f.inputs.empty()) md << "  - " << w.answers << ": " << inputs_line(f.inputs, lang) << "\n";
+            if (!f.inputs.empty()) md << "  - " << w.answers << ": " << inputs_line(f.inputs, p, lang) << "\n";
             md << "  - " << w.source << ": " << md_escape(f.source) << "\n";
             if (!f.caveat.empty()) md << "  - " << w.caveat << ": " << md_escape(f.caveat.in(lang)) << "\n";
         }
+        for (const auto& list : shortfall_lists(a, r, lang)) {
+            md << "\n#### " << md_escape(list.title.in(lang)) << "（" << list.rows.size() << "）\n\n";
+            for (const auto& row : list.rows) md << "- " << md_escape(row) << "\n";
+        }
 
-        md << "\n### " << w.gap << "\n\n";
+        md << "\n#### " << w.gap << "\n\n";
         if (r.level >= 5) {
             md << w.top_level << "\n";
         } else {
@@ -119,35 +130,28 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
                 const bool unknown = !engine::is_known(c->outcome);
                 md << "- [ ] " << md_escape(c->text.in(lang)) << (unknown ? (lang == Lang::en ? " *(unanswered)*" : "（未回答）") : "")
                    << "\n";
-                if (!c->inputs.empty()) md << "  - " << w.answers << ": " << inputs_line(c->inputs, lang) << "\n";
+                if (!c->inputs.empty()) md << "  - " << w.answers << ": " << inputs_line(c->inputs, p, lang) << "\n";
             }
             if (r.next_level_unknown()) md << "\n> " << w.gap_blocked << "\n";
             md << "\n" << w.source << ": " << md_escape(next.source) << "\n";
             if (!next.caveat.empty()) md << "\n> " << w.caveat << ": " << md_escape(next.caveat.in(lang)) << "\n";
         }
         if (const auto done = r.done_above(); !done.empty()) {
-            md << "\n### " << w.done_above << "\n\n";
+            md << "\n#### " << w.done_above << "\n\n";
             for (const auto* c : done) md << "- [x] " << md_escape(c->text.in(lang)) << "\n";
         }
-
-        if (!r.unanswered.empty()) {
-            md << "\n### " << w.unanswered << "\n\n";
-            for (const auto* q : r.unanswered)
-                md << "- `" << q->id << "` " << md_escape(q->text.in(lang)) << (q->required ? std::string(" **(") + w.required + ")**" : "") << "\n";
-        }
-        if (!r.skipped.empty()) {
-            md << "\n### " << w.skipped << "\n\n";
-            for (const auto* q : r.skipped) md << "- `" << q->id << "` " << md_escape(q->text.in(lang)) << "\n";
-        }
-        if (!r.ignored.empty()) {
-            md << "\n### " << w.ignored << "\n\n";
-            for (const auto* q : r.ignored) md << "- `" << q->id << "` " << md_escape(q->text.in(lang)) << "\n";
-        }
+        const auto list = [&](const char* title, const std::vector<const engine::Question*>& questions, bool mark_required) {
+            if (questions.empty()) return;
+            md << "\n#### " << title << "\n\n";
+            for (const auto* q : questions)
+                md << "- " << md_escape(q->text.in(lang)) << (mark_required && q->required ? std::string(" **(") + w.required + ")**" : "") << "\n";
+        };
+        list(w.unanswered, r.unanswered, true);
+        list(w.skipped, r.skipped, false);
+        list(w.ignored, r.ignored, false);
         if (!r.diagnostics.empty()) {
-            md << "\n### " << w.diagnostics << "\n\n";
-            for (const auto& d : r.diagnostics)
-                md << "- [" << severity_label(d.severity, lang) << "] " << (d.answer_key.empty() ? "" : "`" + d.answer_key + "` ")
-                   << md_escape(d.message.in(lang)) << "\n";
+            md << "\n#### " << w.diagnostics << "\n\n";
+            for (const auto& d : r.diagnostics) md << "- [" << severity_label(d.severity, lang) << "] " << md_escape(d.message.in(lang)) << "\n";
         }
     }
 
@@ -169,12 +173,13 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
            << w.as_of << " | " << w.source << " | " << w.caveat << " |\n|---|---|---|---|---|\n";
         for (const auto& u : uses) {
             const engine::ReferenceFigure& f = *u.figure;
-            md << "| " << cell(f.label.in(lang)) << " | " << cell(engine::reference_text(f)) << " | " << f.as_of.str() << " | "
+            md << "| " << cell(f.label.in(lang)) << " | " << cell(engine::reference_text(f)) << " | " << date_text(f.as_of).in(lang) << " | "
                << cell(f.source + (f.url.empty() ? "" : " " + f.url)) << " | " << cell(f.caveat.in(lang)) << " |\n";
         }
     }
 
-    md << "\n## " << w.provenance << "\n\n";
+    // Last, for auditors: digests and the ids of plugins and rule sets (never in the body above).
+    md << "\n## " << w.audit << "\n\n";
     md << "- dxassess " << meta.generated_at << "\n";
     md << "- answers `" << meta.answers_file << "` sha256 `" << a.answers_sha256 << "`\n";
     md << "- model " << model.version << " sha256 `" << a.model_sha256 << "`\n";

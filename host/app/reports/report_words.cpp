@@ -21,7 +21,10 @@ const Words ja = {"DX 成熟度評価レポート", "団体", "総合", "総合�
                   "評価できた領域がないため、総合指数は算出できません。",
                   "総合指数は評価できた領域のスコアの加重平均、平均到達レベルはそのレベルの加重平均です（小数第 1 位）。",
                   "付録: 比較に使った全国値・期限", "項目", "値",
-                  "全国値・期限は参照データ（reference.toml）のもので、時点と出典を示します。国の公表が更新されると値も変わります。"};
+                  "全国値・期限は参照データ（reference.toml）のもので、時点と出典を示します。国の公表が更新されると値も変わります。",
+                  "領域ごとの到達レベル", "レベルの意味", "優先して取り組むこと（上位 3 件）",
+                  "各領域の詳細、未達の手続・業務、注意事項は次のページからの付録にあります。", "付録", "領域ごとの詳細",
+                  "監査用の情報（使ったファイルのダイジェスト）", "年度"};
 const Words en = {"DX maturity assessment report", "Municipality", "Overall", "Overall index", "Level", "Score", "Area",
                   "Answered", "Could not be scored", "Findings", "none", "Advice", "Source", "Gap to the next level",
                   "Some questions are unanswered, so the next level cannot be decided.",
@@ -44,7 +47,10 @@ const Words en = {"DX maturity assessment report", "Municipality", "Overall", "O
                   "weighted mean of their levels (one decimal).",
                   "Appendix: national figures and deadlines compared with", "Figure", "Value",
                   "National figures and deadlines come from the reference data (reference.toml), with their dates and "
-                  "sources; they change when the national releases are updated."};
+                  "sources; they change when the national releases are updated.",
+                  "Level reached per area", "What the level means", "Most important actions (top 3)",
+                  "Each area's details, the procedures and systems that fall short, and caveats follow in the appendix.",
+                  "Appendix", "Details per area", "Audit information (digests of the files used)", "Fiscal year"};
 }  // namespace
 
 const Words& words(engine::Lang lang) { return lang == engine::Lang::en ? en : ja; }

@@ -63,6 +63,15 @@ struct Words {
     const char* figure;
     const char* value;
     const char* reference_note;
+    // The council's one-page summary, then the appendix.
+    const char* summary_levels;  // caption of the summary's table of areas
+    const char* meaning;
+    const char* top_actions;
+    const char* see_appendix;
+    const char* appendix_part;
+    const char* area_details;
+    const char* audit;
+    const char* fiscal_year;
 };
 
 const Words& words(engine::Lang lang);

@@ -13,6 +13,7 @@
 #include "dxassess/engine/text.hpp"
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ QuestionnaireStats write_questionnaire(const std::string& path, const Questionna
 /// Adds one sheet named `sheet_name` holding every section of the questionnaire one after another
 /// (the 回答 sheet of the XLSX report), so next year's answers can start from a report.
 void add_questionnaire_sheet(lxw_workbook* workbook, const char* sheet_name, const QuestionnaireSource& source);
+
+/// A sheet name Excel accepts, made from `name`: none of []:*?/\ (replaced by '-'), at most 28
+/// characters (31 with a "(2)" suffix), unique among `used` (which it joins).
+std::string excel_sheet_name(std::string name, std::set<std::string>& used);
 
 /// The answers a workbook holds, as an answers file's text (TOML), with where each line came from.
 struct WorkbookAnswers {

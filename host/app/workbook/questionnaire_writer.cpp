@@ -130,24 +130,6 @@ std::string number_text(double d) {
     return os.str();
 }
 
-/// A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook.
-std::string sheet_name(std::string name, std::set<std::string>& used) {
-    for (char& c : name)
-        if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '_';
-    // Cut at 31 code points, never inside a UTF-8 sequence.
-    std::size_t cut = 0, points = 0;
-    while (cut < name.size() && points < 28) {
-        ++points;
-        ++cut;
-        while (cut < name.size() && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) ++cut;
-    }
-    name = name.substr(0, cut);
-    std::string unique = name;
-    for (int n = 2; used.count(unique); ++n) unique = name + "(" + std::to_string(n) + ")";
-    used.insert(unique);
-    return unique;
-}
-
 class Writer {
 public:
     Writer(lxw_workbook* wb, const QuestionnaireSource& src) : wb_(wb), src_(src), lang_(src.lang), f_(make_formats(wb)), lists_(src.lang) {}
@@ -196,7 +178,7 @@ private:
 };
 
 lxw_worksheet* Writer::new_sheet(const std::string& name) {
-    ws_ = workbook_add_worksheet(wb_, sheet_name(name, used_names_).c_str());
+    ws_ = workbook_add_worksheet(wb_, excel_sheet_name(name, used_names_).c_str());
     if (!ws_) throw std::runtime_error("cannot add sheet " + name);
     row_ = 0;
     lxw_row_col_options hidden{};
@@ -610,6 +592,23 @@ void Writer::all_in_one_sheet(const char* name) {
 }
 
 }  // namespace
+
+std::string excel_sheet_name(std::string name, std::set<std::string>& used) {
+    for (char& c : name)
+        if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '-';
+    // Cut at 31 code points, never inside a UTF-8 sequence.
+    std::size_t cut = 0, points = 0;
+    while (cut < name.size() && points < 28) {
+        ++points;
+        ++cut;
+        while (cut < name.size() && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) ++cut;
+    }
+    name = name.substr(0, cut);
+    std::string unique = name;
+    for (int n = 2; used.count(unique); ++n) unique = name + "(" + std::to_string(n) + ")";
+    used.insert(unique);
+    return unique;
+}
 
 QuestionnaireStats write_questionnaire(const std::string& path, const QuestionnaireSource& source) {
     QuestionnaireStats stats;

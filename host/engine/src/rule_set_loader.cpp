@@ -373,7 +373,46 @@ private:
                       "[display] percent lists number facts of the plugin" + hint.en);
             }
         }
+        if (const toml::array* shortfalls = r.array("shortfall"))
+            for_each_table(*shortfalls, path_, errors_, "[display] shortfall", [&](const toml::table& row) { read_shortfall(row); });
         r.reject_unknown_keys();
+    }
+
+    /// { table = "procedures", column = "via_myna_portal", values = [false], ja = "…", en = "…" }
+    void read_shortfall(const toml::table& t) {
+        FieldReader r(t, path_, "[display] shortfall", "[display] shortfall", errors_);
+        Shortfall s;
+        s.table = r.string("table", true).value_or("");
+        s.column = r.string("column", true).value_or("");
+        s.title = read_text(r, "ja", "en", true);
+        const Question* table = rules_.find_question(s.table);
+        const Question* column = table ? table->find_column(s.column) : nullptr;
+        if (!s.table.empty() && (!table || table->type != QuestionType::table)) {
+            r.error_at("table", {"表の質問 '" + s.table + "' がありません", "no table question '" + s.table + "'"});
+        } else if (table && !column) {
+            std::vector<std::string> ids;
+            for (const auto& c : table->columns) ids.push_back(c.id);
+            const Text hint = did_you_mean(s.column, ids);
+            r.error_at("column", {"表 '" + s.table + "' に列 '" + s.column + "' がありません" + hint.ja,
+                                  "table '" + s.table + "' has no column '" + s.column + "'" + hint.en});
+        }
+        if (const toml::array* values = r.array("values", true)) {
+            for (const toml::node& n : *values) {
+                if (column && column->type == QuestionType::boolean && n.is_boolean()) {
+                    s.values.emplace_back(n.as_boolean()->get());
+                } else if (column && column->type == QuestionType::choice && n.is_string() && column->find_choice(n.as_string()->get())) {
+                    s.values.emplace_back(n.as_string()->get());
+                } else if (column) {
+                    const Text hint = n.is_string() ? did_you_mean(n.as_string()->get(), column->choice_ids()) : Text{};
+                    error(n, "列 '" + s.column + "' の値（" + std::string(column->type == QuestionType::boolean ? "true / false" : "選択肢の ID") +
+                                 "）を書きます" + hint.ja,
+                          "values of column '" + s.column + "' (" + (column->type == QuestionType::boolean ? "true / false" : "choice ids") +
+                              ")" + hint.en);
+                }
+            }
+        }
+        r.reject_unknown_keys();
+        if (column) rules_.shortfalls.push_back(std::move(s));
     }
 
     void read_checks(const toml::array& arr) {

@@ -89,6 +89,16 @@ struct Check {
     Location where;
 };
 
+/// [display] shortfall: the rows of a table question that reports list by name as falling short
+/// (procedures not online, systems not yet migrated): rows whose `column` holds one of `values`.
+/// 該当なし rows are never listed.
+struct Shortfall {
+    std::string table;
+    std::string column;
+    std::vector<Value> values;  // choice ids (strings) or booleans, as the column's type
+    Text title;                 // 「マイナポータルから申請できない手続」
+};
+
 /// Facts and functions a plugin declares for its area; rules may use them.
 struct PluginSymbols {
     std::map<std::string, NameInfo, std::less<>> facts;
@@ -107,6 +117,7 @@ struct RuleSet {
     std::vector<Level> levels;   // levels 1..5 in order
     std::vector<Check> checks;
     std::set<std::string> percent_facts;  // [display] percent: facts shown as percentages in reports
+    std::vector<Shortfall> shortfalls;    // [display] shortfall: table rows reports list by name
     /// Every name conditions may read, by slot (NameInfo::slot). Questions come first: a question's
     /// slot is its index in `questions`.
     std::vector<std::string> slot_names;
