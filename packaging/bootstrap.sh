@@ -13,7 +13,7 @@ packages=(
   libssl-dev libxlsxwriter-dev libminizip-dev libexpat1-dev libsqlite3-dev libsimdjson-dev libsodium-dev libseccomp-dev pkg-config
   catch2 python3 python3-jsonschema          # tests (schema validation of reports)
   python3-openpyxl                           # tests (a questionnaire workbook filled by another program)
-  chromium                                   # tests (the HTML report rendered headless)
+  chromium poppler-utils fonts-noto-cjk      # tests (the HTML report rendered and printed headless, Japanese glyphs)
   faketime                                   # tests (the same answers give the same report on another day)
   dpkg-dev                                   # .deb dependency detection (dpkg-shlibdeps)
 )

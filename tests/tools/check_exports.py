@@ -54,10 +54,15 @@ def main() -> int:
             shared = [("".join(t.itertext())) for t in ElementTree.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS)]
             workbook = ElementTree.fromstring(z.read("xl/workbook.xml"))
             names = [s.get("name") for s in workbook.find("m:sheets", NS)]
-            # summary, nine areas, the level scale, the appendix of notes when the answers have any, and the
-            # national figures and deadlines the rules compared with
-            if (names[0] not in ("概要", "Summary") or area not in names or names[10] != "legend" or names[-1] != "reference"
-                    or len(names) not in (12, 13)):
+            # summary, nine areas named by their short titles, the level scale, the appendix of notes when the
+            # answers have any, the national figures, the answers in the questionnaire's layout (and its hidden
+            # lists), and the audit sheet last
+            area_sheet = None
+            for i in range(1, 10):
+                if rows and cells(z, f"xl/worksheets/sheet{i + 1}.xml", shared).get("A1") == row["area_name"]:
+                    area_sheet = i
+            if (names[0] not in ("概要", "Summary") or area_sheet is None or names[10] not in ("レベルの見方", "Levels")
+                    or names[-1] not in ("監査用情報", "Audit") or not {"回答", "Answers"} & set(names) or len(names) not in (15, 16)):
                 problems.append(f"unexpected sheets {names}")
             else:
                 summary = cells(z, "xl/worksheets/sheet1.xml", shared)
@@ -65,7 +70,7 @@ def main() -> int:
                                    and int(re.sub(r"\D", "", k)) > 10 and rows and v == row["area_name"]), None)
                 if not title_cell or summary.get("D" + title_cell[1:]) != score:
                     problems.append(f"the summary sheet has no row for {area} with score {score}")
-                sheet = cells(z, f"xl/worksheets/sheet{names.index(area) + 1}.xml", shared)
+                sheet = cells(z, f"xl/worksheets/sheet{area_sheet + 1}.xml", shared)
                 if sheet.get("B3") != level or sheet.get("B4") != score:
                     problems.append(f"sheet {area}: level/score cells are {sheet.get('B3')}/{sheet.get('B4')}, expected {level}/{score}")
                 if finding not in sheet.values():

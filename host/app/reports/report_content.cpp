@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cctype>
 #include <cstdlib>
 
 namespace dxassess::host {
@@ -85,7 +86,15 @@ std::string inputs_text(const std::vector<engine::Input>& inputs, const engine::
     std::string out;
     for (const auto& i : inputs) {
         if (!out.empty()) out += lang == engine::Lang::en ? "; " : "、";
-        out += (i.label.empty() ? i.name : i.label.in(lang)) + (lang == engine::Lang::en ? ": " : "：") + input_value_text(i, profile, lang);
+        std::string label = i.label.empty() ? i.name : i.label.in(lang);
+        // A day count is shown as its date, so its label names the event: 「…の最終改定からの日数」→「…の最終改定」.
+        if (i.name.rfind("days_since", 0) == 0 && std::holds_alternative<std::int64_t>(i.value)) {
+            if (const std::string suffix = "からの日数"; label.size() > suffix.size() && label.ends_with(suffix))
+                label.resize(label.size() - suffix.size());
+            else if (label.rfind("Days since ", 0) == 0 && label.size() > 11)  // "Days since the policy was…" -> "The policy was…"
+                label = static_cast<char>(std::toupper(static_cast<unsigned char>(label[11]))) + label.substr(12);
+        }
+        out += label + (lang == engine::Lang::en ? ": " : "：") + input_value_text(i, profile, lang);
     }
     return out;
 }
