@@ -289,6 +289,13 @@ def main():
             run(dxa, "assess", str(renewed), "-o", str(tmp / "renewed"), "--format", "json")
             if report_without_provenance(tmp / "renewed" / "report.json") != expected:
                 sys.exit(f"{sample.name}: init --from the workbook loses answers")
+            # Re-running init on the workbook itself keeps its answers (as init keeps an answers file's).
+            again = tmp / "again.xlsx"
+            shutil.copy(filled, again)
+            p = run(dxa, "init", "-o", str(again))
+            run(dxa, "assess", str(again), "-o", str(tmp / "again"), "--format", "json")
+            if report_without_provenance(tmp / "again" / "report.json") != expected or "引き継ぎ" not in p.stdout:
+                sys.exit(f"{sample.name}: init on an existing workbook loses answers:\n{p.stdout}")
             print(f"ok: {sample.name}")
 
         # An English workbook reads back the same.
