@@ -48,3 +48,13 @@ TEST_CASE("bytes that are not a workbook are an input error naming the file", "[
         }
     }
 }
+
+TEST_CASE("a cell naming a shared string that does not exist is an input error naming its cell", "[workbook]") {
+    // Raised inside expat's callback: it must reach the caller as an error, with the parser freed (ASan checks).
+    try {
+        (void)dxassess::host::read_xlsx_file(DXASSESS_SOURCE_DIR "/tests/data/workbooks/missing-shared-string.xlsx");
+        FAIL("accepted");
+    } catch (const dxassess::engine::InputError& e) {
+        CHECK_THAT(e.format(dxassess::engine::Lang::en), Catch::Contains("テレワーク!C7 refers to a shared string that does not exist"));
+    }
+}

@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <sstream>
 
@@ -130,18 +132,42 @@ struct XmlHandler {
     virtual void text(std::string_view) {}
 };
 
+/// What expat's callbacks see. A handler's exception must not unwind through expat's C frames: the
+/// callback keeps it, stops the parser, and parse_xml rethrows it once expat has returned.
+struct ParseState {
+    XmlHandler* handler;
+    XML_Parser parser;
+    std::exception_ptr failure;
+};
+
+template <class F>
+void guarded(void* user, F&& f) {
+    auto* state = static_cast<ParseState*>(user);
+    if (state->failure) return;
+    try {
+        f(*state->handler);
+    } catch (...) {
+        state->failure = std::current_exception();
+        XML_StopParser(state->parser, XML_FALSE);
+    }
+}
+
 void parse_xml(const std::string& xml, const std::string& book, const std::string& part, XmlHandler& handler) {
     std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(XML_ParserCreateNS("UTF-8", '|'), XML_ParserFree);
     if (!parser) throw std::bad_alloc();
-    XML_SetUserData(parser.get(), &handler);
+    ParseState state{&handler, parser.get(), nullptr};
+    XML_SetUserData(parser.get(), &state);
     XML_SetElementHandler(
         parser.get(),
-        [](void* h, const XML_Char* name, const XML_Char** attrs) { static_cast<XmlHandler*>(h)->start(local(name), attrs); },
-        [](void* h, const XML_Char* name) { static_cast<XmlHandler*>(h)->end(local(name)); });
-    XML_SetCharacterDataHandler(parser.get(), [](void* h, const XML_Char* s, int len) {
-        static_cast<XmlHandler*>(h)->text(std::string_view(s, static_cast<std::size_t>(len)));
+        [](void* s, const XML_Char* name, const XML_Char** attrs) { guarded(s, [&](XmlHandler& h) { h.start(local(name), attrs); }); },
+        [](void* s, const XML_Char* name) { guarded(s, [&](XmlHandler& h) { h.end(local(name)); }); });
+    XML_SetCharacterDataHandler(parser.get(), [](void* s, const XML_Char* text, int len) {
+        guarded(s, [&](XmlHandler& h) { h.text(std::string_view(text, static_cast<std::size_t>(len))); });
     });
-    if (XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) == XML_STATUS_ERROR) {
+    if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) not_a_workbook(book, part + " が大きすぎます", part + " is too large");
+    const XML_Status status = XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE);
+    if (state.failure) std::rethrow_exception(state.failure);
+    if (status == XML_STATUS_ERROR) {
         const std::string where = part + ":" + std::to_string(XML_GetCurrentLineNumber(parser.get())) + ":" +
                                   std::to_string(XML_GetCurrentColumnNumber(parser.get()) + 1);
         const std::string why = XML_ErrorString(XML_GetErrorCode(parser.get()));
