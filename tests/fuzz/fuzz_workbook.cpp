@@ -88,8 +88,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const bool drop_unknown : {false, true}) {
         try {
             const host::WorkbookAnswers read = host::read_questionnaire_bytes(bytes, "fuzz.xlsx", rules, drop_unknown);
-            // Every line of the answers text has its (possibly empty) list of cells.
+            // Every line of the answers text has its (possibly empty) list of cells, and the text is TOML
+            // whatever the cells held: only the engine's checks may refuse it.
             if (read.lines.size() != static_cast<std::size_t>(std::count(read.toml.begin(), read.toml.end(), '\n'))) __builtin_trap();
+            try {
+                (void)engine::read_answer_layout(read.toml, "fuzz.xlsx");
+            } catch (const engine::InputError&) {
+                __builtin_trap();
+            }
             (void)host::check_workbook_answers(read, "fuzz.xlsx", fuzz::shipped_rules().schema);
         } catch (const engine::InputError& e) {
             fuzz::check_diagnostics(e, "fuzz.xlsx");

@@ -347,6 +347,15 @@ def main():
         if f"{cell}: 該当なしの理由「県がやっている」は選択肢にありません" not in p.stderr:
             sys.exit(f"bad N/A reason: {p.stderr}")
 
+        # A marker in the hidden column A edited into something that is not an id.
+        wb = openpyxl.load_workbook(blank)
+        ws, row = index_markers(wb)[("telework", "status")][0]
+        ws.cell(row, 1).value = "status\n[governance]"
+        wb.save(tmp / "bad.xlsx")
+        p = run(dxa, "assess", str(tmp / "bad.xlsx"), expect=2)
+        if f"{ws.title}!A{row}: A 列の記号「status" not in p.stderr:
+            sys.exit(f"bad marker: {p.stderr}")
+
         # 4: not a workbook; a workbook that is not a questionnaire.
         garbage = tmp / "garbage.xlsx"
         garbage.write_bytes(b"PK\x03\x04 not really a zip" * 10)

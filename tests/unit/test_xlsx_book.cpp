@@ -39,7 +39,7 @@ TEST_CASE("column letters", "[workbook]") {
 }
 
 TEST_CASE("bytes that are not a workbook are an input error naming the file", "[workbook]") {
-    for (const std::string bytes : {std::string(), std::string("not a zip"), std::string("PK\x03\x04 truncated", 14)}) {
+    for (const std::string& bytes : {std::string(), std::string("not a zip"), std::string("PK\x03\x04 truncated", 14)}) {
         try {
             (void)read_xlsx(bytes, "回答.xlsx");
             FAIL("accepted");

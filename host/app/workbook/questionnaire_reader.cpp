@@ -5,6 +5,7 @@
 #include "workbook/questionnaire_layout.hpp"
 #include "workbook/xlsx_book.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -102,6 +103,13 @@ std::string half_width(const std::string& s, bool& changed) {
         out += s[i++];
     }
     return out;
+}
+
+/// Whether `s` is an id as rule files write them (a TOML bare key): what a marker may name.
+bool plain_id(std::string_view s) {
+    return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
 }
 
 /// A plain decimal number written as text ("1,234", "0.78", "-3"), or nullopt.
@@ -425,6 +433,11 @@ void Reader::area_row(const XlsxSheet& s, std::uint32_t row, const std::string& 
     } else if (const auto bracket = marker.find('['); bracket != std::string::npos && marker.back() == ']') {
         id = marker.substr(0, bracket), item = marker.substr(bracket + 1, marker.size() - bracket - 2), kind = table_row;
     }
+    if (!plain_id(id)) {
+        error(place(s, CellRef{row, col_marker + 1}), "A 列の記号「" + marker + "」が不正です（回答票の A 列は変更しないでください）",
+              "invalid marker \"" + marker + "\" in column A (do not edit column A of the questionnaire)");
+        return;
+    }
     const Question* q = section.rules ? section.rules->find_question(id) : nullptr;
     if (!q) {
         // A question the rules do not ask (an older or newer rule set): init drops it, assess refuses it.
@@ -516,6 +529,12 @@ void Reader::sheet(const XlsxSheet& s) {
         }
         if (marker.rfind(area_marker, 0) == 0) {
             const std::string area = marker.substr(std::string(area_marker).size());
+            if (!plain_id(area)) {
+                error(place(s, at), "A 列の領域の記号「" + marker + "」が不正です（回答票の A 列は変更しないでください）",
+                      "invalid area marker \"" + marker + "\" in column A (do not edit column A of the questionnaire)");
+                current_ = nullptr;
+                continue;
+            }
             auto it = std::find_if(areas_.begin(), areas_.end(), [&](const Section& x) { return x.area == area; });
             if (it == areas_.end()) {
                 Section sec;

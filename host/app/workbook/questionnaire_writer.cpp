@@ -88,8 +88,8 @@ Formats make_formats(lxw_workbook* wb) {
     return f;
 }
 
-/// The hidden 選択肢 sheet: one column per distinct list of words, which drop-downs refer to
-/// (a list typed into the validation itself is limited to 255 characters).
+/// The hidden 選択肢 sheet: one column per distinct list of words too long to be typed into the
+/// validation itself, which drop-downs refer to.
 class Lists {
 public:
     explicit Lists(Lang lang) : sheet_(lang == Lang::en ? "Lists" : "選択肢") {}
@@ -224,12 +224,25 @@ void Writer::help_row(const std::string& s) {
 }
 
 void Writer::choice_list(int row, int col, const std::vector<std::string>& words) {
-    const std::string formula = lists_.range(words);
     lxw_data_validation v{};
-    v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-    v.value_formula = const_cast<char*>(formula.c_str());
     std::string title = tr("選択肢から選んでください", "Choose from the list");
     v.error_title = title.data();
+    // A short list goes into the validation itself (Excel's limit is 255 characters; libxlsxwriter 1.1
+    // counts bytes, so stay under that in bytes). A longer one refers to the hidden 選択肢 sheet.
+    std::size_t bytes = 0;
+    for (const auto& w : words) bytes += w.size() + 1;
+    std::vector<char*> list;
+    std::string formula;
+    if (bytes <= 250) {
+        for (const auto& w : words) list.push_back(const_cast<char*>(w.c_str()));
+        list.push_back(nullptr);
+        v.validate = LXW_VALIDATION_TYPE_LIST;
+        v.value_list = list.data();
+    } else {
+        formula = lists_.range(words);
+        v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+        v.value_formula = formula.data();
+    }
     worksheet_data_validation_cell(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), &v);
 }
 
