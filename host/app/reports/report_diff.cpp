@@ -1,6 +1,7 @@
 // What changed between two reports — levels, scores, findings
 // resolved and new — and whether the scores are comparable (same rule-set and model versions, same reference data).
 #include "reports/report_diff.hpp"
+#include "reports/report_content.hpp"
 
 #include "reports/report_reader.hpp"
 #include "support/json_integer.hpp"
@@ -150,7 +151,8 @@ std::string render_diff_text(const json& d, bool en) {
     std::ostringstream out;
     const auto& m = d["municipality"];
     out << (en ? "Changes: " : "変化: ") << m.value("prefecture", "") << " " << m.value("name", "") << " (" << m.value("code", "")
-        << ") FY" << json_integer_or(d["old"], "fiscal_year", 0) << " → FY" << json_integer_or(d["new"], "fiscal_year", 0) << "\n";
+        << ") " << fiscal_year_text(json_integer_or(d["old"], "fiscal_year", 0)).in(en ? engine::Lang::en : engine::Lang::ja) << " → "
+        << fiscal_year_text(json_integer_or(d["new"], "fiscal_year", 0)).in(en ? engine::Lang::en : engine::Lang::ja) << "\n";
     for (const auto& w : d["warnings"]) out << "⚠ " << text_in(w, en) << "\n";
     const auto& idx = d["overall"]["index"];
     out << (en ? "overall index " : "総合指数 ") << num(idx["old"]) << " → " << num(idx["new"]);

@@ -16,7 +16,7 @@ std::string render_text(const Assessment& a, engine::Lang lang, bool colour) {
     const std::string reset = c("0"), bold = c("1"), dim = c("2"), red = c("31"), green = c("32"), yellow = c("33"), blue = c("34");
     std::ostringstream out;
     const engine::Profile& p = a.answers.profile;
-    out << bold << w.title << reset << " — " << p.prefecture << " " << p.name << " (" << p.code << ") FY" << p.fiscal_year << "\n";
+    out << bold << w.title << reset << " — " << p.prefecture << " " << p.name << " (" << p.code << ") " << fiscal_year_text(p.fiscal_year).in(lang) << "\n";
     if (const engine::Text plan = plan_line(model); !plan.ja.empty()) out << dim << plan.in(lang) << reset << "\n";
     for (const auto& r : a.areas) {
         if (!r.scored) {
