@@ -50,6 +50,11 @@ engine::Text mean_level_text(const engine::OverallResult& o) {
     return {std::string("平均到達レベル ") + mean, std::string("mean level reached ") + mean};
 }
 
+std::string area_short_title(const engine::Model& model, const engine::AreaResult& r, engine::Lang lang) {
+    const auto* aw = model.find_area(r.area);
+    return aw ? aw->short_title.in(lang) : r.title.in(lang);
+}
+
 engine::Text fiscal_year_text(int fy) {
     const std::string year = std::to_string(fy);
     std::string era;

@@ -38,6 +38,9 @@ std::vector<ReferenceUse> reference_uses(const Assessment& a);
 
 engine::Text mean_level_text(const engine::OverallResult& o);
 
+/// An area's short title from the model (「推進体制」), or its full title for an area the model does not name.
+std::string area_short_title(const engine::Model& model, const engine::AreaResult& r, engine::Lang lang);
+
 /// The fiscal year as a council reads it: 「2026年度（令和8年度）」 / "FY2026".
 engine::Text fiscal_year_text(int fiscal_year);
 /// A date as a council reads it: 「2026年4月1日」 / "2026-04-01".

@@ -101,8 +101,7 @@ std::vector<RadarAxis> radar_axes(const Assessment& a, const ReportMeta& meta, L
     std::vector<RadarAxis> axes;
     for (const auto& r : a.areas) {
         RadarAxis axis;
-        axis.name = r.title.in(lang);
-        if (const auto* aw = a.model->find_area(r.area)) axis.name = aw->short_title.in(lang);
+        axis.name = area_short_title(*a.model, r, lang);
         if (r.scored && r.complete()) axis.level = r.level;
         if (const auto t = a.answers.targets.find(r.area); t != a.answers.targets.end()) axis.target = t->second;
         if (meta.benchmark)
@@ -110,11 +109,6 @@ std::vector<RadarAxis> radar_axes(const Assessment& a, const ReportMeta& meta, L
         axes.push_back(std::move(axis));
     }
     return axes;
-}
-
-std::string short_title(const engine::Model& model, const engine::AreaResult& r, Lang lang) {
-    const auto* aw = model.find_area(r.area);
-    return aw ? aw->short_title.in(lang) : r.title.in(lang);
 }
 
 /// Page 1: what a council needs on one A4 page.
@@ -149,7 +143,7 @@ void summary_page(std::ostringstream& h, const Assessment& a, const ReportMeta& 
       << "</th></tr></thead>\n<tbody>\n";
     for (const auto& r : a.areas) {
         const auto t = a.answers.targets.find(r.area);
-        h << "<tr><th scope=\"row\">" << html_escape(short_title(model, r, lang)) << "</th><td class=\"nowrap\">";
+        h << "<tr><th scope=\"row\">" << html_escape(area_short_title(model, r, lang)) << "</th><td class=\"nowrap\">";
         if (r.scored && r.complete()) h << r.level << " " << html_escape(area_level_name(model, r).in(lang));
         else h << "—";
         h << "</td><td>" << html_escape(level_meaning(model, r).in(lang)) << "</td><td class=\"num\">"
@@ -163,7 +157,7 @@ void summary_page(std::ostringstream& h, const Assessment& a, const ReportMeta& 
             if (act.rank > 3) break;
             const auto area = std::find_if(a.areas.begin(), a.areas.end(), [&](const engine::AreaResult& r) { return r.area == act.area; });
             h << "<li><b>" << html_escape(act.finding->title.in(lang)) << "</b>（"
-              << html_escape(area == a.areas.end() ? act.area : short_title(model, *area, lang)) << "）</li>\n";
+              << html_escape(area == a.areas.end() ? act.area : area_short_title(model, *area, lang)) << "）</li>\n";
         }
         h << "</ol>\n";
     }

@@ -32,11 +32,6 @@ std::string inputs_line(const std::vector<engine::Input>& inputs, const engine::
     return md_escape(inputs_text(inputs, p, lang));
 }
 
-std::string short_title(const engine::Model& model, const engine::AreaResult& r, Lang lang) {
-    const auto* aw = model.find_area(r.area);
-    return aw ? aw->short_title.in(lang) : r.title.in(lang);
-}
-
 }  // namespace
 
 std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang lang) {
@@ -63,7 +58,7 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
        << " |\n|---|---|---|---|\n";
     for (const auto& r : a.areas) {
         const auto t = a.answers.targets.find(r.area);
-        md << "| " << cell(short_title(model, r, lang)) << " | "
+        md << "| " << cell(area_short_title(model, r, lang)) << " | "
            << (r.scored && r.complete() ? std::to_string(r.level) + " " + cell(area_level_name(model, r).in(lang)) : std::string("—")) << " | "
            << cell(level_meaning(model, r).in(lang)) << " | " << (t == a.answers.targets.end() ? std::string("—") : std::to_string(t->second))
            << " |\n";
@@ -74,7 +69,7 @@ std::string render_markdown(const Assessment& a, const ReportMeta& meta, Lang la
         if (act.rank > 3) break;
         const auto area = std::find_if(a.areas.begin(), a.areas.end(), [&](const engine::AreaResult& r) { return r.area == act.area; });
         md << act.rank << ". **" << md_escape(act.finding->title.in(lang)) << "**（"
-           << md_escape(area == a.areas.end() ? act.area : short_title(model, *area, lang)) << "）\n";
+           << md_escape(area == a.areas.end() ? act.area : area_short_title(model, *area, lang)) << "）\n";
     }
     md << "\n" << w.see_appendix << "\n\n---\n\n# " << w.appendix_part << "\n";
 

@@ -46,11 +46,6 @@ void print_setup(lxw_worksheet* ws, bool landscape, int heading_row) {
     }
 }
 
-std::string short_title(const engine::Model& model, const std::string& area, const engine::Text& title, Lang lang) {
-    const auto* aw = model.find_area(area);
-    return aw ? aw->short_title.in(lang) : title.in(lang);
-}
-
 }  // namespace
 
 void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const std::string& path) {
@@ -133,7 +128,7 @@ void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const st
         ++row;
         s.text(row, 0, std::to_string(act.rank) + ". [" + severity_label(act.finding->severity, lang) + "] " + act.finding->title.in(lang), wrap);
         const auto area = std::find_if(a.areas.begin(), a.areas.end(), [&](const engine::AreaResult& r) { return r.area == act.area; });
-        s.text(row, 1, area == a.areas.end() ? act.area : short_title(model, area->area, area->title, lang));
+        s.text(row, 1, area == a.areas.end() ? act.area : area_short_title(model, *area, lang));
     }
     print_setup(s.raw(), false, summary_heading);
     worksheet_freeze_panes(s.raw(), 0, 0);  // the summary reads top to bottom; only its table heading repeats in print
@@ -141,7 +136,7 @@ void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const st
     // One sheet per area, named by its short title.
     std::set<std::string> used_names{lang == Lang::en ? "Summary" : "概要"};
     for (const auto& r : a.areas) {
-        const std::string name = excel_sheet_name(short_title(model, r.area, r.title, lang), used_names);
+        const std::string name = excel_sheet_name(area_short_title(model, r, lang), used_names);
         Sheet ws(workbook_add_worksheet(wb, name.c_str()));
         ws.width(0, 12);
         ws.width(1, 48);
