@@ -10,7 +10,7 @@ file(COPY "${RULES}/" DESTINATION "${WORK}/rules")
 
 # The official figures: the city's 79.5% is below the national 81.2% (2026-01-31).
 dxa(0 assess "${SAMPLE}" -o "${WORK}/official")
-expect("${out}" "The holding ratio is below the national ratio \\(81.2% as of 2026-01-31\\) \\(mynumber\\)")
+expect("${out}" "The holding ratio is below the national ratio \\(81.2% as of 2026-01-31\\) \\(My Number Card\\)")
 file(READ "${WORK}/official/report.json" official)
 string(JSON official_sha GET "${official}" provenance reference sha256)
 expect("${official}" "\"id\": \"card_holding_national\",\n *\"label\": {[^}]*},\n *\"value\": \"81.2%\",\n *\"as_of\": \"2026-01-31\"")

@@ -54,8 +54,9 @@ std::string render_text(const Assessment& a, engine::Lang lang, bool colour) {
             if (act.rank > 5) break;
             const engine::Finding& f = *act.finding;
             const std::string& col = f.severity == engine::Severity::high ? red : f.severity == engine::Severity::medium ? yellow : green;
+            const auto area = std::find_if(a.areas.begin(), a.areas.end(), [&](const engine::AreaResult& r) { return r.area == act.area; });
             out << "  " << act.rank << ". " << col << "[" << severity_label(f.severity, lang) << "]" << reset << " " << f.title.in(lang)
-                << dim << " (" << act.area << ")" << reset << "\n";
+                << dim << " (" << (area == a.areas.end() ? act.area : area_short_title(model, *area, lang)) << ")" << reset << "\n";
         }
     }
     return out.str();
