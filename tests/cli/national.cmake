@@ -137,7 +137,7 @@ string(REGEX REPLACE "code = \"[0-9]+\"" "code = \"011002\"" profile_only "${pro
 file(WRITE "${WORK}/profile-only.toml" "${profile_only}")
 file(MAKE_DIRECTORY "${WORK}/empty")
 dxa(3 assess "${WORK}/profile-only.toml" -o "${WORK}/empty" --format json)
-expect("${err}" "Promotion of telework: cannot be assessed \\(required questions unanswered: status\\)")
+expect("${err}" "Promotion of telework: cannot be assessed \\(required questions unanswered: \"Status of staff telework\"\\)")
 dxa(0 explain "${WORK}/empty/report.json" --area telework)
 expect("${out}" "Promotion of telework \\(telework\\) — cannot be assessed \\(answers missing\\): status\n  provisional")
 dxa(2 collect "${WORK}/empty/report.json" --db "${db}")

@@ -85,10 +85,14 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
                 std::cerr << "dxassess: " << r.title.in(lang) << ": " << tr(lang, "評価できませんでした: ", "not scored: ")
                           << r.failure.in(lang) << "\n";
             } else if (!r.complete()) {
-                std::string ids;
-                for (const auto* q : r.missing_required) ids += (ids.empty() ? "" : ", ") + q->id;
+                // Named by their text, as the questionnaire shows them: ids mean nothing to who answers.
+                std::string questions;
+                for (std::size_t i = 0; i < r.missing_required.size() && i < 3; ++i)
+                    questions += (i ? tr(lang, "、", "; ") : "") + tr(lang, "「", "\"") + r.missing_required[i]->text.in(lang) + tr(lang, "」", "\"");
+                if (r.missing_required.size() > 3)
+                    questions += tr(lang, " ほか ", " and ") + std::to_string(r.missing_required.size() - 3) + tr(lang, " 問", " more");
                 std::cerr << "dxassess: " << r.title.in(lang) << ": "
-                          << tr(lang, "評価できません（必須の質問に未回答: ", "cannot be assessed (required questions unanswered: ") << ids
+                          << tr(lang, "評価できません（必須の質問に未回答: ", "cannot be assessed (required questions unanswered: ") << questions
                           << tr(lang, "）", ")") << "\n";
             }
             for (const auto* q : r.ignored)
