@@ -16,6 +16,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <string_view>
 #include <utility>
@@ -129,17 +130,59 @@ std::optional<Rejection> judge(const NewReport& r, const RuleDigests& digests, c
     return std::nullopt;
 }
 
+/// Whether every object in the document names each key once. simdjson finds the first of two equal
+/// keys and nlohmann keeps the last; the checked path refuses such a report, so the fast path leaves
+/// it to that path. Objects of a report are small: comparing each key with the ones before it is
+/// quicker than sorting.
+bool all_keys_unique(simdjson::dom::element e) {
+    using namespace simdjson;
+    const auto nested = [](dom::element v) {
+        const dom::element_type t = v.type();
+        return t == dom::element_type::OBJECT || t == dom::element_type::ARRAY;
+    };
+    if (e.type() == dom::element_type::ARRAY) {
+        for (dom::element item : dom::array(e))
+            if (nested(item) && !all_keys_unique(item)) return false;
+        return true;
+    }
+    if (e.type() != dom::element_type::OBJECT) return true;
+    std::array<std::string_view, 32> seen;
+    std::vector<std::string_view> many;  // an object larger than the report's own: sorted instead
+    std::size_t n = 0;
+    for (const auto field : dom::object(e)) {
+        if (n < seen.size()) {
+            for (std::size_t i = 0; i < n; ++i)
+                if (seen[i] == field.key) return false;
+            seen[n] = field.key;
+        } else {
+            many.push_back(field.key);
+        }
+        ++n;
+        if (nested(field.value) && !all_keys_unique(field.value)) return false;
+    }
+    if (!many.empty()) {
+        many.insert(many.end(), seen.begin(), seen.end());
+        std::sort(many.begin(), many.end());
+        if (std::adjacent_find(many.begin(), many.end()) != many.end()) return false;
+    }
+    return true;
+}
+
 /// The fast path: true when every field is present with its type; false leaves it to the checked path.
 bool read_plain(const HashedFile& file, NewReport& out, RuleDigests& digests) {
     thread_local simdjson::dom::parser parser;
     using namespace simdjson;
-    dom::object root, m, overall;
+    dom::object root, m, overall, provenance;
     std::string_view version, sv;
     const std::string_view text = file.text();
     const bool padded = file.spare() >= SIMDJSON_PADDING;  // else simdjson copies it
-    if (parser.parse(text.data(), text.size(), !padded).get(root) || root["schema_version"].get(version) || root["municipality"].get(m) ||
-        root["overall"].get(overall))
+    dom::element document;
+    if (parser.parse(text.data(), text.size(), !padded).get(document) || document.get(root) || root["schema_version"].get(version) ||
+        root["municipality"].get(m) ||
+        root["overall"].get(overall) || root["provenance"].get(provenance))
         return false;
+    // No object anywhere names a key twice: the checked path refuses such a report, and so must intake.
+    if (!all_keys_unique(document)) return false;
     const std::string_view ours = report_schema_version;
     if (version.substr(0, version.find('.')) != ours.substr(0, ours.find('.'))) return false;
     std::int64_t year = 0, population = 0, level = 0;
@@ -169,19 +212,20 @@ bool read_plain(const HashedFile& file, NewReport& out, RuleDigests& digests) {
     }
     if (dom::element answers; !root["answers"].get(answers)) {
         dom::object a;
-        if (answers.get(a) || !optional_string(a, "text", out.answers_text) || !optional_string(a, "format", out.answers_format)) return false;
+        if (answers.get(a) || !optional_string(a, "text", out.answers_text) || !optional_string(a, "format", out.answers_format))
+            return false;
     }
     out.has_signature = !root["signature"].error();
     dom::array rule_sets, areas;
-    if (root.at_pointer("/provenance/rule_sets").get(rule_sets) || root["areas"].get(areas)) return false;
+    if (provenance["rule_sets"].get(rule_sets) || root["areas"].get(areas)) return false;
     for (dom::element rs : rule_sets) {
         std::string_view area, rs_version, sha;
         if (rs["area"].get(area) || rs["version"].get(rs_version) || rs["sha256"].get(sha)) return false;
         digests.rule_sets.push_back({std::string(area), std::string(rs_version), std::string(sha)});
     }
-    if (root.at_pointer("/provenance/model/sha256").get(sv)) return false;
+    if (provenance["model"]["sha256"].get(sv)) return false;
     digests.model = sv;
-    if (dom::element ref; !root.at_pointer("/provenance/reference").get(ref) && !ref.is_null()) {
+    if (dom::element ref; !provenance["reference"].get(ref) && !ref.is_null()) {
         if (ref["sha256"].get(sv)) return false;
         digests.reference = sv;
     }
@@ -201,7 +245,11 @@ bool read_plain(const HashedFile& file, NewReport& out, RuleDigests& digests) {
         s.scored = status == "scored";
         s.answered_area = status != "not_scored";
         s.completeness = s.scored ? 1.0 : 0.0;  // reports before 1.1 carry no required_completeness
-        if (double c = 0; !a["required_completeness"].get(c)) s.completeness = c;
+        if (dom::element c; !a["required_completeness"].get(c)) {
+            double share = 0;
+            if (c.get(share)) return false;  // present but not a number: the checked path refuses it
+            s.completeness = share;
+        }
         if (s.answered_area) {
             std::int64_t l = 0, score = 0;
             if (a["level"].get(l) || a["score"].get(score) || !std::in_range<int>(l) || !std::in_range<int>(score)) return false;
@@ -270,6 +318,29 @@ void read_checked(const std::string& text, const std::string& file, NewReport& o
 }
 
 }  // namespace
+
+namespace {
+std::vector<std::string> flatten(const RuleDigests& d) {
+    std::vector<std::string> out;
+    for (const auto& rs : d.rule_sets) out.push_back("rules " + rs.area + " " + rs.version + " " + rs.sha256);
+    out.push_back("model " + d.model);
+    out.push_back("reference " + d.reference);
+    return out;
+}
+}  // namespace
+
+bool read_report_fast(const HashedFile& file, NewReport& out, std::vector<std::string>& digests) {
+    RuleDigests d;
+    const bool plain = read_plain(file, out, d);
+    digests = flatten(d);
+    return plain;
+}
+
+void read_report_checked(const std::string& text, const std::string& path, NewReport& out, std::vector<std::string>& digests) {
+    RuleDigests d;
+    read_checked(text, path, out, d);
+    digests = flatten(d);
+}
 
 void read_report_file(const std::string& path, HashedFile& file) { file.read(path, simdjson::SIMDJSON_PADDING, max_json_file_bytes); }
 

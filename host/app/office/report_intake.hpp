@@ -42,4 +42,11 @@ struct IntakePolicy {
 /// rejected. The figures themselves are checked by re-scoring (office/figure_check.hpp).
 std::optional<Rejection> examine_report(const HashedFile& file, const std::string& path, const IntakePolicy& policy, NewReport& out);
 
+/// The two ways examine_report reads a report, so that a test can hold them to one result: the fast
+/// path (simdjson; false when it leaves the report to the checked path) and the checked path
+/// (nlohmann; throws engine::InputError or nlohmann::json::exception). Each fills `out` and
+/// `digests` ("rules <area> <version> <sha256>" per rule-set entry, then "model …" and "reference …").
+bool read_report_fast(const HashedFile& file, NewReport& out, std::vector<std::string>& digests);
+void read_report_checked(const std::string& text, const std::string& path, NewReport& out, std::vector<std::string>& digests);
+
 }  // namespace dxassess::host

@@ -5,9 +5,13 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace dxassess::host {
 
@@ -46,8 +50,28 @@ nlohmann::ordered_json load_json_file(const std::string& path) { return parse_js
 nlohmann::ordered_json parse_json_text(const std::string& text, const std::string& path) {
     engine::check_json_depth(text, Location{path});  // before anything copies the tree recursively
     nlohmann::ordered_json j;
+    // A key twice in one object is ambiguous (simdjson keeps the first, nlohmann the last): refused.
+    std::vector<std::vector<std::string>> keys;  // the keys seen in each open object
+    std::string duplicate;
+    const auto check_keys = [&](int /*depth*/, nlohmann::ordered_json::parse_event_t event, nlohmann::ordered_json& parsed) {
+        using E = nlohmann::ordered_json::parse_event_t;
+        if (event == E::object_start) keys.emplace_back();
+        else if (event == E::object_end && !keys.empty()) keys.pop_back();
+        else if (event == E::key && !keys.empty()) {
+            const std::string key = parsed.get<std::string>();
+            if (std::find(keys.back().begin(), keys.back().end(), key) != keys.back().end()) {
+                duplicate = key;
+                throw std::invalid_argument("duplicate key");
+            }
+            keys.back().push_back(key);
+        }
+        return true;
+    };
     try {
-        j = nlohmann::ordered_json::parse(text);
+        j = nlohmann::ordered_json::parse(text, check_keys);
+    } catch (const std::invalid_argument&) {
+        throw InputError(engine::Location{path}, Text{"JSON の同じオブジェクトにキー \"" + duplicate + "\" が 2 回あります（どちらを使うか決まりません）",
+                                                      "key \"" + duplicate + "\" appears twice in one JSON object (which one counts is undefined)"});
     } catch (const nlohmann::json::parse_error& e) {
         throw InputError(engine::location_of_byte(text, e.byte > 0 ? e.byte - 1 : 0, Location{path}), engine::json_syntax_error(e.what()));
     } catch (const nlohmann::json::exception& e) {  // e.g. 1e400: a number too large for a double (no position given)
