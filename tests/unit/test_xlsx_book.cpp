@@ -10,11 +10,8 @@ using dxassess::host::read_xlsx;
 
 namespace {
 std::string date_of(double serial) {
-    int y = 0, m = 0, d = 0;
-    if (!excel_serial_to_date(serial, y, m, d)) return "invalid";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
+    const auto d = excel_serial_to_date(serial);
+    return d ? d->str() : "invalid";
 }
 }  // namespace
 

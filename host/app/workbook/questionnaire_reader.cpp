@@ -124,13 +124,9 @@ std::optional<double> parse_number(std::string s) {
     return d;
 }
 
-struct Date {
-    int y = 0, m = 0, d = 0;
-};
-
 /// A date written as text: 2026-04-01, 2026/4/1, 2026年4月1日, 令和8年4月1日 (平成 too).
-std::optional<Date> parse_date_text(const std::string& s) {
-    Date d;
+std::optional<engine::Date> parse_date_text(const std::string& s) {
+    engine::Date d;
     int era_base = 0;
     std::string rest = s;
     for (const auto& [name, base] : {std::pair{"令和", 2018}, std::pair{"平成", 1988}})
@@ -140,15 +136,12 @@ std::optional<Date> parse_date_text(const std::string& s) {
             if (rest.rfind("元", 0) == 0) rest = "1" + rest.substr(3);
         }
     int n = 0;
-    if (std::sscanf(rest.c_str(), "%d-%d-%d%n", &d.y, &d.m, &d.d, &n) == 3 && rest.size() == static_cast<std::size_t>(n)) {
-    } else if (std::sscanf(rest.c_str(), "%d/%d/%d%n", &d.y, &d.m, &d.d, &n) == 3 && rest.size() == static_cast<std::size_t>(n)) {
-    } else if (std::sscanf(rest.c_str(), "%d年%d月%d日%n", &d.y, &d.m, &d.d, &n) == 3 && rest.size() == static_cast<std::size_t>(n)) {
-    } else {
-        return std::nullopt;
-    }
-    d.y += era_base;
-    const engine::Date check{d.y, d.m, d.d};
-    if (!check.valid()) return std::nullopt;
+    const auto whole = [&](const char* format) {
+        return std::sscanf(rest.c_str(), format, &d.year, &d.month, &d.day, &n) == 3 && rest.size() == static_cast<std::size_t>(n);
+    };
+    if (!whole("%d-%d-%d%n") && !whole("%d/%d/%d%n") && !whole("%d年%d月%d日%n")) return std::nullopt;
+    d.year += era_base;
+    if (!d.valid()) return std::nullopt;
     return d;
 }
 
@@ -328,24 +321,16 @@ std::optional<Value> Reader::read_value(const XlsxSheet& s, CellRef at, const Qu
             return std::nullopt;
         }
         case QuestionType::date: {
-            int y = 0, m = 0, day = 0;
             if (is_number) {
-                if (excel_serial_to_date(c->number, y, m, day) && y >= 1990 && y <= 2100) {
+                if (const auto d = excel_serial_to_date(c->number); d && d->year >= 1990 && d->year <= 2100) {
                     if (!c->date) hint(where, "数値 " + c->text + " を日付（シリアル値）として読みました");
-                    char buf[16];
-                    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
-                    return Value{buf, where};
+                    return Value{d->str(), where};
                 }
                 error(where, "日付ではありません（" + c->text + "）。2026/4/1 のように書きます", "not a date (" + c->text + "); write e.g. 2026-04-01");
                 return std::nullopt;
             }
             bool changed = false;
-            const std::string t = half_width(text, changed);
-            if (const auto d = parse_date_text(t)) {
-                char buf[16];
-                std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->y, d->m, d->d);
-                return Value{buf, where};
-            }
+            if (const auto d = parse_date_text(half_width(text, changed))) return Value{d->str(), where};
             error(where, "日付として読めません（「" + text + "」）。2026/4/1 のように書きます",
                   "cannot read a date (\"" + text + "\"); write e.g. 2026-04-01");
             return std::nullopt;

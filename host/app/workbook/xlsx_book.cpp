@@ -446,14 +446,12 @@ bool is_xlsx_path(const std::string& path) {
     return tail == ".xlsx";
 }
 
-bool excel_serial_to_date(double serial, int& year, int& month, int& day) {
-    if (!(serial >= 1 && serial < 2958466) || serial != std::floor(serial)) return false;
+std::optional<engine::Date> excel_serial_to_date(double serial) {
+    if (!(serial >= 1 && serial < 2958466) || serial != std::floor(serial)) return std::nullopt;
     auto n = static_cast<std::int64_t>(serial);
-    if (n == 60) return false;  // 1900-02-29, which did not exist (Lotus's leap-year bug, kept by Excel)
-    if (n < 60) ++n;            // before the phantom day, serials are one day behind
-    const engine::Date d = engine::Date::from_serial(n - 25569);  // 25569 = 1970-01-01
-    year = d.year, month = d.month, day = d.day;
-    return true;
+    if (n == 60) return std::nullopt;  // 1900-02-29, which did not exist (Lotus's leap-year bug, kept by Excel)
+    if (n < 60) ++n;                   // before the phantom day, serials are one day behind
+    return engine::Date::from_serial(n - 25569);  // 25569 = 1970-01-01
 }
 
 XlsxBook read_xlsx(std::string_view bytes, const std::string& name) {

@@ -4,9 +4,11 @@
 #pragma once
 
 #include "dxassess/engine/diagnostics.hpp"
+#include "dxassess/engine/value.hpp"
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,7 +64,7 @@ XlsxBook read_xlsx_file(const std::string& path);
 bool is_xlsx_path(const std::string& path);
 
 /// The calendar date of an Excel serial day number (1900 date system, as Excel and LibreOffice
-/// write it: 45748 is 2025-04-01); false when it is not a whole day in years 1900..9999.
-bool excel_serial_to_date(double serial, int& year, int& month, int& day);
+/// write it: 45748 is 2025-04-01); nullopt when it is not a whole day in years 1900..9999.
+std::optional<engine::Date> excel_serial_to_date(double serial);
 
 }  // namespace dxassess::host
