@@ -347,6 +347,13 @@ def main():
         if f"{cell}: 該当なしの理由「県がやっている」は選択肢にありません" not in p.stderr:
             sys.exit(f"bad N/A reason: {p.stderr}")
 
+        # The blank workbook assessed as it is: each required profile entry is named by its cell and label.
+        wb = openpyxl.load_workbook(blank)
+        ws, row = index_markers(wb)[("profile", "code")][0]
+        p = run(dxa, "assess", str(blank), "-o", str(tmp / "never"), expect=2)
+        if f"{blank}: {ws.title}!C{row}: 「全国地方公共団体コード（6 桁）」を記入してください（必須）" not in p.stderr:
+            sys.exit(f"blank workbook: {p.stderr}")
+
         # A marker in the hidden column A edited into something that is not an id.
         wb = openpyxl.load_workbook(blank)
         ws, row = index_markers(wb)[("telework", "status")][0]

@@ -16,12 +16,12 @@ const std::vector<ProfileEntry>& profile_entries() {
     using K = ProfileEntry::Kind;
     static const std::vector<ProfileEntry> entries = {
         {"code", K::text, {"全国地方公共団体コード（6 桁）", "Local government code (6 digits)"},
-         {"6 桁目は検査数字です（例: 横須賀市 142018）。", "The sixth digit is a check digit (e.g. 142018)."}},
-        {"name", K::text, {"団体名", "Municipality"}, {}},
-        {"prefecture", K::text, {"都道府県", "Prefecture"}, {}},
+         {"6 桁目は検査数字です（例: 横須賀市 142018）。", "The sixth digit is a check digit (e.g. 142018)."}, true},
+        {"name", K::text, {"団体名", "Municipality"}, {}, true},
+        {"prefecture", K::text, {"都道府県", "Prefecture"}, {}, true},
         {"population", K::integer, {"人口（1月1日の住民基本台帳人口）", "Population (resident register, 1 January)"},
-         {"総務省の統計表と同じ分母です。", "The denominator of the national tables."}},
-        {"fiscal_year", K::integer, {"回答の年度（西暦）", "Fiscal year of the answers"}, {"例: 2026（令和8年度）", "e.g. 2026"}},
+         {"総務省の統計表と同じ分母です。", "The denominator of the national tables."}, true},
+        {"fiscal_year", K::integer, {"回答の年度（西暦）", "Fiscal year of the answers"}, {"例: 2026（令和8年度）", "e.g. 2026"}, true},
         {"type", K::choice, {"団体の種類", "Kind of government"}, {}},
         {"staff", K::integer, {"一般行政職員数（4月1日、定員管理調査と同じ）", "General administrative staff (1 April)"},
          {"テレワーク・AI・研修の割合に使います。", "Used for telework, AI and training shares."}},

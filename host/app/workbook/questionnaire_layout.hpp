@@ -45,6 +45,7 @@ struct ProfileEntry {
     Kind kind;
     engine::Text label;
     engine::Text help;
+    bool required = false;  // the engine refuses answers without it
 };
 const std::vector<ProfileEntry>& profile_entries();
 

@@ -389,11 +389,11 @@ void Reader::profile_row(const XlsxSheet& s, std::uint32_t row, const std::strin
                 break;
             }
         }
+        Entry& entry = profile_.entries[marker];
+        if (entry.question_cell.empty()) entry.question_cell = place(s, at);
         if (v) {
-            Entry& entry = profile_.entries[marker];
             if (entry.value) error(v->cell, "団体情報の「" + e.label.ja + "」が 2 か所にあります", "the profile's " + std::string(e.key) + " appears twice");
             entry.value = v;
-            profile_.order.push_back(marker);
         }
         return;
     }
@@ -633,6 +633,12 @@ void Reader::emit_area(const Section& section, WorkbookAnswers& out) {
 }
 
 WorkbookAnswers Reader::finish() {
+    // A required profile entry left empty is named by its cell and label, as the workbook shows it.
+    for (const auto& e : profile_entries()) {
+        const auto it = profile_.entries.find(e.key);
+        if (e.required && it != profile_.entries.end() && !it->second.value)
+            error(it->second.question_cell, "「" + e.label.ja + "」を記入してください（必須）", e.label.en + " is required");
+    }
     if (!seen_any_)
         errors_.push_back(Diagnostic{Location{path_}, Text{"回答票のシートがありません（dxassess init --format xlsx で作ったブックを使ってください）",
                                                             "no questionnaire sheet found (use a workbook made by dxassess init --format xlsx)"}});
