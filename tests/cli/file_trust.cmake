@@ -75,7 +75,7 @@ if(uid STREQUAL "0")
     # As root: files owned by another ordinary user are refused, naming the owner and the fix.
     execute_process(COMMAND chown nobody "${WORK}/vendor/plugins/dxassess_fx_good.so")
     dxa(3 ${vendor} plugins)
-    expect("${out}" "dxassess_fx_good.so belongs to nobody, neither root nor the user running dxassess, so it cannot be trusted; fix it with `chown root ")
+    expect("${out}" "dxassess_fx_good.so belongs to nobody, neither the system nor the user running dxassess, so it cannot be trusted; fix it with `chown root ")
     execute_process(COMMAND chown root "${WORK}/vendor/plugins/dxassess_fx_good.so")
     execute_process(COMMAND chown nobody "${WORK}/lock.json")
     dxa(2 --lock-file "${WORK}/lock.json" assess "${SAMPLE}" -o "${WORK}/out" --format json)

@@ -4,6 +4,7 @@
 #include "assessment/value_json.hpp"
 #include "platform/os.hpp"
 #include "plugins/isolation.hpp"
+#include "plugins/plugin_description.hpp"
 #include "plugins/plugin_session.hpp"
 #include "support/json_integer.hpp"
 #include "support/log.hpp"
@@ -47,7 +48,7 @@ std::string call_key(const std::string& fn, const std::vector<engine::Value>& ar
 /// rules call, so the host can score from the results without calling the plugin again. A foreign
 /// plugin is opened here, in the child, never in the host.
 PluginOutcome run_plugin(const AreaRules& a, const engine::AnswerNode* node, const engine::AnswerNode* plugin_node,
-                         const engine::Answers& answers, const std::string& opened) {
+                         const engine::Profile& profile, const std::string& opened) {
     PluginOutcome out;
     PluginRecord plugin = *a.plugin;
     if (!plugin.descriptor)
@@ -55,10 +56,10 @@ PluginOutcome run_plugin(const AreaRules& a, const engine::AnswerNode* node, con
             out.failure = *why;
             return out;
         }
-    PluginSession session(plugin, plugin_node, answers.profile.as_of, a.reference, &answers.profile);
+    PluginSession session(plugin, plugin_node, profile.as_of, a.reference, &profile);
     out.ok = session.derive();
     if (out.ok) {
-        engine::AreaEnvironment env(*a.rules, node, answers.profile, session.facts(),
+        engine::AreaEnvironment env(*a.rules, node, profile, session.facts(),
                                     [&](const std::string& fn, const std::vector<engine::Value>& args) {
                                         engine::Value v = session.call(fn, args);
                                         out.calls[call_key(fn, args)] = v;
@@ -101,15 +102,27 @@ PluginOutcome outcome_from_json(const std::string& text) {
     return o;
 }
 
+/// What the scoring task needs, by value or by file: the child (a fork, or on Windows a new start
+/// of the program) rebuilds the plugin record, the rule set and the reference data from it.
+std::string score_task_input(const AreaRules& a, const engine::AnswerNode* node, const engine::Profile& profile, const std::string& opened) {
+    nlohmann::json j = {
+        {"plugin", {{"file", a.plugin->file}, {"opened", opened}, {"description", a.plugin->description}, {"official", a.plugin->official}}},
+        {"rules", {{"file", a.file}, {"sha256", a.sha256}, {"area", a.area_id}}},
+        {"reference", a.reference ? a.reference->path : std::string()},
+        {"profile", profile_to_json(profile)}};
+    if (node) j["answers"] = answer_to_json(*node);
+    return j.dump();
+}
+
 /// Runs the plugin in a child process under limits; a crash, abort, hang, exhausted memory or early
 /// exit is the area's failure.
-PluginOutcome run_plugin_isolated(const AreaRules& a, const engine::AnswerNode* node, const engine::AnswerNode* plugin_node,
-                                  const engine::Answers& answers, const ChildLimits& limits) {
+PluginOutcome run_plugin_isolated(const AreaRules& a, const engine::AnswerNode* node, const engine::Profile& profile,
+                                  const ChildLimits& limits) {
     PluginOutcome out;
     const std::string what = "plugin " + a.plugin->id;
     const HeldFile held(a.plugin->file);  // readable by the child even after it drops to an unprivileged user
-    const auto result = run_isolated([&] { return outcome_to_json(run_plugin(a, node, plugin_node, answers, held.path())).dump(); },
-                                     limits, what, out.failure);
+    const auto result = run_isolated({score_task_name, score_plugin_task, score_task_input(a, node, profile, held.path())}, limits, what,
+                                     out.failure);
     if (!result) return out;
     try {
         return outcome_from_json(*result);
@@ -146,7 +159,7 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
     const std::optional<engine::AnswerNode> asked = engine::without_skipped_answers(rules, node, answers.profile);
     const engine::AnswerNode* plugin_node = asked ? &*asked : node;
     if (runs_in_process(a, policy)) return score_in_process(a, node, plugin_node, answers, policy.explain);
-    const PluginOutcome outcome = run_plugin_isolated(a, node, plugin_node, answers, limits);
+    const PluginOutcome outcome = run_plugin_isolated(a, node, answers.profile, limits);
     if (!outcome.ok) {
         auto r = not_scored(rules.area, rules.title, outcome.failure);
         r.diagnostics = outcome.diagnostics;
@@ -165,6 +178,47 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
 }
 
 }  // namespace
+
+std::string score_plugin_task(const std::string& input) {
+    const nlohmann::json j = nlohmann::json::parse(input);
+    const auto failed = [](Text why) {
+        PluginOutcome o;
+        o.failure = std::move(why);
+        return outcome_to_json(o).dump();
+    };
+    PluginRecord plugin;
+    const auto& p = j.at("plugin");
+    plugin.file = p.at("file").get<std::string>();
+    plugin.official = p.at("official").get<bool>();
+    plugin.description = p.at("description").get<std::string>();
+    const auto description = description_from_json(plugin.description);
+    if (!description) return failed({"プラグインの説明が読めません", "the plugin's description is unreadable"});
+    if (auto why = apply_description(*description, plugin)) return failed(*why);
+
+    std::optional<engine::ReferenceData> reference;
+    if (const auto path = j.at("reference").get<std::string>(); !path.empty()) reference = engine::load_reference_data(path);
+    AreaRules a;
+    a.plugin = &plugin;
+    a.file = j.at("rules").at("file").get<std::string>();
+    a.sha256 = j.at("rules").at("sha256").get<std::string>();
+    a.area_id = j.at("rules").at("area").get<std::string>();
+    a.reference = reference ? &*reference : nullptr;
+    // The host scores from this child's results with the rules it read: they must be the same rules.
+    if (sha256_file(a.file) != a.sha256)
+        return failed({a.file + " が読み込み後に変更されました", a.file + " changed after it was loaded"});
+    try {
+        a.rules = engine::load_rule_set(a.file, plugin.symbols, a.area_id, a.reference);
+    } catch (const engine::InputError& e) {
+        return failed({"ルールファイルに誤りがあります:\n" + e.format(engine::Lang::ja), "the rule file has errors:\n" + e.format(engine::Lang::en)});
+    }
+    const engine::Profile profile = profile_from_json(j.at("profile"));
+    std::optional<engine::AnswerNode> node;
+    if (j.contains("answers")) node = answer_from_json(j["answers"]);
+    const engine::AnswerNode* node_ptr = node ? &*node : nullptr;
+    const std::optional<engine::AnswerNode> asked = engine::without_skipped_answers(*a.rules, node_ptr, profile);
+    const engine::AnswerNode* plugin_node = asked ? &*asked : node_ptr;
+    return outcome_to_json(run_plugin(a, node_ptr, plugin_node, profile, p.at("opened").get<std::string>())).dump();
+}
 
 Assessment assess(const Installation& inst, const std::string& answers_path, const RunPolicy& policy) {
     AnswersSource source = read_answers_source(inst, answers_path);

@@ -17,4 +17,11 @@ Assessment assess(const Installation& installation, engine::Answers answers, con
 Assessment assess(const Installation& installation, const std::string& answers_path,
                   const RunPolicy& policy = {});
 
+/// The child task that runs a plugin isolated from the host (platform/child_process.hpp): its input
+/// names the plugin, rule and reference files and carries the profile and the area's answers; it
+/// returns the plugin's facts, diagnostics and rule-function results as JSON. Listed in main()'s
+/// serve_child_task().
+inline constexpr const char* score_task_name = "score-area";
+std::string score_plugin_task(const std::string& input);
+
 }  // namespace dxassess::host

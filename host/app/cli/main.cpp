@@ -1,7 +1,11 @@
 // dxassess — the command-line host. Parses arguments (CLI11), dispatches to the commands, and
 // maps every outcome to a documented exit code (support/exit_codes.hpp, docs/cli.md).
+#include "assessment/assessment.hpp"
 #include "cli/commands.hpp"
 #include "office/office_commands.hpp"
+#include "platform/child_process.hpp"
+#include "platform/os.hpp"
+#include "plugins/plugin_registry.hpp"
 #include "support/exit_codes.hpp"
 #include "support/log.hpp"
 
@@ -15,7 +19,27 @@
 
 using namespace dxassess::host;
 
+namespace {
+
+int run(int argc, char** argv);
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    // A child process started to run a plugin in isolation (Windows) does only that.
+    if (const auto status = serve_child_task(argc, argv, {{describe_task_name, describe_plugin_task}, {score_task_name, score_plugin_task}}))
+        return *status;
+    prepare_console();
+    std::vector<std::string> args = utf8_arguments(argc, argv);  // Windows passes them in UTF-16
+    std::vector<char*> pointers;
+    for (auto& a : args) pointers.push_back(a.data());
+    pointers.push_back(nullptr);
+    return run(static_cast<int>(args.size()), pointers.data());
+}
+
+namespace {
+
+int run(int argc, char** argv) {
     CLI::App app{"dxassess — 自治体DX 成熟度評価 / municipal DX maturity self-assessment\n"
                  "終了コード / exit codes: 0 成功 ok, 1 内部エラー internal error, 2 入力・使い方の誤り invalid input or usage, "
                  "3 評価できない領域あり an area could not be scored, 4 ルールのテスト失敗 rule tests failed",
@@ -210,3 +234,5 @@ int main(int argc, char** argv) {
     }
     return exit_input;
 }
+
+}  // namespace

@@ -1,6 +1,7 @@
 // POSIX implementation of platform/atomic_file.hpp: mkstemp, fsync, rename; kill(pid, 0) to tell
 // a stale temporary file (its writer is gone) from one being written.
 #include "platform/atomic_file.hpp"
+#include "platform/temporary_names.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -15,32 +16,6 @@
 namespace dxassess::host {
 
 namespace {
-
-std::filesystem::path directory_of(const std::string& path) {
-    const std::filesystem::path target(path);
-    return target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-}
-
-// ".<name>.tmp-<pid>-XXXXXX": the writer's process id tells a stale file from one being written.
-std::string temp_template(const std::string& path) {
-    const std::string name = std::filesystem::path(path).filename().string();
-    return (directory_of(path) / ("." + name + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX")).string();
-}
-
-/// The process id in a temporary file's name, or 0 when the name is not one of ours.
-pid_t writer_of(const std::string& name) {
-    if (name.size() < 2 || name[0] != '.') return 0;
-    const auto tag = name.rfind(".tmp-");
-    if (tag == std::string::npos) return 0;
-    const auto dash = name.find('-', tag + 5);
-    if (dash == std::string::npos || dash == tag + 5 || name.size() - dash != 7) return 0;
-    pid_t pid = 0;
-    for (auto i = tag + 5; i < dash; ++i) {
-        if (name[i] < '0' || name[i] > '9' || pid > 100000000) return 0;
-        pid = pid * 10 + (name[i] - '0');
-    }
-    return pid;
-}
 
 void fsync_path(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY);
@@ -58,7 +33,7 @@ void remove_stale_temporaries(const std::string& path) {
     std::error_code ec;
     for (fs::directory_iterator it(directory_of(path), ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        const pid_t pid = writer_of(name);
+        const auto pid = static_cast<pid_t>(writer_of(name));
         if (pid <= 0 || pid == ::getpid()) continue;
         struct stat st {};
         if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) continue;
@@ -78,7 +53,7 @@ std::string AtomicBatch::reserve(const std::string& path) {
         remove_stale_temporaries(path);
         cleaned_.push_back(dir);
     }
-    std::string tmpl = temp_template(path);
+    std::string tmpl = temporary_name(path, static_cast<std::uint64_t>(::getpid()), "XXXXXX");
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0) throw std::runtime_error(path + ": cannot create a temporary file: " + std::strerror(errno));
     ::close(fd);

@@ -5,7 +5,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
+#include <initializer_list>
+#include <optional>
 #include <string>
 
 namespace dxassess::host {
@@ -41,10 +42,32 @@ struct ChildOutcome {
     std::size_t captured_total = 0;  // how many bytes the child wrote to them in all
 };
 
-/// Runs `work` in a child process under `limits` and returns what it returned. The child runs in
-/// its own process group, with no new privileges, may not signal or trace other processes (Linux),
-/// and its standard output and error are captured, never shown. Buffered output of the caller is
-/// flushed first, so the child never repeats it.
-ChildOutcome run_in_child(const std::function<std::string()>& work, const ChildLimits& limits);
+/// Work a child process can do: a plain function of a string. Nothing else crosses into the child,
+/// so the same task runs the same way whether the child is a fork of this process (POSIX) or a new
+/// start of this program that finds the task by name (Windows, which has no fork).
+using ChildTaskFunction = std::string (*)(const std::string& input);
+
+struct ChildTask {
+    const char* name = "";           // unique within the program; how a restarted program finds `run`
+    ChildTaskFunction run = nullptr;
+    std::string input;
+};
+
+/// Runs `task` in a child process under `limits` and returns what it returned. The child runs in
+/// its own process group (POSIX) or job object (Windows), with no new privileges, may not signal or
+/// trace other processes (Linux), and its standard output and error are captured, never shown.
+/// Buffered output of the caller is flushed first, so the child never repeats it.
+ChildOutcome run_in_child(const ChildTask& task, const ChildLimits& limits);
+
+/// The tasks a program can be asked to run as a child: every ChildTask it passes to run_in_child.
+struct ChildTaskEntry {
+    const char* name;
+    ChildTaskFunction run;
+};
+
+/// Call first thing in main(). When this process was started as the child of run_in_child (on
+/// Windows: `<program> --dxassess-child-task <name> <handle>`), runs that task from `tasks` and
+/// returns the process's exit status; otherwise returns nothing and main() goes on.
+std::optional<int> serve_child_task(int argc, char** argv, std::initializer_list<ChildTaskEntry> tasks);
 
 }  // namespace dxassess::host

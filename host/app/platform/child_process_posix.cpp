@@ -1,8 +1,9 @@
 // POSIX implementation of platform/child_process.hpp: fork; in the child, limits (rlimits, a
 // seccomp filter on Linux, an unprivileged user), then the work; in the parent, two pipes (the
-// result, and the child's stdout/stderr) read with poll until the deadline.
+// result, and the child's stdout/stderr) read with poll until the deadline. The task runs in the
+// fork itself: serve_child_task has nothing to do here.
 //
-// The result pipe carries one tag byte, then a payload: 'R' what `work` returned, 'X' the message
+// The result pipe carries one tag byte, then a payload: 'R' what the task returned, 'X' the message
 // of an exception, 'M' an allocation failed at the memory limit, 'E' a limit could not be set.
 // A child that exits without a tag never returned (foreign code called exit()).
 #include "platform/child_process.hpp"
@@ -167,7 +168,7 @@ std::string confine(const ChildLimits& limits, const Identity& id, pid_t parent)
     return {};
 }
 
-[[noreturn]] void child_main(const std::function<std::string()>& work, const ChildLimits& limits, const Identity& id, pid_t parent,
+[[noreturn]] void child_main(const ChildTask& task, const ChildLimits& limits, const Identity& id, pid_t parent,
                              int out_fd) {
     // Standard output and error go to the capture pipe; standard input is empty.
     ::dup2(out_fd, STDOUT_FILENO);
@@ -184,7 +185,7 @@ std::string confine(const ChildLimits& limits, const Identity& id, pid_t parent)
     __asan_set_error_report_callback(sanitizer_report);
 #endif
     try {
-        report_and_exit('R', work());
+        report_and_exit('R', task.run(task.input));
     } catch (const std::exception& e) {
         report_and_exit('X', e.what());
     } catch (...) {
@@ -227,7 +228,9 @@ struct Reader {
 
 }  // namespace
 
-ChildOutcome run_in_child(const std::function<std::string()>& work, const ChildLimits& limits) {
+std::optional<int> serve_child_task(int, char**, std::initializer_list<ChildTaskEntry>) { return std::nullopt; }  // children are forks
+
+ChildOutcome run_in_child(const ChildTask& task, const ChildLimits& limits) {
     Identity id;
     if (auto problem = lookup(limits.run_as_user, id); !problem.empty()) return {ChildEnd::not_started, {}, problem, {}, 0};
     int result_pipe[2];
@@ -251,7 +254,7 @@ ChildOutcome run_in_child(const std::function<std::string()>& work, const ChildL
         ::close(result_pipe[0]);
         ::close(output_pipe[0]);
         result_fd = result_pipe[1];
-        child_main(work, limits, id, parent, output_pipe[1]);
+        child_main(task, limits, id, parent, output_pipe[1]);
     }
     ::setpgid(pid, pid);  // also from this side, so the group exists before the parent may kill it
     ::close(result_pipe[1]);

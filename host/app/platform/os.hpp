@@ -1,12 +1,24 @@
-// Small questions to the operating system, one function each, so that callers stay portable and a
-// Windows implementation (os_windows.cpp) can be added beside os_posix.cpp without touching them.
+// Small questions to the operating system, one function each, so that callers stay portable:
+// os_posix.cpp and os_windows.cpp implement them.
 #pragma once
 
+#include <cstdio>
 #include <ctime>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace dxassess::host {
+
+/// The program's arguments in UTF-8: on Windows read again from the UTF-16 command line (main()'s
+/// argv is in the ANSI code page there); elsewhere argv as it is.
+std::vector<std::string> utf8_arguments(int argc, char** argv);
+
+/// Makes the console show UTF-8 output as text (Windows' cmd.exe and PowerShell); nothing elsewhere.
+void prepare_console();
+
+/// Opens a file whose name is UTF-8, as std::fopen does (Windows: _wfopen); nullptr on failure.
+std::FILE* open_file(const std::string& path, const char* mode);
 
 /// Full path of the running executable; "" when the system cannot tell.
 std::string executable_path();
@@ -25,14 +37,18 @@ std::tm utc_time(std::time_t t);
 /// Why another local user could change what `path` holds, if they could.
 struct TrustProblem {
     std::string path;       // the file or directory at fault, symlinks resolved
-    std::string owner;      // set when it belongs to a user other than root and the current user
-    bool writable = false;  // set when group or others may write to it
+    std::string owner;      // set when it belongs to someone other than the system and the current user
+    std::string writer;     // set when someone else may write to it: "" POSIX group or others; a Windows account
+    bool writable = false;  // set when someone else may write to it
+    std::string fix;        // a command that removes the problem
 };
 
 /// Checks `path` (symlinks resolved) and every directory above it up to the root: each must belong
-/// to root or the current user and not be writable by group or others. A directory with the sticky
-/// bit (such as /tmp) may be writable by all: no one can replace another's entry in it. Nothing
-/// when `path` does not exist (reading it then says why).
+/// to the system (root; on Windows SYSTEM, Administrators or TrustedInstaller) or the current user,
+/// and no one else may write to it (POSIX: group and others; Windows: any other account the access
+/// list lets change it). A directory with the sticky bit (such as /tmp), or on Windows one others
+/// may only add folders to (such as C:\), may be writable by all: no one can replace another's
+/// entry in it. Nothing when `path` does not exist (reading it then says why).
 std::optional<TrustProblem> trust_problem(const std::string& path);
 
 /// A file held open, so that a child process that gave up its privileges can still read it, whatever

@@ -9,6 +9,12 @@
 
 namespace dxassess::host {
 
+std::vector<std::string> utf8_arguments(int argc, char** argv) { return {argv, argv + argc}; }
+
+void prepare_console() {}
+
+std::FILE* open_file(const std::string& path, const char* mode) { return std::fopen(path.c_str(), mode); }
+
 std::string executable_path() {
     std::error_code ec;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -40,13 +46,15 @@ std::optional<TrustProblem> trust_problem(const std::string& path) {
     for (fs::path p = real;; p = p.parent_path()) {
         struct stat st {};
         if (::stat(p.c_str(), &st) != 0) return std::nullopt;
-        TrustProblem problem{p.string(), {}, false};
+        TrustProblem problem{p.string(), {}, {}, false, {}};
         if (st.st_uid != 0 && st.st_uid != me) {
             const passwd* pw = ::getpwuid(st.st_uid);
             problem.owner = pw ? pw->pw_name : "uid " + std::to_string(st.st_uid);
         }
         const bool sticky_dir = S_ISDIR(st.st_mode) && (st.st_mode & S_ISVTX);
         problem.writable = (st.st_mode & (S_IWGRP | S_IWOTH)) != 0 && !sticky_dir;
+        if (!problem.owner.empty()) problem.fix = "chown root " + problem.path;
+        else if (problem.writable) problem.fix = "chmod go-w " + problem.path;
         if (!problem.owner.empty() || problem.writable) return problem;
         if (p == p.root_path() || p.parent_path() == p) return std::nullopt;
     }

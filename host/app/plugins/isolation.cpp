@@ -27,9 +27,9 @@ void log_captured(const ChildOutcome& child, const std::string& what, const Chil
 
 }  // namespace
 
-std::optional<std::string> run_isolated(const std::function<std::string()>& work, const ChildLimits& limits,
+std::optional<std::string> run_isolated(const ChildTask& task, const ChildLimits& limits,
                                         const std::string& what, engine::Text& failure) {
-    ChildOutcome child = run_in_child(work, limits);
+    ChildOutcome child = run_in_child(task, limits);
     log_captured(child, what, limits);
     const std::string& d = child.detail;
     switch (child.end) {

@@ -6,16 +6,15 @@
 
 #include "dxassess/engine/text.hpp"
 
-#include <functional>
 #include <optional>
 #include <string>
 
 namespace dxassess::host {
 
-/// Runs `work` in a child under `limits` and returns what it returned. Otherwise returns nothing
+/// Runs `task` in a child under `limits` and returns what it returned. Otherwise returns nothing
 /// and `failure` names `what` and the cause ("memory limit exceeded", "crashed (SIGSEGV)", ...).
 /// The child's standard output and error go to the log (bounded), never to the terminal.
-std::optional<std::string> run_isolated(const std::function<std::string()>& work, const ChildLimits& limits,
+std::optional<std::string> run_isolated(const ChildTask& task, const ChildLimits& limits,
                                         const std::string& what, engine::Text& failure);
 
 }  // namespace dxassess::host

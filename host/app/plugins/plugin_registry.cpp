@@ -54,7 +54,12 @@ std::string named(std::string text, const std::string& opened, const std::string
 }
 
 /// In the vetting child: open, describe, check. The answer is JSON: {"description": ...} or {"refused": [ja, en]}.
-std::string describe_in_child(const std::string& opened, const std::string& file) {
+}  // namespace
+
+/// The vetting task: ["<file to open>", "<file to name in messages>"] -> the checked description.
+std::string describe_plugin_task(const std::string& input) {
+    const auto names = nlohmann::json::parse(input);
+    const std::string opened = names.at(0).get<std::string>(), file = names.at(1).get<std::string>();
     const auto refused = [&](const Text& why) {
         return nlohmann::json{{"refused", {named(why.ja, opened, file), named(why.en, opened, file)}}}.dump();
     };
@@ -67,8 +72,6 @@ std::string describe_in_child(const std::string& opened, const std::string& file
     if (auto why = apply_description(d, check)) return refused(*why);
     return nlohmann::json{{"description", description_to_json(d)}}.dump();
 }
-
-}  // namespace
 
 PluginRegistry::PluginRegistry(std::vector<OfficialPlugin> official, ChildLimits limits)
     : official_(std::move(official)), limits_(std::move(limits)) {}
@@ -177,7 +180,7 @@ std::optional<Text> PluginRegistry::vet_foreign(PluginRecord& r) const {
     Text failure;
     const std::string file = r.file;
     const HeldFile held(file);  // readable by the child even after it drops to an unprivileged user
-    const auto answer = run_isolated([&] { return describe_in_child(held.path(), file); }, limits_, "plugin " + file, failure);
+    const auto answer = run_isolated({describe_task_name, describe_plugin_task, nlohmann::json::array({held.path(), file}).dump()}, limits_, "plugin " + file, failure);
     if (!answer) return Text{"読み込み時の検査で " + failure.ja, "while being vetted, " + failure.en};
     nlohmann::json j;
     try {

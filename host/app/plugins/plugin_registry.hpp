@@ -61,4 +61,9 @@ private:
 /// vetted, then sets `r.descriptor`. Why not, otherwise. Never call it in the host: it runs the plugin's code.
 std::optional<engine::Text> open_in_child(PluginRecord& r, const std::string& opened);
 
+/// The child task that vets a foreign plugin (platform/child_process.hpp): opens it and returns its
+/// checked description as JSON, or why it is refused. Listed in main()'s serve_child_task().
+inline constexpr const char* describe_task_name = "describe-plugin";
+std::string describe_plugin_task(const std::string& input);
+
 }  // namespace dxassess::host

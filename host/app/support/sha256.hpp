@@ -1,4 +1,4 @@
-// SHA-256 digests for report provenance and collection (OpenSSL libcrypto).
+// SHA-256 digests for report provenance and collection (platform/sha256_digest.hpp).
 #pragma once
 
 #include <cstddef>

@@ -1,0 +1,2 @@
+set(PACKAGE_VERSION 1.74.0)
+include("${CMAKE_CURRENT_LIST_DIR}/version_check.cmake")

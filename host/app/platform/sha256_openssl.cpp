@@ -1,0 +1,31 @@
+// platform/sha256_digest.hpp with OpenSSL's libcrypto (EVP).
+#include "platform/sha256_digest.hpp"
+
+#include <openssl/evp.h>
+
+#include <stdexcept>
+
+namespace dxassess::host {
+
+Sha256Digest::Sha256Digest() : state_(EVP_MD_CTX_new()) {
+    if (!state_ || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(state_), EVP_sha256(), nullptr) != 1) {
+        EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(state_));
+        throw std::runtime_error("SHA-256 failed");
+    }
+}
+
+Sha256Digest::~Sha256Digest() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(state_)); }
+
+void Sha256Digest::update(const void* data, std::size_t size) {
+    if (EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(state_), data, size) != 1) throw std::runtime_error("SHA-256 failed");
+}
+
+std::array<unsigned char, 32> Sha256Digest::finish() {
+    std::array<unsigned char, 32> digest{};
+    unsigned int size = 0;
+    if (EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(state_), digest.data(), &size) != 1 || size != digest.size())
+        throw std::runtime_error("SHA-256 failed");
+    return digest;
+}
+
+}  // namespace dxassess::host
