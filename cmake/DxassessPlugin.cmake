@@ -1,7 +1,7 @@
 # dxassess_add_plugin(<name> SOURCES <files...> [OUTPUT_DIRECTORY <dir>] [NO_INSTALL])
 #
 # Builds an area plugin as a loadable module against dxassess::sdk: hidden visibility (only the
-# entry point alias is exported), the file name dxassess_<name>.so, and installation into
+# entry point alias is exported), the file name dxassess_<name>.so (.dll on Windows), and installation into
 # <prefix>/${DXASSESS_PLUGIN_SUBDIR} (lib/dxassess/plugins, set by find_package(dxassess)), where a
 # dxassess installed with the same prefix finds it. Shipped with the SDK, so vendors use the same
 # helper (docs/plugin-sdk.md).
@@ -19,6 +19,13 @@ function(dxassess_add_plugin name)
         CXX_VISIBILITY_PRESET hidden
         C_VISIBILITY_PRESET hidden
         VISIBILITY_INLINES_HIDDEN ON)
+    if(MINGW)
+        # Boost.DLL defines the entry point's alias on MinGW only when asked to (DXASSESS_PLUGIN is
+        # expanded in one translation unit); the C and C++ runtimes are linked in, so the DLL needs
+        # no other DLL beside it (its boundary is C: the host's runtime is its own).
+        target_compile_definitions(${name} PRIVATE BOOST_DLL_FORCE_ALIAS_INSTANTIATION)
+        target_link_options(${name} PRIVATE -static)
+    endif()
     if(ARG_OUTPUT_DIRECTORY)
         set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIRECTORY}")
     elseif(DEFINED DXASSESS_STAGE_DIR)

@@ -154,8 +154,9 @@ say "building SQLite"
   cp sqlite3.h sqlite3ext.h "$stage/include/"
 ) >"$work/build.log" 2>&1 || fail sqlite3
 
-# pkg-config files name the final prefix, not the stage.
+# pkg-config files name the final prefix, not the stage; libxlsxwriter writes with minizip.
 sed -i "s|$stage|$prefix|g" "$stage"/lib/pkgconfig/*.pc
+sed -i -e "s|-lxlsxwriter -lz|-lxlsxwriter -lminizip -lz|" "$stage/lib/pkgconfig/xlsxwriter.pc"
 find "$stage/lib/cmake" -name '*.cmake' -exec sed -i "s|$stage|$prefix|g" {} +
 
 say "linking Debian's header-only libraries"

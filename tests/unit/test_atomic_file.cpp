@@ -3,10 +3,11 @@
 
 #include "platform/atomic_file.hpp"
 
+#include "dxassess/engine/file_path.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 
 using dxassess::host::write_file_atomically;
 
@@ -48,4 +49,17 @@ TEST_CASE("a failed write leaves the old report untouched", "[atomic][errors]") 
     // A directory that cannot be written: nothing is created.
     CHECK_THROWS_WITH(write_file_atomically((dir.path() / "missing" / "r.json").string(), "x"),
                       Catch::Contains("cannot create a temporary file"));
+}
+
+TEST_CASE("file and folder names in Japanese are written and replaced", "[atomic][utf8]") {
+    test::TempDir dir;
+    using dxassess::engine::file_path;
+    const std::string folder = (dir.path() / file_path("評価結果 2026")).string();
+    std::filesystem::create_directory(file_path(folder));
+    const std::string target = folder + "/報告書.json";
+    write_file_atomically(target, "古い");
+    write_file_atomically(target, "新しい");
+    CHECK(slurp(file_path(target)) == "新しい");
+    CHECK(entries(file_path(folder)) == 1);
+    CHECK(dxassess::engine::path_text(std::filesystem::directory_iterator(file_path(folder))->path().filename()) == "報告書.json");
 }

@@ -17,7 +17,7 @@ using namespace dxassess::host;
 namespace {
 
 std::string fixture(const std::string& name) {
-    return std::string(DXASSESS_FIXTURE_DIR) + "/" + name + "/dxassess_" + name + ".so";
+    return std::string(DXASSESS_FIXTURE_DIR) + "/" + name + "/dxassess_" + name + DXASSESS_PLUGIN_SUFFIX;
 }
 
 engine::AnswerNode answers(std::vector<std::pair<std::string, engine::Value>> values) {
@@ -47,7 +47,7 @@ const engine::AreaResult& area_of(const Assessment& a, const std::string& id) {
 /// sessions can be driven directly (an official plugin is one whose digest is listed).
 std::vector<OfficialPlugin> official(std::initializer_list<const char*> names) {
     std::vector<OfficialPlugin> out;
-    for (const char* n : names) out.push_back({std::string("dxassess_") + n + ".so", std::string("test.") + n, n, sha256_file(fixture(n))});
+    for (const char* n : names) out.push_back({std::string("dxassess_") + n + DXASSESS_PLUGIN_SUFFIX, std::string("test.") + n, n, sha256_file(fixture(n))});
     return out;
 }
 
@@ -110,7 +110,7 @@ TEST_CASE("broken plugins are refused with a message naming the problem", "[plug
     }
     SECTION("a file that is not a shared library") {
         test::TempDir dir;
-        const PluginRecord& p = reg.load(dir.file("junk.so", "not an ELF file"));
+        const PluginRecord& p = reg.load(dir.file(std::string("junk") + DXASSESS_PLUGIN_SUFFIX, "not a shared library"));
         CHECK_FALSE(p.loaded);
         CHECK_THAT(p.reason.en, Catch::Contains("cannot load shared library"));
     }
@@ -169,7 +169,7 @@ TEST_CASE("services refuse unknown keys, wrong types and undeclared facts", "[pl
 
 TEST_CASE("the telework plugin derives the survey's figures", "[plugins][telework]") {
     PluginRegistry reg(load_official_plugins(DXASSESS_STAGE_MANIFEST));
-    const PluginRecord& p = reg.load(std::string(DXASSESS_STAGE_PLUGIN_DIR) + "/dxassess_telework.so");
+    const PluginRecord& p = reg.load(std::string(DXASSESS_STAGE_PLUGIN_DIR) + "/dxassess_telework" DXASSESS_PLUGIN_SUFFIX);
     REQUIRE(p.loaded);
     CHECK(p.area == "telework");
     CHECK(p.concurrent);  // DXA_PLUGIN_CONCURRENT from the C++ layer's `concurrent`
@@ -276,13 +276,14 @@ TEST_CASE("faulty plugins are refused or contained and every other area is score
     CHECK_FALSE(a.complete());
 }
 
+#ifndef _WIN32  // POSIX permission bits; Windows' access lists are checked in tests/windows/
 TEST_CASE("group- or world-writable plugins are refused with the fix", "[plugins][trust]") {
     namespace fs = std::filesystem;
     test::TempDir dir;
     const fs::path plugin_dir = dir.path() / "plugins";
     fs::create_directory(plugin_dir);
     fs::permissions(plugin_dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
-    const fs::path copy = plugin_dir / "dxassess_fx_good.so";
+    const fs::path copy = plugin_dir / ("dxassess_fx_good" DXASSESS_PLUGIN_SUFFIX);
     fs::copy_file(fixture("fx_good"), copy);
     fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
     {
@@ -306,6 +307,8 @@ TEST_CASE("group- or world-writable plugins are refused with the fix", "[plugins
         CHECK_THAT(p.reason.en, Catch::Contains(plugin_dir.string() + " (checked for " + copy.string() + ") is writable by group or others"));
     }
 }
+
+#endif
 
 TEST_CASE("an area that cannot be scored is reported with the reason and never dropped", "[plugins][assess]") {
     test::TempDir dir;
@@ -331,5 +334,5 @@ TEST_CASE("an area that cannot be scored is reported with the reason and never d
                                                       Catch::Contains("crashed (SIGSEGV)"));
     // A model area: only its official plugin could score it, so no foreign refusal is blamed.
     CHECK_FALSE(area_of(a, "telework").scored);
-    CHECK(area_of(a, "telework").failure.en == "the official plugin jp.dxassess.telework (dxassess_telework.so) for area telework is not installed");
+    CHECK(area_of(a, "telework").failure.en == "the official plugin jp.dxassess.telework (dxassess_telework" DXASSESS_PLUGIN_SUFFIX ") for area telework is not installed");
 }

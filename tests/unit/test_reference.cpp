@@ -145,7 +145,7 @@ TEST_CASE("a malformed reference file is reported with file, line and column", "
 
 TEST_CASE("the standardization plugin takes its deadlines from the reference data (E8)", "[reference][plugins]") {
     host::PluginRegistry reg(host::load_official_plugins(DXASSESS_STAGE_MANIFEST));
-    const host::PluginRecord& p = reg.load(std::string(DXASSESS_STAGE_PLUGIN_DIR) + "/dxassess_standardization.so");
+    const host::PluginRecord& p = reg.load(std::string(DXASSESS_STAGE_PLUGIN_DIR) + "/dxassess_standardization" DXASSESS_PLUGIN_SUFFIX);
     REQUIRE(p.official);
     REQUIRE(p.loaded);
     const ReferenceData data = load_reference_data(std::string(DXASSESS_SOURCE_DIR) + "/rules/reference.toml");

@@ -103,9 +103,11 @@ TEST_CASE("a key signs only its own government's reports", "[signing][errors]") 
 TEST_CASE("key files: owner-only secret, never overwritten, errors name the file", "[signing][errors]") {
     Keys k("142018");
     const auto secret = k.dir.path() / "142018.key";
+#ifndef _WIN32  // Windows: an owner-only access list, which std::filesystem does not show
     const auto perms = std::filesystem::status(secret).permissions();
     CHECK((perms & std::filesystem::perms::group_all) == std::filesystem::perms::none);
     CHECK((perms & std::filesystem::perms::others_all) == std::filesystem::perms::none);
+#endif
     CHECK_THROWS_AS(generate_key_files("142018", k.dir.path().string()), dxassess::engine::InputError);
     CHECK(read_public_key((k.dir.path() / "142018.pub").string()).bytes == k.pub.bytes);
     const std::string broken = k.dir.file("broken.key", R"({"format": "dxassess-ed25519-secret-key", "version": 1, "code": "142018", "secret_key": "AAAA"})");

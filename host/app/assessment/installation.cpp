@@ -1,4 +1,5 @@
 #include "assessment/installation.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "assessment/lock_file.hpp"
 #include "plugins/file_trust.hpp"
@@ -28,7 +29,7 @@ void require_trusted(const std::string& file) {
 std::string first_in_rules_dirs(const SearchPaths& paths, const char* name) {
     for (const auto& dir : paths.rules_dirs) {
         std::error_code ec;
-        if (fs::is_regular_file(fs::path(dir) / name, ec)) return (fs::path(dir) / name).string();
+        if (fs::is_regular_file(engine::file_path(dir) / name, ec)) return (engine::file_path(dir) / name).string();
     }
     return {};
 }
@@ -151,7 +152,7 @@ void Installation::read_rule_headers() {
     // Each rule file's header is read once: which area it scores, with which plugin, under what title.
     std::vector<std::string> files = paths_.rule_files;
     const auto rule_file = [](const std::string& f) {
-        return has_suffix(f, ".toml") && fs::path(f).filename() != "model.toml" && fs::path(f).filename() != "reference.toml" && !is_rule_test_file(f);
+        return has_suffix(f, ".toml") && engine::file_path(f).filename() != "model.toml" && engine::file_path(f).filename() != "reference.toml" && !is_rule_test_file(f);
     };
     for (const auto& dir : paths_.rules_dirs)
         for (auto& f : files_in(dir, rule_file)) files.push_back(std::move(f));
@@ -236,10 +237,10 @@ Text Installation::why_unserved(const std::string& area, const std::string& plug
 std::string Installation::find_rules_file(const std::string& area) const {
     for (const auto& f : paths_.rule_files) {
         const auto h = std::find_if(rule_headers_.begin(), rule_headers_.end(), [&](const RuleFileHeader& r) { return r.file == f; });
-        if (h != rule_headers_.end() ? h->header.area == area : fs::path(f).stem() == area) return f;  // an unreadable one by its name
+        if (h != rule_headers_.end() ? h->header.area == area : engine::file_path(f).stem() == area) return f;  // an unreadable one by its name
     }
     for (const auto& dir : paths_.rules_dirs) {
-        const fs::path p = fs::path(dir) / (area + ".toml");
+        const fs::path p = engine::file_path(dir) / (area + ".toml");
         std::error_code ec;
         if (fs::is_regular_file(p, ec)) return p.string();
     }

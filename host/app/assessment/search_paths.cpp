@@ -1,4 +1,5 @@
 #include "assessment/search_paths.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "platform/os.hpp"
 #include "plugins/file_trust.hpp"
@@ -15,11 +16,11 @@
 namespace dxassess::host {
 namespace fs = std::filesystem;
 
-bool is_rule_test_file(const std::string& path) { return has_suffix(fs::path(path).filename().string(), ".test.toml"); }
+bool is_rule_test_file(const std::string& path) { return has_suffix(engine::file_path(path).filename().string(), ".test.toml"); }
 
 std::string executable_dir() {
     const std::string exe = executable_path();
-    return exe.empty() ? std::string(".") : fs::path(exe).parent_path().string();
+    return exe.empty() ? std::string(".") : engine::file_path(exe).parent_path().string();
 }
 
 namespace {
@@ -38,7 +39,7 @@ engine::Settings read_settings() {
     engine::Settings settings;
     const char* env = std::getenv("DXASSESS_CONFIG");
     if (env && !*env) return settings;  // DXASSESS_CONFIG="" turns the settings files off
-    const fs::path main = env ? fs::path(env) : fs::path("/etc/dxassess/config.toml");
+    const fs::path main = env ? engine::file_path(env) : fs::path("/etc/dxassess/config.toml");
     std::error_code ec;
     // Settings name the directories whose code runs: only files no other user could have changed count.
     const auto trusted = [](const std::string& path) {
@@ -68,7 +69,7 @@ SearchPaths resolve_search_paths(const std::vector<std::string>& plugin_dirs_opt
     const engine::Settings settings = read_settings();
     p.plugin_dirs.insert(p.plugin_dirs.end(), settings.plugin_dirs.begin(), settings.plugin_dirs.end());
     p.rules_dirs.insert(p.rules_dirs.end(), settings.rules_dirs.begin(), settings.rules_dirs.end());
-    const fs::path prefix = fs::path(executable_dir()).parent_path();
+    const fs::path prefix = engine::file_path(executable_dir()).parent_path();
     p.official_manifest = (prefix / build_config::official_manifest).lexically_normal().string();
     p.plugin_dirs.push_back((prefix / build_config::plugin_subdir).lexically_normal().string());
     p.plugin_user = settings.plugin_user;

@@ -1,6 +1,7 @@
 // `dxassess assess ANSWERS [-o DIR] [--format ...]`: assess an answers file and write every report
 // form asked for, all or none (an AtomicBatch), then the summary on the terminal.
 #include "cli/commands.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "assessment/assessment.hpp"
 #include "cli/command_support.hpp"
@@ -45,12 +46,12 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
             benchmark = engine::load_benchmark(o.benchmark_file, areas, a.answers.profile.peer_group);
         }
         const ReportMeta meta{utc_now(), o.answers_file, benchmark ? &*benchmark : nullptr};
-        const auto out = [&](const char* name) { return (fs::path(o.output_dir) / name).string(); };
+        const auto out = [&](const char* name) { return (engine::file_path(o.output_dir) / name).string(); };
 
         // As the README shows, `-o out/` makes out/ when it is new; only now, so invalid answers leave nothing behind.
         std::error_code ec;
-        fs::create_directories(o.output_dir, ec);
-        if (!fs::is_directory(o.output_dir, ec)) {
+        fs::create_directories(engine::file_path(o.output_dir), ec);
+        if (!fs::is_directory(engine::file_path(o.output_dir), ec)) {
             std::cerr << o.output_dir << ": " << tr(lang, "出力ディレクトリを作れません", "cannot create the output directory")
                       << (ec ? " (" + ec.message() + ")" : std::string()) << "\n";
             return exit_input;

@@ -1,6 +1,7 @@
 // `dxassess init [-o FILE] [--format toml|xlsx] [--from FILE]`: write the answers template or the
 // questionnaire workbook, keeping the answers already given (in FILE itself, or in --from).
 #include "cli/commands.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "assessment/answers_source.hpp"
 #include "assessment/answers_template.hpp"
@@ -28,7 +29,7 @@ int init_workbook(const GlobalOptions& g, const Installation& inst, const std::s
     const Lang lang = g.lang;
     // Answers to carry: --from, else the workbook being replaced. Questions the rules no longer ask are left out.
     std::error_code ec;
-    const std::string source = !from.empty() ? from : fs::exists(output, ec) ? output : "";
+    const std::string source = !from.empty() ? from : fs::exists(engine::file_path(output), ec) ? output : "";
     std::optional<AnswersSource> answers;
     if (!source.empty()) {
         answers = read_answers_source(inst, source, true);
@@ -51,7 +52,7 @@ int init_workbook(const GlobalOptions& g, const Installation& inst, const std::s
 int init_answers_file(const GlobalOptions& g, const Installation& inst, const std::string& output, const std::string& from) {
     const Lang lang = g.lang;
     std::error_code ec;
-    const bool exists = fs::exists(output, ec);
+    const bool exists = fs::exists(engine::file_path(output), ec);
     TemplateStats stats;
     std::string text;
     if (!from.empty()) {

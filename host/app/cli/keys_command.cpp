@@ -7,6 +7,7 @@
 #include "signing/report_signature.hpp"
 #include "support/exit_codes.hpp"
 #include "support/json_file.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 
@@ -19,7 +20,7 @@ int run_keys_generate(const GlobalOptions& g, const std::string& code, const std
     const engine::Lang lang = g.lang;
     try {
         const PublicKey pub = generate_key_files(code, dir);
-        const auto file = [&](const char* ext) { return (std::filesystem::path(dir) / (code + ext)).string(); };
+        const auto file = [&](const char* ext) { return (engine::file_path(dir) / (code + ext)).string(); };
         std::cout << tr(lang, "鍵を作りました: ", "generated key ") << pub.key_id() << " (" << code << ")\n"
                   << tr(lang, "  秘密鍵（他人に渡さない。本人だけが読めます）: ", "  secret key (keep it; readable by you only): ") << file(".key") << "\n"
                   << tr(lang, "  公開鍵（国の集計担当に送る）: ", "  public key (send it to the national office): ") << file(".pub") << "\n";

@@ -1,6 +1,7 @@
 // `dxassess rules check [FILES...]`: load each rule set (with its plugin's facts and functions)
 // and the model, and report every error with its file, line and column.
 #include "cli/commands.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "cli/command_support.hpp"
 #include "support/exit_codes.hpp"
@@ -43,7 +44,7 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
     std::optional<engine::ReferenceData> reference;
     std::string reference_file = find_reference_file(paths);
     for (const auto& file : files_opt)
-        if (fs::path(file).filename() == "reference.toml") {
+        if (engine::file_path(file).filename() == "reference.toml") {
             reference_file = file;
             break;
         }
@@ -57,14 +58,14 @@ int run_rules_check(const GlobalOptions& g, const std::vector<std::string>& file
     }
     for (const auto& file : files) {
         try {
-            if (fs::path(file).filename() == "reference.toml") {
+            if (engine::file_path(file).filename() == "reference.toml") {
                 // The one already loaded is not parsed again; any other is checked on its own.
                 const auto data = reference && file == reference_file ? *reference : engine::load_reference_data(file);
                 std::cout << "OK " << file << " (reference " << data.version << ": " << data.figures.size()
                           << tr(lang, " 件の参照値)", " figures)") << "\n";
                 continue;
             }
-            if (fs::path(file).filename() == "model.toml") {
+            if (engine::file_path(file).filename() == "model.toml") {
                 const auto m = engine::load_model(file);
                 std::cout << "OK " << file << " (model " << m.version << ")\n";
                 continue;

@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "support/exit_codes.hpp"
 #include "support/files.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "dxassess/engine/rule_tests.hpp"
 
@@ -24,8 +25,8 @@ std::vector<std::string> rule_sets_under_test(const std::vector<std::string>& te
     if (!rules_opt.empty()) return {rules_opt};
     std::vector<std::string> out;
     for (const auto& t : test_files) {
-        const std::string name = fs::path(t).filename().string();
-        const fs::path beside = fs::path(t).parent_path() / (name.substr(0, name.size() - std::string(".test.toml").size()) + ".toml");
+        const std::string name = engine::file_path(t).filename().string();
+        const fs::path beside = engine::file_path(t).parent_path() / (name.substr(0, name.size() - std::string(".test.toml").size()) + ".toml");
         std::error_code ec;
         if (fs::is_regular_file(beside, ec) && std::find(out.begin(), out.end(), beside.string()) == out.end()) out.push_back(beside.string());
     }
@@ -39,7 +40,7 @@ int run_rule_tests(const GlobalOptions& g, const TestOptions& o) {
     const bool en = lang == Lang::en;
     SearchPaths paths = search_paths(g);
     const std::vector<std::string> files = expand_paths(o.paths.empty() ? paths.rules_dirs : o.paths, is_rule_test_file);
-    if (!o.rules_file.empty() && !fs::is_regular_file(o.rules_file)) {
+    if (!o.rules_file.empty() && !fs::is_regular_file(engine::file_path(o.rules_file))) {
         std::cerr << o.rules_file << ": " << (en ? "rule file not found (--rules)" : "ルールファイルが見つかりません（--rules）") << "\n";
         return exit_input;
     }

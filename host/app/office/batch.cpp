@@ -12,6 +12,7 @@
 #include "support/json_text.hpp"
 #include "support/ordered_pipeline.hpp"
 #include "support/sha256.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/diagnostics.hpp"
@@ -143,16 +144,16 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
         policy.explain = !o.reports_dir.empty();  // results lines need no explanations; full reports do
         const Installation inst(search_paths(g), policy);
         const engine::AnswerSchema schema = inst.answer_schema();
-        std::ifstream in(o.input, std::ios::binary);
+        std::ifstream in(engine::file_path(o.input), std::ios::binary);
         if (!in) throw engine::InputError(engine::Location{o.input}, {"ファイルが見つからないか読めません", "file not found or unreadable"});
-        const bool csv = fs::path(o.input).extension() == ".csv";
-        if (!o.reports_dir.empty()) fs::create_directories(o.reports_dir);
+        const bool csv = engine::file_path(o.input).extension() == ".csv";
+        if (!o.reports_dir.empty()) fs::create_directories(engine::file_path(o.reports_dir));
 
         // Results stream to a temporary file (memory stays flat), renamed into place at the end.
         AtomicBatch output;
         long long number = 0, scored = 0, bad = 0, incomplete = 0;
         output.add_with(o.out, [&](const std::string& temp) {
-            std::ofstream results(temp, std::ios::binary | std::ios::trunc);
+            std::ofstream results(engine::file_path(temp), std::ios::binary | std::ios::trunc);
             std::vector<std::string> header;
             const bool progress = is_terminal(StandardStream::error);
 
@@ -217,7 +218,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                     a.answers_format = "json";
                     a.answers_sha256 = sha256_hex(l.text);
                     const ReportMeta meta{utc_now(), o.input + ":" + std::to_string(l.number), nullptr};
-                    l.report_path = (fs::path(o.reports_dir) / (a.answers.profile.code + "-" + std::to_string(a.answers.profile.fiscal_year) +
+                    l.report_path = (engine::file_path(o.reports_dir) / (a.answers.profile.code + "-" + std::to_string(a.answers.profile.fiscal_year) +
                                                                 "-" + std::to_string(l.number) + ".json")).string();
                     l.report = render_json(a, meta);
                 }

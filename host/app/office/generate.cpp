@@ -6,6 +6,7 @@
 #include "office/prefectures.hpp"
 #include "platform/atomic_file.hpp"
 #include "support/exit_codes.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 #include "dxassess/engine/scoring.hpp"
@@ -203,7 +204,7 @@ int run_generate(const GlobalOptions& g, const GenerateOptions& o) {
         const long long count = o.national ? static_cast<long long>(country.size()) * o.years : o.count;
         AtomicBatch batch;
         batch.add_with(o.out, [&](const std::string& temp) {
-            std::ofstream f(temp, std::ios::binary | std::ios::trunc);
+            std::ofstream f(engine::file_path(temp), std::ios::binary | std::ios::trunc);
             for (long long i = 0; i < count; ++i) {
                 json j;
                 int year = 0;

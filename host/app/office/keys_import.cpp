@@ -6,6 +6,7 @@
 #include "signing/keys.hpp"
 #include "support/csv.hpp"
 #include "support/exit_codes.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/diagnostics.hpp"
@@ -22,7 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::vector<SignerKey> read_key_register(const std::string& csv) {
-    std::ifstream in(csv, std::ios::binary);
+    std::ifstream in(engine::file_path(csv), std::ios::binary);
     if (!in) throw engine::InputError(engine::Location{csv}, {"ファイルを読めません", "cannot read the file"});
     std::vector<SignerKey> keys;
     std::vector<std::string> header;
@@ -64,8 +65,8 @@ std::vector<SignerKey> read_key_register(const std::string& csv) {
         }
         if (!k.valid_until.empty() && k.valid_until < k.valid_from)
             throw engine::InputError(at(c_until), {"valid_until が valid_from より前です", "valid_until is before valid_from"});
-        fs::path file = cell(c_file);
-        if (file.is_relative()) file = fs::path(csv).parent_path() / file;
+        fs::path file = engine::file_path(cell(c_file));
+        if (file.is_relative()) file = engine::file_path(csv).parent_path() / file;
         const PublicKey pub = read_public_key(file.string());
         if (pub.code != k.code)
             throw engine::InputError(at(c_file), {"鍵ファイル " + file.string() + " は団体コード " + pub.code + " のものです（行は " + k.code + "）",

@@ -6,6 +6,7 @@
 #include "platform/os.hpp"
 #include "support/exit_codes.hpp"
 #include "support/ordered_pipeline.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 
@@ -21,7 +22,7 @@ int run_rescore(const GlobalOptions& g, const std::string& db, const std::string
     const bool en = lang == engine::Lang::en;
     try {
         std::error_code ec;
-        if (!std::filesystem::is_regular_file(db, ec))
+        if (!std::filesystem::is_regular_file(engine::file_path(db), ec))
             throw engine::InputError(engine::Location{db}, {"データベースが見つかりません", "database not found"});
         std::vector<std::string> rules_dirs{rules_dir};
         rules_dirs.insert(rules_dirs.end(), g.rules_dirs.begin(), g.rules_dirs.end());

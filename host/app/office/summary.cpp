@@ -14,6 +14,7 @@
 #include "platform/atomic_file.hpp"
 #include "support/csv.hpp"
 #include "support/exit_codes.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 #include "dxassess/engine/rule_set.hpp"
@@ -152,7 +153,7 @@ struct Expected {
 /// The governments expected to submit: CSV of code and name (a header row and a lone code column
 /// are fine; # starts a comment).
 std::vector<Expected> read_expected(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(engine::file_path(path), std::ios::binary);
     if (!in) throw engine::InputError(engine::Location{path}, {"ファイルを読めません", "cannot read the file"});
     std::vector<Expected> out;
     std::string line;
@@ -201,7 +202,7 @@ int run_summary(const GlobalOptions& g, const SummaryOptions& o) {
     const Lang lang = g.lang;
     try {
         std::error_code ec;
-        if (!std::filesystem::is_regular_file(o.db, ec))
+        if (!std::filesystem::is_regular_file(engine::file_path(o.db), ec))
             throw engine::InputError(engine::Location{o.db}, {"データベースが見つかりません（dxassess collect で作ります）",
                                                               "database not found (dxassess collect creates it)"});
         const Prefecture* only_prefecture = nullptr;

@@ -9,6 +9,7 @@
 #include "dxassess/engine/file_path.hpp"
 
 #include <windows.h>
+#include <aclapi.h>
 #include <sddl.h>
 
 #include <algorithm>

@@ -141,7 +141,6 @@ std::optional<int> serve_child_task(int argc, char** argv, std::initializer_list
     result_handle = reinterpret_cast<HANDLE>(static_cast<std::uintptr_t>(std::strtoull(argv[3], nullptr, 10)));
     ::SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX | SEM_NOOPENFILEERRORBOX);
     ::SetUnhandledExceptionFilter(unhandled);
-    _set_abort_behavior(0, _WRITE_ABORT_MSG | _CALL_REPORTFAULT);
     std::signal(SIGABRT, aborted);
     std::set_new_handler(out_of_memory);
     for (const auto& task : tasks) {

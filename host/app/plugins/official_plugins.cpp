@@ -1,4 +1,5 @@
 #include "plugins/official_plugins.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "plugins/file_trust.hpp"
 #include "support/json_file.hpp"
@@ -11,7 +12,7 @@ namespace dxassess::host {
 
 std::vector<OfficialPlugin> load_official_plugins(const std::string& manifest) {
     std::error_code ec;
-    if (!std::filesystem::exists(manifest, ec)) return {};
+    if (!std::filesystem::exists(engine::file_path(manifest), ec)) return {};
     if (auto why = untrusted_file(manifest)) throw engine::InputError(engine::Location{manifest}, *why);
     const nlohmann::ordered_json j = load_json_file(manifest);
     const auto bad = [&](const std::string& what) {

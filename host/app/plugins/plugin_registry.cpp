@@ -1,6 +1,7 @@
 // Plugin loading with Boost.DLL. Official plugins load here; foreign ones are described in a child
 // (plugins/isolation.hpp) and only their checked description crosses into this process.
 #include "plugins/plugin_registry.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "platform/os.hpp"
 #include "plugins/file_trust.hpp"
@@ -100,13 +101,13 @@ void PluginRegistry::discover(const std::vector<std::string>& dirs) {
     std::vector<std::string> files, seen;
     for (const auto& dir : dirs) {
         std::error_code ec;
-        if (!fs::is_directory(dir, ec)) {
+        if (!fs::is_directory(engine::file_path(dir), ec)) {
             log::debug("plugin directory not found: " + dir);
             continue;
         }
-        for (const auto& f : files_in(dir, [](const std::string& f) { return has_suffix(f, ".so"); })) {
+        for (const auto& f : files_in(dir, [](const std::string& f) { return has_suffix(f, boost::dll::shared_library::suffix().string()); })) {
             // The same file reached twice (a directory named twice, a symlink) is one plugin.
-            const std::string real = fs::weakly_canonical(f, ec).string();
+            const std::string real = fs::weakly_canonical(engine::file_path(f), ec).string();
             if (std::find(seen.begin(), seen.end(), real) != seen.end()) continue;
             seen.push_back(real);
             files.push_back(f);

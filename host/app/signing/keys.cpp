@@ -1,4 +1,5 @@
 #include "signing/keys.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "platform/atomic_file.hpp"
 #include "support/json_file.hpp"
@@ -77,12 +78,12 @@ PublicKey generate_key_files(const std::string& code, const std::string& dir) {
     if (!engine::valid_local_government_code(code))
         throw engine::InputError(engine::Location{"--code"}, {"全国地方公共団体コード '" + code + "' が正しくありません（6 桁、検査数字つき）",
                                                           "invalid local government code '" + code + "' (6 digits with its check digit)"});
-    const std::string secret_path = (std::filesystem::path(dir) / (code + ".key")).string();
-    const std::string public_path = (std::filesystem::path(dir) / (code + ".pub")).string();
+    const std::string secret_path = (engine::file_path(dir) / (code + ".key")).string();
+    const std::string public_path = (engine::file_path(dir) / (code + ".pub")).string();
     std::error_code ec;
-    std::filesystem::create_directories(dir, ec);  // as `assess -o DIR` does
+    std::filesystem::create_directories(engine::file_path(dir), ec);  // as `assess -o DIR` does
     for (const auto& p : {secret_path, public_path})
-        if (std::filesystem::exists(p, ec))
+        if (std::filesystem::exists(engine::file_path(p), ec))
             bad_key_file(p, "鍵ファイルが既にあります。上書きしません（失った秘密鍵は戻りません）",
                          "a key file is already there; it is not overwritten (a lost secret key cannot be recovered)");
     SecretKey secret;

@@ -1,4 +1,5 @@
 #include "support/files.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -13,14 +14,14 @@ bool has_suffix(const std::string& path, const std::string& suffix) {
 std::vector<std::string> files_in(const std::string& dir, const std::function<bool(const std::string&)>& wanted, bool recursive) {
     std::vector<std::string> files;
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return files;
+    if (!fs::is_directory(engine::file_path(dir), ec)) return files;
     const auto take = [&](const fs::directory_entry& e) {
         if (e.is_regular_file(ec) && wanted(e.path().string())) files.push_back(e.path().string());
     };
     if (recursive)
-        for (const auto& e : fs::recursive_directory_iterator(dir, ec)) take(e);
+        for (const auto& e : fs::recursive_directory_iterator(engine::file_path(dir), ec)) take(e);
     else
-        for (const auto& e : fs::directory_iterator(dir, ec)) take(e);
+        for (const auto& e : fs::directory_iterator(engine::file_path(dir), ec)) take(e);
     std::sort(files.begin(), files.end());
     return files;
 }

@@ -1,4 +1,5 @@
 #include "support/json_file.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 #include "dxassess/engine/json_input.hpp"
@@ -21,9 +22,9 @@ using engine::Text;
 
 std::string read_text_file(const std::string& path, std::size_t limit) {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
+    if (std::filesystem::is_directory(engine::file_path(path), ec))
         throw InputError(Location{path}, Text{"ファイルではなくディレクトリです", "is a directory, not a file"});
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(engine::file_path(path), std::ios::binary);
     if (!in) throw InputError(Location{path}, Text{"ファイルが見つからないか読めません", "file not found or unreadable"});
     std::string text;
     if (in.seekg(0, std::ios::end)) {  // a file: one read into place

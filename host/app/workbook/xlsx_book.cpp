@@ -1,4 +1,5 @@
 #include "workbook/xlsx_book.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "dxassess/engine/value.hpp"
 
@@ -485,12 +486,12 @@ XlsxBook read_xlsx(std::string_view bytes, const std::string& name) {
 XlsxBook read_xlsx_file(const std::string& path) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    const auto status = fs::status(path, ec);
+    const auto status = fs::status(engine::file_path(path), ec);
     if (ec || !fs::exists(status)) throw InputError(Location{path}, Text{"ファイルが見つかりません", "file not found"});
     if (fs::is_directory(status)) throw InputError(Location{path}, Text{"ファイルではなくディレクトリです", "is a directory, not a file"});
-    const auto size = fs::file_size(path, ec);
+    const auto size = fs::file_size(engine::file_path(path), ec);
     if (!ec && size > max_xlsx_bytes) throw engine::file_too_large(path, size, max_xlsx_bytes);
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(engine::file_path(path), std::ios::binary);
     if (!in) throw InputError(Location{path}, Text{"ファイルを読めません", "cannot read file"});
     std::ostringstream ss;
     ss << in.rdbuf();

@@ -1,5 +1,6 @@
 // Loads rule-test files: [[cases]] with answers (inline or a file) and expectations per area.
 #include "dxassess/engine/rule_tests.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "answers_table.hpp"
 #include "toml_support.hpp"
@@ -44,7 +45,7 @@ private:
             if (file && inline_answers) {
                 r.error_at("answers_file", {"answers と answers_file はどちらか一方です", "give either answers or answers_file, not both"});
             } else if (file) {
-                const auto dir = std::filesystem::path(path_).parent_path();
+                const auto dir = file_path(path_).parent_path();
                 c.answers = load_answers((dir / *file).lexically_normal().string(), schema_);
             } else if (inline_answers) {
                 toml::table answers = *inline_answers;  // node copies keep their source positions

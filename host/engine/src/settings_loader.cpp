@@ -1,4 +1,5 @@
 #include "dxassess/engine/settings.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include "toml_support.hpp"
 
@@ -11,8 +12,8 @@ void load_settings(const std::string& path, Settings& into) {
     const toml::table root = parse_toml(read_input_file(path), path);
     std::vector<Diagnostic> errors;
     FieldReader r(root, path, "設定ファイル", "settings file", errors);
-    const fs::path base = fs::path(path).parent_path();
-    const auto resolve = [&](const std::string& p) { return (fs::path(p).is_absolute() ? fs::path(p) : base / p).lexically_normal().string(); };
+    const fs::path base = file_path(path).parent_path();
+    const auto resolve = [&](const std::string& p) { return (file_path(p).is_absolute() ? file_path(p) : base / file_path(p)).lexically_normal().string(); };
     const auto dirs = [&](const char* key, std::vector<std::string>& out) {
         const toml::array* arr = r.array(key);
         if (!arr) return;

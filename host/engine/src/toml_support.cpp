@@ -2,6 +2,7 @@
 #define TOML_IMPLEMENTATION
 #include "toml_support.hpp"
 #include "toml_hints.hpp"
+#include "dxassess/engine/file_path.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -37,14 +38,14 @@ Location utf8_error_location(const std::string& text, const std::string& path) {
 std::string read_input_file(const std::string& path) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    const auto status = fs::status(path, ec);
+    const auto status = fs::status(file_path(path), ec);
     if (ec || !fs::exists(status))
         throw InputError(Location{path}, Text{"ファイルが見つかりません", "file not found"});
     if (fs::is_directory(status))
         throw InputError(Location{path}, Text{"ファイルではなくディレクトリです", "is a directory, not a file"});
-    const auto size = fs::file_size(path, ec);
+    const auto size = fs::file_size(file_path(path), ec);
     if (!ec && size > max_input_bytes) throw file_too_large(path, size, max_input_bytes);
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(file_path(path), std::ios::binary);
     if (!in) throw InputError(Location{path}, Text{"ファイルを読めません", "cannot read file"});
     std::ostringstream ss;
     ss << in.rdbuf();

@@ -40,7 +40,8 @@ extern "C" {
 #define DXA_ABI_MINOR 3
 
 /* Name of the exported entry point. With Boost.DLL it is written BOOST_DLL_ALIAS(fn, dxassess_plugin_entry);
- * in plain C it is a variable `const void* dxassess_plugin_entry = (const void*)&fn;` with default visibility. */
+ * in plain C it is a variable `const void* dxassess_plugin_entry = (const void*)&fn;` with default visibility
+ * (on Windows, __declspec(dllexport)). */
 #define DXA_ENTRY_NAME "dxassess_plugin_entry"
 
 /* A plugin whose descriptor names this area is a generic scorer: it scores any rule set whose
