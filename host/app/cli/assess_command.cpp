@@ -78,6 +78,10 @@ int run_assess(const GlobalOptions& g, const AssessOptions& o) {
         }
         batch.commit();
         for (const auto& path : written) std::cout << tr(lang, "レポートを書きました: ", "wrote report: ") << path << "\n";
+        if (o.open && !written.empty()) {
+            const auto html = std::find_if(written.begin(), written.end(), [](const std::string& p) { return p.size() > 5 && p.ends_with(".html"); });
+            open_written(html != written.end() ? *html : written.front(), lang);
+        }
 
         const bool colour = is_terminal(StandardStream::output) && std::getenv("NO_COLOR") == nullptr;
         std::cout << render_text(a, lang, colour);

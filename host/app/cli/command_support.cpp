@@ -1,5 +1,6 @@
 #include "cli/command_support.hpp"
 
+#include "platform/os.hpp"
 #include "support/exit_codes.hpp"
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,11 @@ int with_report_errors(engine::Lang lang, const std::string& files, const std::f
         std::cerr << files << (lang == engine::Lang::en ? ": not a valid dxassess report: " : ": dxassess のレポートとして読めません: ") << e.what() << "\n";
     }
     return exit_input;
+}
+
+void open_written(const std::string& path, engine::Lang lang) {
+    if (!open_with_default_application(path))
+        std::cerr << "dxassess: " << path << tr(lang, ": 開くプログラムを起動できませんでした", ": no program could be started to open it") << "\n";
 }
 
 }  // namespace dxassess::host

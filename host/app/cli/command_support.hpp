@@ -20,4 +20,7 @@ int input_error(const engine::InputError& e, engine::Lang lang);
 /// with its message on stderr, after `files` (the report, or both reports that `diff` compares).
 int with_report_errors(engine::Lang lang, const std::string& files, const std::function<int()>& f);
 
+/// --open: opens a file just written with the desktop's program for it; a note on stderr when it cannot.
+void open_written(const std::string& path, engine::Lang lang);
+
 }  // namespace dxassess::host

@@ -17,6 +17,7 @@ struct AssessOptions {
     bool bom = false;                                      // --bom: UTF-8 BOM in the CSV for Excel
     std::string csv_headers = "en";                        // --headers: CSV column names, en (stable, for scripts) or ja
     std::string sign_key;                                  // --sign KEY: sign report.json with this secret key
+    bool open = false;                                     // --open: show report.html (or the first report written)
 };
 
 int run_assess(const GlobalOptions& g, const AssessOptions& o);
@@ -33,6 +34,7 @@ struct InitOptions {
     std::string output;  // -o; default answers.toml, or answers.xlsx with --format xlsx
     std::string format;  // toml | xlsx; default: by the output's extension
     std::string from;    // --from: answers to start from (answers file, questionnaire workbook or XLSX report)
+    bool open = false;   // --open: open the written file (the workbook in Excel)
 };
 
 /// `dxassess init`: write (or update) the answers template or the questionnaire workbook.

@@ -92,7 +92,9 @@ int run_init(const GlobalOptions& g, const InitOptions& o) {
             throw engine::InputError(engine::Location{output}, {"--format " + format + " の出力のファイル名は ." + format + " で終えてください",
                                                                 "the output of --format " + format + " must end in ." + format});
         const Installation inst(search_paths(g), g.run);
-        return format == "xlsx" ? init_workbook(g, inst, output, o.from) : init_answers_file(g, inst, output, o.from);
+        const int status = format == "xlsx" ? init_workbook(g, inst, output, o.from) : init_answers_file(g, inst, output, o.from);
+        if (status == exit_ok && o.open) open_written(output, lang);
+        return status;
     } catch (const engine::InputError& e) {
         return input_error(e, lang);
     }

@@ -47,6 +47,7 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("dxassess ") + build_config::version);
     app.require_subcommand(1);
     app.fallthrough();  // global options may also follow the subcommand
+    app.allow_windows_style_options(false);  // on Windows too: "/path" is a file, not an option
 
     GlobalOptions g;
     std::string lang = "ja";
@@ -79,6 +80,7 @@ int run(int argc, char** argv) {
     cmd_assess->add_option("--headers", assess.csv_headers, "CSV の列名: en（既定、スクリプト用）または ja / CSV column names: en (default) or ja")
         ->check(CLI::IsMember({"en", "ja"}))
         ->default_val("en");
+    cmd_assess->add_flag("--open", assess.open, "書いた report.html を開く / open the written report.html");
     cmd_assess->add_option("--sign", assess.sign_key, "report.json に秘密鍵で署名 / sign report.json with this secret key (CODE.key)");
 
     std::string keys_code, keys_dir = ".", keys_csv, keys_db;
@@ -114,12 +116,14 @@ int run(int argc, char** argv) {
                          "回答ファイル（既定 answers.toml、xlsx なら answers.xlsx）/ file to write (answers already in it are kept)");
     cmd_init->add_option("--format", init.format, "toml または xlsx（既定は出力の拡張子）/ toml or xlsx (default: by the extension)")
         ->check(CLI::IsMember({"toml", "xlsx"}));
-    cmd_init->add_option("--from", init.from, "引き継ぐ回答（.toml、回答票 .xlsx、XLSX レポート）/ answers to start from (.toml, workbook or XLSX report)")
-        ->check(CLI::ExistingFile);
+    cmd_init->add_flag("--open", init.open, "書いたファイルを開く（回答票は Excel で）/ open the written file (the workbook in Excel)");
+    cmd_init->add_option("--from", init.from, "引き継ぐ回答（.toml、回答票 .xlsx、XLSX レポート）/ answers to start from (.toml, workbook or XLSX report)");
 
     std::string convert_input, convert_output;
     CLI::App* cmd_convert = app.add_subcommand("convert", "回答ファイル（TOML）と回答票（Excel）の変換 / answers file (TOML) <-> workbook (XLSX)");
-    cmd_convert->add_option("input", convert_input, "変換元 / file to convert (.toml or .xlsx)")->required()->check(CLI::ExistingFile);
+    // No CLI::ExistingFile here or above: it reads names in the ANSI code page on Windows. A missing
+    // file is an input error from the reader, naming it.
+    cmd_convert->add_option("input", convert_input, "変換元 / file to convert (.toml or .xlsx)")->required();
     cmd_convert->add_option("-o,--output", convert_output, "変換先 / file to write (.xlsx or .toml)")->required();
 
     std::string diff_old, diff_new, diff_format = "text";

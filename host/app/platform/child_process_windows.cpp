@@ -13,6 +13,8 @@
 #include "platform/windows_text.hpp"
 
 #include <windows.h>
+#include <fcntl.h>
+#include <io.h>
 
 #include <atomic>
 #include <chrono>
@@ -80,8 +82,9 @@ LONG WINAPI unhandled(EXCEPTION_POINTERS* info) {
     return EXCEPTION_EXECUTE_HANDLER;
 }
 
-void aborted(int) {
-    report('S', "SIGABRT");
+// abort() and raise(): the C runtime's signals, which would otherwise end the child with status 3.
+void signalled(int sig) {
+    report('S', sig == SIGABRT ? "SIGABRT" : sig == SIGSEGV ? "SIGSEGV" : sig == SIGFPE ? "SIGFPE" : sig == SIGILL ? "SIGILL" : "SIGTERM");
     ::TerminateProcess(::GetCurrentProcess(), 3);
 }
 
@@ -141,7 +144,10 @@ std::optional<int> serve_child_task(int argc, char** argv, std::initializer_list
     result_handle = reinterpret_cast<HANDLE>(static_cast<std::uintptr_t>(std::strtoull(argv[3], nullptr, 10)));
     ::SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX | SEM_NOOPENFILEERRORBOX);
     ::SetUnhandledExceptionFilter(unhandled);
-    std::signal(SIGABRT, aborted);
+    for (int sig : {SIGABRT, SIGSEGV, SIGFPE, SIGILL, SIGTERM}) std::signal(sig, signalled);
+    // Output as written, as on POSIX: no "\r" added before each "\n".
+    _setmode(_fileno(stdout), _O_BINARY);
+    _setmode(_fileno(stderr), _O_BINARY);
     std::set_new_handler(out_of_memory);
     for (const auto& task : tasks) {
         if (std::strcmp(task.name, argv[2]) != 0) continue;

@@ -20,6 +20,15 @@ void prepare_console();
 /// Opens a file whose name is UTF-8, as std::fopen does (Windows: _wfopen); nullptr on failure.
 std::FILE* open_file(const std::string& path, const char* mode);
 
+/// The name by which a C library that opens files with fopen() (libxlsxwriter) reaches `path`, an
+/// existing file: the path itself on POSIX; on Windows the path in the ANSI code page, or, where it
+/// cannot be written in that code page, its short (8.3) name.
+std::string path_for_c_library(const std::string& path);
+
+/// Opens `path` with the program the user's desktop associates with it (Windows: ShellExecute; elsewhere
+/// xdg-open, without waiting). Whether it could be started.
+bool open_with_default_application(const std::string& path);
+
 /// Full path of the running executable; "" when the system cannot tell.
 std::string executable_path();
 

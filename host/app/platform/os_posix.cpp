@@ -2,10 +2,13 @@
 #include "platform/os.hpp"
 
 #include <fcntl.h>
+#include <spawn.h>
 #include <pwd.h>
 #include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
+
+extern char** environ;
 
 namespace dxassess::host {
 
@@ -14,6 +17,20 @@ std::vector<std::string> utf8_arguments(int argc, char** argv) { return {argv, a
 void prepare_console() {}
 
 std::FILE* open_file(const std::string& path, const char* mode) { return std::fopen(path.c_str(), mode); }
+
+std::string path_for_c_library(const std::string& path) { return path; }
+
+bool open_with_default_application(const std::string& path) {
+    const char* argv[] = {"xdg-open", path.c_str(), nullptr};
+    pid_t pid = 0;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    const int rc = ::posix_spawnp(&pid, "xdg-open", &actions, nullptr, const_cast<char* const*>(argv), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    return rc == 0;  // not waited for: the desktop keeps the viewer running
+}
 
 std::string executable_path() {
     std::error_code ec;

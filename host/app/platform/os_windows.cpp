@@ -10,7 +10,10 @@
 #include <sddl.h>
 #include <shellapi.h>
 
+#include <cstdio>
 #include <cwchar>
+#include <fcntl.h>
+#include <io.h>
 #include <filesystem>
 #include <memory>
 
@@ -28,9 +31,44 @@ std::vector<std::string> utf8_arguments(int argc, char** argv) {
 void prepare_console() {
     ::SetConsoleOutputCP(CP_UTF8);
     ::SetConsoleCP(CP_UTF8);
+    // "\n" as written, as on POSIX: reports piped to a file or another program read the same.
+    _setmode(_fileno(stdout), _O_BINARY);
+    _setmode(_fileno(stderr), _O_BINARY);
 }
 
 std::FILE* open_file(const std::string& path, const char* mode) { return ::_wfopen(to_wide(path).c_str(), to_wide(mode).c_str()); }
+
+namespace {
+
+/// `wide` in the ANSI code page, or "" when some character has no equivalent there.
+std::string in_ansi_code_page(const std::wstring& wide) {
+    BOOL lossy = FALSE;
+    const int n = ::WideCharToMultiByte(CP_ACP, WC_NO_BEST_FIT_CHARS, wide.c_str(), -1, nullptr, 0, nullptr, &lossy);
+    if (n <= 0 || lossy) return {};
+    std::string out(static_cast<std::size_t>(n), '\0');
+    ::WideCharToMultiByte(CP_ACP, WC_NO_BEST_FIT_CHARS, wide.c_str(), -1, out.data(), n, nullptr, &lossy);
+    out.resize(static_cast<std::size_t>(n - 1));
+    return lossy ? std::string() : out;
+}
+
+}  // namespace
+
+std::string path_for_c_library(const std::string& path) {
+    const std::wstring wide = to_wide(path);
+    if (std::string ansi = in_ansi_code_page(wide); !ansi.empty()) return ansi;
+    std::wstring short_name(32768, L'\0');
+    const DWORD n = ::GetShortPathNameW(wide.c_str(), short_name.data(), static_cast<DWORD>(short_name.size()));
+    if (n > 0 && n < short_name.size()) {
+        short_name.resize(n);
+        if (std::string ansi = in_ansi_code_page(short_name); !ansi.empty()) return ansi;
+    }
+    return path;  // the library's own error then names the file
+}
+
+bool open_with_default_application(const std::string& path) {
+    // Values above 32 mean success (ShellExecute's documented convention).
+    return reinterpret_cast<INT_PTR>(::ShellExecuteW(nullptr, L"open", to_wide(path).c_str(), nullptr, nullptr, SW_SHOWNORMAL)) > 32;
+}
 
 std::string executable_path() {
     std::wstring buf(32768, L'\0');

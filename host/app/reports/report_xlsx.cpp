@@ -6,6 +6,8 @@
 
 #include "workbook/questionnaire.hpp"
 
+#include "platform/os.hpp"
+
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -52,7 +54,7 @@ void write_xlsx(const Assessment& a, const ReportMeta& meta, Lang lang, const st
     const Words& w = words(lang);
     const engine::Model& model = *a.model;
     const engine::Profile& p = a.answers.profile;
-    lxw_workbook* wb = workbook_new(path.c_str());
+    lxw_workbook* wb = workbook_new(path_for_c_library(path).c_str());  // it opens the file with fopen()
     if (!wb) throw std::runtime_error(path + ": cannot create the workbook");
 
     lxw_format* title = workbook_add_format(wb);

@@ -3,6 +3,7 @@
 #include "workbook/questionnaire_layout.hpp"
 
 #include "platform/atomic_file.hpp"
+#include "platform/os.hpp"
 
 #include "dxassess/engine/scoring.hpp"
 
@@ -627,7 +628,7 @@ QuestionnaireStats write_questionnaire(const std::string& path, const Questionna
     QuestionnaireStats stats;
     AtomicBatch batch;
     batch.add_with(path, [&](const std::string& temporary) {
-        lxw_workbook* wb = workbook_new(temporary.c_str());
+        lxw_workbook* wb = workbook_new(path_for_c_library(temporary).c_str());  // it opens the file with fopen()
         if (!wb) throw std::runtime_error(path + ": cannot create the workbook");
         Writer w(wb, source);
         w.instructions_sheet();
