@@ -32,7 +32,7 @@ using Library = boost::dll::shared_library;
 /// Opens a library and calls its entry point; why not, otherwise. Runs the plugin's code.
 std::optional<Text> open_library(const std::string& file, std::shared_ptr<Library>& lib, const dxa_plugin_descriptor*& descriptor) {
     try {
-        lib = std::make_shared<Library>(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+        lib = std::make_shared<Library>(engine::file_path(file), boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
     } catch (const std::exception& e) {
         return Text{std::string("共有ライブラリを読み込めません: ") + e.what(), std::string("cannot load shared library: ") + e.what()};
     }
