@@ -3,6 +3,7 @@
 #   bash packaging/bootstrap.sh              install missing packages, build, write report/report.{json,md}
 #   bash packaging/bootstrap.sh --deps-only  only install missing packages
 #   add --with-fuzz                          also clang and libFuzzer, for the fuzz preset (docs/fuzzing.md)
+#   add --with-windows                       also mingw-w64, Wine and NSIS, for the windows preset (docs/windows.md)
 # Runs as root (or with sudo available). Installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,9 @@ for arg in "$@"; do
   case "$arg" in
     --deps-only) deps_only=true ;;
     --with-fuzz) packages+=(clang libclang-rt-14-dev) ;;  # Debian 12's clang 14 and its libFuzzer runtime
-    *) echo "usage: bash packaging/bootstrap.sh [--deps-only] [--with-fuzz]" >&2; exit 2 ;;
+    --with-windows) packages+=(g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix libz-mingw-w64-dev wine wine64 nsis
+                               autoconf automake libtool tcl) ;;  # packaging/windows-deps.sh builds the rest
+    *) echo "usage: bash packaging/bootstrap.sh [--deps-only] [--with-fuzz] [--with-windows]" >&2; exit 2 ;;
   esac
 done
 

@@ -2,6 +2,10 @@
 // with a message naming the problem, and failures inside a plugin stay inside its area.
 #include "test_support.hpp"
 
+#ifdef _WIN32
+#include <aclapi.h>
+#endif
+
 #include "assessment/assessment.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "plugins/plugin_session.hpp"
@@ -312,6 +316,40 @@ TEST_CASE("group- or world-writable plugins are refused with the fix", "[plugins
     }
 }
 
+#endif
+
+#ifdef _WIN32
+TEST_CASE("plugins that another account may change are refused with the fix (access lists)", "[plugins][trust]") {
+    namespace fs = std::filesystem;
+    test::TempDir dir;
+    const fs::path copy = dir.path() / ("dxassess_fx_good" DXASSESS_PLUGIN_SUFFIX);
+    fs::copy_file(fixture("fx_good"), copy);
+    {
+        PluginRegistry reg;
+        REQUIRE(reg.load(copy.string()).loaded);  // the pass
+    }
+    // Everyone may now write the file.
+    EXPLICIT_ACCESS_W grant{};
+    grant.grfAccessPermissions = FILE_GENERIC_WRITE;
+    grant.grfAccessMode = GRANT_ACCESS;
+    grant.Trustee.TrusteeForm = TRUSTEE_IS_NAME;
+    grant.Trustee.ptstrName = const_cast<wchar_t*>(L"Everyone");
+    PACL old_acl = nullptr, new_acl = nullptr;
+    PSECURITY_DESCRIPTOR sd = nullptr;
+    REQUIRE(::GetNamedSecurityInfoW(copy.c_str(), SE_FILE_OBJECT, DACL_SECURITY_INFORMATION, nullptr, nullptr, &old_acl, nullptr, &sd) == ERROR_SUCCESS);
+    REQUIRE(::SetEntriesInAclW(1, &grant, old_acl, &new_acl) == ERROR_SUCCESS);
+    const DWORD set = ::SetNamedSecurityInfoW(const_cast<wchar_t*>(copy.c_str()), SE_FILE_OBJECT, DACL_SECURITY_INFORMATION, nullptr, nullptr, new_acl, nullptr);
+    ::LocalFree(new_acl);
+    ::LocalFree(sd);
+    REQUIRE(set == ERROR_SUCCESS);
+    {
+        PluginRegistry reg;
+        const PluginRecord& p = reg.load(copy.string());
+        CHECK_FALSE(p.loaded);
+        CHECK_THAT(p.reason.en, Catch::Contains(" is writable by ") && Catch::Contains("Everyone") && Catch::Contains("icacls \"") &&
+                                    Catch::Contains("/remove:g *S-1-1-0"));
+    }
+}
 #endif
 
 TEST_CASE("an area that cannot be scored is reported with the reason and never dropped", "[plugins][assess]") {

@@ -89,6 +89,11 @@ dxa(0 assess "${folder}/回答（市）.toml" -o "${folder}/signed" --format jso
 file(READ "${folder}/signed/report.json" signed)
 expect("${signed}" "\"signature\"")
 
+# --- The national office's tools run too (tested in full on Linux: tests/cli/national*.cmake). --
+dxa(0 collect "${folder}/報告書/report.json" --db "${folder}/集計.db")
+dxa(0 summary --db "${folder}/集計.db")
+expect("${out}" "telework")
+
 # --- Faulty foreign plugins are contained in their child process; the other areas are scored. --
 # (Not fx_huge_alloc: Wine does not enforce a job object's memory limit.)
 file(READ "${SOURCE}/tests/fixtures/rules/fx_segv.toml" rules_template)
