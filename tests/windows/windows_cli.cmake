@@ -49,19 +49,20 @@ execute_process(COMMAND ${DXA_ENV} "${DXA}" assess "${folder}/回答（市）.to
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out_ja ERROR_VARIABLE err_ja)
 expect("${rc}: ${out_ja}" "^0: .*テレワークの推進: レベル 3 \\(全庁展開\\), スコア 65")
 
+# assess_same_as_toml(<answers> <output dir> [global options]): its summary equals the TOML answers'.
+function(assess_same_as_toml answers out_dir)
+    dxa(0 ${ARGN} assess "${answers}" -o "${out_dir}" --format json)
+    summary_of("${out}" summary)
+    if(NOT summary STREQUAL toml_summary)
+        fail("${answers} ${ARGN} gives another result than the TOML answers:\n${summary}\n---\n${toml_summary}")
+    endif()
+endfunction()
+
 # --- Questionnaire workbook: TOML -> XLSX -> TOML gives the same result. ------------------------
 dxa(0 convert "${folder}/回答（市）.toml" -o "${folder}/回答票.xlsx")
-dxa(0 assess "${folder}/回答票.xlsx" -o "${folder}/xlsx" --format json)
-summary_of("${out}" xlsx_summary)
-if(NOT xlsx_summary STREQUAL toml_summary)
-    fail("the workbook gives another result than the TOML answers:\n${xlsx_summary}\n---\n${toml_summary}")
-endif()
+assess_same_as_toml("${folder}/回答票.xlsx" "${folder}/xlsx")
 dxa(0 convert "${folder}/回答票.xlsx" -o "${folder}/戻し.toml")
-dxa(0 assess "${folder}/戻し.toml" -o "${folder}/back" --format json)
-summary_of("${out}" back_summary)
-if(NOT back_summary STREQUAL toml_summary)
-    fail("TOML -> XLSX -> TOML changed the result")
-endif()
+assess_same_as_toml("${folder}/戻し.toml" "${folder}/back")
 dxa(0 init --format xlsx -o "${folder}/新しい回答票.xlsx")
 if(NOT EXISTS "${folder}/新しい回答票.xlsx")
     fail("init --format xlsx wrote no workbook")
@@ -118,10 +119,6 @@ foreach(fx fx_segv fx_null_write fx_abort fx_slow fx_throw_c fx_load_crash fx_fl
     endif()
 endforeach()
 # Official plugins in child processes too (--isolate) give the same result as in process.
-dxa(0 --isolate assess "${folder}/回答（市）.toml" -o "${folder}/isolated" --format json)
-summary_of("${out}" isolated_summary)
-if(NOT isolated_summary STREQUAL toml_summary)
-    fail("--isolate changed the result:\n${isolated_summary}\n---\n${toml_summary}")
-endif()
+assess_same_as_toml("${folder}/回答（市）.toml" "${folder}/isolated" --isolate)
 
 file(REMOVE_RECURSE "${WORK}")

@@ -1,6 +1,7 @@
 // POSIX implementation of platform/atomic_file.hpp: mkstemp, fsync, rename; kill(pid, 0) to tell
 // a stale temporary file (its writer is gone) from one being written.
 #include "platform/atomic_file.hpp"
+#include "platform/atomic_file_os.hpp"
 #include "platform/temporary_names.hpp"
 
 #include <algorithm>
@@ -89,25 +90,8 @@ void AtomicBatch::add(const std::string& path, const std::string& content, FileA
     finish(temp, path, access);
 }
 
-void AtomicBatch::commit() {
-    // Refuse before renaming anything when a target cannot be replaced, so the set stays consistent.
-    for (const auto& [temp, target] : pending_) {
-        struct stat st {};
-        if (::lstat(target.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-            throw std::runtime_error(target + ": rename failed: a directory is in the way");
-    }
-    for (const auto& [temp, target] : pending_) {
-        if (::rename(temp.c_str(), target.c_str()) != 0)
-            throw std::runtime_error(target + ": rename failed: " + std::strerror(errno));
-        temps_.erase(std::find(temps_.begin(), temps_.end(), temp));
-    }
-    pending_.clear();
-}
-
-void write_file_atomically(const std::string& path, const std::string& content, FileAccess access) {
-    AtomicBatch batch;
-    batch.add(path, content, access);
-    batch.commit();
+void replace_file(const std::string& temp, const std::string& target) {
+    if (::rename(temp.c_str(), target.c_str()) != 0) throw std::runtime_error(target + ": rename failed: " + std::strerror(errno));
 }
 
 }  // namespace dxassess::host

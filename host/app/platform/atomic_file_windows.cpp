@@ -3,6 +3,7 @@
 // which replaces the target in one step. An owner-only file gets an access list that lets only its
 // owner in from the moment it is created.
 #include "platform/atomic_file.hpp"
+#include "platform/atomic_file_os.hpp"
 #include "platform/temporary_names.hpp"
 #include "platform/windows_text.hpp"
 
@@ -130,25 +131,9 @@ void AtomicBatch::add(const std::string& path, const std::string& content, FileA
     finish(temp, path, access);
 }
 
-void AtomicBatch::commit() {
-    // Refuse before renaming anything when a target cannot be replaced, so the set stays consistent.
-    for (const auto& [temp, target] : pending_) {
-        const DWORD attributes = ::GetFileAttributesW(to_wide(target).c_str());
-        if (attributes != INVALID_FILE_ATTRIBUTES && (attributes & FILE_ATTRIBUTE_DIRECTORY))
-            throw std::runtime_error(target + ": rename failed: a directory is in the way");
-    }
-    for (const auto& [temp, target] : pending_) {
-        if (!::MoveFileExW(to_wide(temp).c_str(), to_wide(target).c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
-            throw std::runtime_error(target + ": rename failed: " + last_error());
-        temps_.erase(std::find(temps_.begin(), temps_.end(), temp));
-    }
-    pending_.clear();
-}
-
-void write_file_atomically(const std::string& path, const std::string& content, FileAccess access) {
-    AtomicBatch batch;
-    batch.add(path, content, access);
-    batch.commit();
+void replace_file(const std::string& temp, const std::string& target) {
+    if (!::MoveFileExW(to_wide(temp).c_str(), to_wide(target).c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+        throw std::runtime_error(target + ": rename failed: " + last_error());
 }
 
 }  // namespace dxassess::host
