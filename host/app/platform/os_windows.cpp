@@ -155,6 +155,20 @@ PSID current_user(std::vector<char>& buffer) {
 constexpr ACCESS_MASK file_changing = FILE_WRITE_DATA | FILE_APPEND_DATA | WRITE_DAC | WRITE_OWNER | DELETE | GENERIC_WRITE | GENERIC_ALL;
 constexpr ACCESS_MASK directory_changing = FILE_ADD_FILE | FILE_DELETE_CHILD | WRITE_DAC | WRITE_OWNER | DELETE | GENERIC_WRITE | GENERIC_ALL;
 
+/// Under Wine, Unix directories appear with access lists made from their mode bits, without the
+/// sticky bit: /tmp looks writable by Everyone. The POSIX check exempts sticky directories, since no
+/// one can replace another's entry in them; under Wine the FHS's sticky directories are exempted the
+/// same way. (On Windows itself this never applies.)
+bool wine_sticky_directory(const std::filesystem::path& p) {
+    static const bool wine = [] {
+        const HMODULE ntdll = ::GetModuleHandleW(L"ntdll.dll");
+        return ntdll && ::GetProcAddress(ntdll, "wine_get_version") != nullptr;
+    }();
+    if (!wine) return false;
+    const std::wstring text = p.wstring();
+    return _wcsicmp(text.c_str(), L"Z:\\tmp") == 0 || _wcsicmp(text.c_str(), L"Z:\\var\\tmp") == 0;
+}
+
 }  // namespace
 
 std::optional<TrustProblem> trust_problem(const std::string& path) {
@@ -187,6 +201,7 @@ std::optional<TrustProblem> trust_problem(const std::string& path) {
             problem.fix = "icacls \"" + shown + "\" /inheritance:r /grant:r Administrators:F";
             return problem;
         }
+        if (wine_sticky_directory(p)) continue;
         const ACCESS_MASK changing = directory ? directory_changing : file_changing;
         for (DWORD i = 0; i < dacl->AceCount; ++i) {
             ACE_HEADER* header = nullptr;
