@@ -155,10 +155,12 @@ engine::AreaResult score_with_plugin(const AreaRules& a, const engine::Answers& 
     const engine::RuleSet& rules = *a.rules;
     const auto it = answers.areas.find(rules.area);
     const engine::AnswerNode* node = it == answers.areas.end() ? nullptr : &it->second;
-    // Answers to questions not asked are ignored by the rules, and the plugin never sees them.
-    const std::optional<engine::AnswerNode> asked = engine::without_skipped_answers(rules, node, answers.profile);
-    const engine::AnswerNode* plugin_node = asked ? &*asked : node;
-    if (runs_in_process(a, policy)) return score_in_process(a, node, plugin_node, answers, policy.explain);
+    if (runs_in_process(a, policy)) {
+        // Answers to questions not asked are ignored by the rules, and the plugin never sees them
+        // (an isolated plugin's child leaves them out the same way, in score_plugin_task).
+        const std::optional<engine::AnswerNode> asked = engine::without_skipped_answers(rules, node, answers.profile);
+        return score_in_process(a, node, asked ? &*asked : node, answers, policy.explain);
+    }
     const PluginOutcome outcome = run_plugin_isolated(a, node, answers.profile, limits);
     if (!outcome.ok) {
         auto r = not_scored(rules.area, rules.title, outcome.failure);
@@ -209,7 +211,7 @@ std::string score_plugin_task(const std::string& input) {
     try {
         a.rules = engine::load_rule_set(a.file, plugin.symbols, a.area_id, a.reference);
     } catch (const engine::InputError& e) {
-        return failed({"ルールファイルに誤りがあります:\n" + e.format(engine::Lang::ja), "the rule file has errors:\n" + e.format(engine::Lang::en)});
+        return failed(rule_file_errors(e));
     }
     const engine::Profile profile = profile_from_json(j.at("profile"));
     std::optional<engine::AnswerNode> node;

@@ -114,6 +114,10 @@ void Installation::refuse_unlocked_plugins(const LockFile& lock) {
     }
 }
 
+engine::Text rule_file_errors(const engine::InputError& e) {
+    return {"ルールファイルに誤りがあります:\n" + e.format(engine::Lang::ja), "the rule file has errors:\n" + e.format(engine::Lang::en)};
+}
+
 AreaRules Installation::load_area_rules(const PluginRecord& plugin, const std::string& area, const std::string& file) {
     AreaRules a;
     a.plugin = &plugin;
@@ -134,7 +138,7 @@ AreaRules Installation::load_area_rules(const PluginRecord& plugin, const std::s
                 a.rules.reset();
             }
         } catch (const engine::InputError& e) {
-            a.failure = {"ルールファイルに誤りがあります:\n" + e.format(engine::Lang::ja), "the rule file has errors:\n" + e.format(engine::Lang::en)};
+            a.failure = rule_file_errors(e);
         }
     }
     if (!a.failure.empty()) {

@@ -32,6 +32,9 @@ struct RunPolicy {
 /// --isolate; foreign ones always run in a child process.
 bool runs_in_process(const AreaRules& area, const RunPolicy& policy);
 
+/// Why a rule set could not be loaded, for its area's failure: "the rule file has errors:" and each error.
+engine::Text rule_file_errors(const engine::InputError& e);
+
 /// Plugins, model and rule sets, ready to assess answers.
 class Installation {
 public:
