@@ -264,7 +264,7 @@ Assessment assess(const Installation& inst, engine::Answers answers, const RunPo
         }
     }
     out.overall = engine::combine(inst.model(), out.areas);
-    out.actions = engine::rank_actions(out.areas, out.answers.targets);
+    if (policy.explain) out.actions = engine::rank_actions(out.areas, out.answers.targets);
     return out;
 }
 

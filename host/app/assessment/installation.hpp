@@ -25,7 +25,9 @@ struct LockFile;
 struct RunPolicy {
     bool isolate_all = false;
     ChildLimits limits{10, std::uint64_t{1024} * 1024 * 1024, "nobody", 64 * 1024};  // --plugin-timeout, --plugin-memory, plugin_user
-    bool explain = true;  // keep the inputs of every criterion and finding (reports need them; bulk results do not)
+    // Reports need the inputs of every criterion and finding, and the ranked actions; bulk results
+    // (batch lines, collect's comparison, rescore's figures) need neither, so they are not computed.
+    bool explain = true;
 };
 
 /// Whether an area's plugin runs in this process under `policy`: official plugins do unless

@@ -171,6 +171,9 @@ int run(int argc, char** argv) {
     cmd_batch->add_option("--input", batch.input, "入力 / FILE.jsonl or FILE.csv")->required();
     cmd_batch->add_option("--out", batch.out, "結果 / results, one JSON line per input line")->required();
     cmd_batch->add_option("--reports", batch.reports_dir, "レポートの出力先 / also write a full JSON report per line here");
+    cmd_batch->add_option("--id-field", batch.id_field,
+                          "結果行に写す入力の項目 / the input field copied to each result line as \"id\" (JSON: a dotted path; CSV: a column)")
+        ->capture_default_str();
     batch.jobs = std::max(1u, std::thread::hardware_concurrency());
     cmd_batch->add_option("--jobs", batch.jobs, "採点するスレッド数 / threads that score answer sets (default: the number of cores)")
         ->check(CLI::Range(1u, 256u))

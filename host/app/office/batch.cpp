@@ -1,6 +1,7 @@
-// `dxassess batch --input FILE.jsonl|FILE.csv --out RESULTS.jsonl [--reports DIR] [--jobs N]`: scores
-// many answer sets in one process, one result line per input line, in the same order. A bad line is
-// reported with its line number and skipped; the rest are scored.
+// `dxassess batch --input FILE.jsonl|FILE.csv --out RESULTS.jsonl [--reports DIR] [--jobs N] [--id-field F]`:
+// scores many answer sets in one process, one result line per input line, in the same order, each
+// carrying the input line's --id-field value as "id" so results join back to their inputs. A bad
+// line is reported with its line number and skipped; the rest are scored.
 #include "assessment/assessment.hpp"
 #include "office/office_commands.hpp"
 #include "platform/atomic_file.hpp"
@@ -9,6 +10,7 @@
 #include "reports/report_content.hpp"
 #include "support/csv.hpp"
 #include "support/exit_codes.hpp"
+#include "support/json_field.hpp"
 #include "support/json_text.hpp"
 #include "support/ordered_pipeline.hpp"
 #include "support/sha256.hpp"
@@ -104,7 +106,7 @@ json csv_row_to_json(const std::vector<std::string>& header, const std::vector<s
 
 /// One result line, written directly (it is the batch's hot path): keys in the order
 /// nlohmann::json gives them, so the output is the same as a dumped JSON object.
-std::string result_line(const Assessment& a, long long line) {
+std::string result_line(const Assessment& a, long long line, const std::string& id) {
     std::vector<const engine::AreaResult*> areas;
     for (const auto& ar : a.areas) areas.push_back(&ar);
     std::sort(areas.begin(), areas.end(), [](const auto* x, const auto* y) { return x->area < y->area; });
@@ -128,7 +130,7 @@ std::string result_line(const Assessment& a, long long line) {
     }
     out += "},\"code\":";
     append_json_string(out, a.answers.profile.code);
-    out += ",\"fiscal_year\":" + std::to_string(a.answers.profile.fiscal_year) + ",\"line\":" + std::to_string(line) +
+    out += ",\"fiscal_year\":" + std::to_string(a.answers.profile.fiscal_year) + ",\"id\":" + id + ",\"line\":" + std::to_string(line) +
            ",\"overall\":{\"complete\":" + (a.overall.complete ? "true" : "false") + ",\"index\":";
     append_json_number(out, a.overall.index);
     out += ",\"level\":" + std::to_string(a.overall.level) + "}}";
@@ -155,6 +157,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
         output.add_with(o.out, [&](const std::string& temp) {
             std::ofstream results(engine::file_path(temp), std::ios::binary | std::ios::trunc);
             std::vector<std::string> header;
+            std::size_t id_column = SIZE_MAX;  // CSV: the --id-field column
             const bool progress = is_terminal(StandardStream::error);
 
             // Lines are read one at a time by worker threads, which read and check the answers — and
@@ -164,6 +167,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
             struct Line {
                 long long number = 0;
                 std::string text;
+                std::string id;                         // its --id-field value, as JSON text
                 std::string error;                      // why the line was not scored
                 std::uint32_t column = 0;               // where in the line (0: the line as a whole)
                 std::optional<engine::Answers> answers;
@@ -181,10 +185,11 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                     if (csv && number == 1) {
                         if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
                         header = csv_fields(text);
+                        id_column = static_cast<std::size_t>(std::find(header.begin(), header.end(), o.id_field) - header.begin());
                         continue;
                     }
                     if (text.empty() || text == "\r") continue;
-                    slots[i % window] = Line{number, std::move(text), {}, 0, {}, {}, false, {}, {}};
+                    slots[i % window] = Line{number, std::move(text), "null", {}, 0, {}, {}, false, {}, {}};
                     return true;
                 }
                 return false;
@@ -198,7 +203,16 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                     return;
                 }
                 try {
-                    if (csv) l.text = csv_row_to_json(header, csv_fields(l.text), schema, where).dump();
+                    if (csv) {
+                        const std::vector<std::string> cells = csv_fields(l.text);
+                        if (id_column < cells.size() && !cells[id_column].empty()) {
+                            l.id.clear();
+                            append_json_string(l.id, cells[id_column]);
+                        }
+                        l.text = csv_row_to_json(header, cells, schema, where).dump();
+                    } else {
+                        l.id = json_field_token(l.text, o.id_field);
+                    }
                     l.answers = engine::parse_answers_json(l.text, where, schema);
                 } catch (const engine::InputError& e) {
                     l.column = e.diagnostics().front().where.column;  // within the line, when the problem has one
@@ -211,7 +225,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                 if (!l.answers) return;
                 Assessment a = assess(inst, std::move(*l.answers), policy);
                 l.answers.reset();
-                l.result = result_line(a, l.number);
+                l.result = result_line(a, l.number, l.id);
                 l.complete = a.complete();
                 if (!o.reports_dir.empty()) {  // a report carries its answers and their digest
                     a.answers_text = l.text;
@@ -231,6 +245,8 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                     json failure{{"line", l.number}};
                     if (l.column) failure["column"] = l.column;
                     failure["error"] = l.error;
+                    const json id = json::parse(l.id, nullptr, false);  // a token json_field_token checked
+                    failure["id"] = id.is_discarded() ? json() : id;
                     // The reason may quote the bad line, invalid UTF-8 and all: replaced, so the line stays JSON.
                     results << failure.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
                 } else {

@@ -43,6 +43,7 @@ struct BatchOptions {
     std::string out;          // results, one JSON line per input line
     std::string reports_dir;  // optional: a full JSON report per line
     unsigned jobs = 1;        // threads that score (when every plugin may be called concurrently)
+    std::string id_field = "profile.code";  // passed from each input line to its result line as "id"
 };
 int run_batch(const GlobalOptions& g, const BatchOptions& o);
 
