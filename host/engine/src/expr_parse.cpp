@@ -675,9 +675,13 @@ Expression Expression::compile(const std::string& source, const Scope& scope) {
     Expression e;
     e.source_ = source;
     Parser p(Lexer(source).run(), scope, e.names_, e.slots_);
-    e.program_ = std::make_unique<Program>(lower(*p.parse()));
+    std::unique_ptr<Node> tree = p.parse();
+    e.program_ = std::make_unique<Program>(lower(*tree));
+    e.program_->tree = std::move(tree);
     return e;
 }
+
+const Program& program_of(const Expression& e) { return *e.program_; }
 
 Type Expression::type() const noexcept { return program_ ? program_->type : Type::unknown; }
 

@@ -74,6 +74,11 @@ public:
         return index >= 0 && static_cast<std::size_t>(index) < slot_count_ ? slot_values_[index] : nullptr;
     }
 
+    /// The whole slot table, for evaluation loops that read it directly: slot i (0 <= i < count)
+    /// is table[i].
+    const Value* const* slot_table() const { return slot_values_; }
+    std::size_t slot_count() const { return slot_count_; }
+
 protected:
     Environment() = default;
     Environment(const Environment&) = delete;  // the slot table may point into the derived object
@@ -115,6 +120,7 @@ public:
 
 private:
     friend class ConditionSet;
+    friend const Program& program_of(const Expression& e);  // internal: the evaluator and its tests
     Expression() = default;
     std::string source_;
     std::unique_ptr<Program> program_;  // the checked expression, lowered to flat code
