@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <forward_list>
 #include <memory>
 #include <stdexcept>
@@ -25,6 +26,9 @@ namespace {
 
 // Truths on the truth stack.
 constexpr unsigned char t_false = 0, t_unknown = 1, t_true = 2;
+/// Instr::aux of a truth-producing instruction (t_const and t_skip aside): combine the truth with
+/// the one below it on the stack, as the t_and / t_or that would otherwise follow.
+constexpr std::uint8_t join_and = 1, join_or = 2;
 /// A truth as ConditionSet::test writes it: 0 false, -1 unknown, 1 true.
 constexpr signed char as_result[3] = {0, -1, 1};
 
@@ -41,11 +45,28 @@ Value value_of(const Ref& r) {
     return {};
 }
 
-/// String equality without a library call: answers and literals are short.
+template <class Word>
+Word load(const char* p) {
+    Word w;
+    std::memcpy(&w, p, sizeof w);  // one unaligned load
+    return w;
+}
+
+/// String equality without a library call or a byte loop: answers and literals (choice ids) are
+/// short, so a few word compares — the last one overlapping — decide it.
 bool same(const std::string& a, const std::string& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i] != b[i]) return false;
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    const char* p = a.data();
+    const char* q = b.data();
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8)
+            if (load<std::uint64_t>(p + i) != load<std::uint64_t>(q + i)) return false;
+        return load<std::uint64_t>(p + n - 8) == load<std::uint64_t>(q + n - 8);
+    }
+    if (n >= 4) return load<std::uint32_t>(p) == load<std::uint32_t>(q) && load<std::uint32_t>(p + n - 4) == load<std::uint32_t>(q + n - 4);
+    for (std::size_t i = 0; i < n; ++i)
+        if (p[i] != q[i]) return false;
     return true;
 }
 
@@ -83,12 +104,14 @@ Op mirrored(Op op) {
 bool is_numeric(Type t) { return t == Type::integer || t == Type::number; }
 
 bool reads_name(Code c) {
-    return (c >= Code::t_bool && c <= Code::t_has) || c == Code::v_load || c == Code::v_call;
+    return (c >= Code::t_bool && c <= Code::t_has) || c == Code::v_load || c == Code::v_call || c == Code::v_days_since_name;
 }
 bool produces_truth(Code c) {
     return (c >= Code::t_const && c <= Code::t_or) || (c >= Code::c_int_lt && c <= Code::c_truth);
 }
-bool reads_constant(Code c) { return c == Code::v_const || (c >= Code::t_str_eq && c <= Code::t_has); }
+bool reads_constant(Code c) {
+    return c == Code::v_const || (c >= Code::t_str_eq && c <= Code::t_has) || c == Code::k_str_eq || c == Code::k_str_ne;
+}
 
 /// Lowers a syntax tree to code, tracking the depth of both stacks.
 class Lowering {
@@ -181,6 +204,10 @@ private:
         switch (n.builtin) {
             case Builtin::count:
             case Builtin::days_since:
+                if (n.builtin == Builtin::days_since && n.kids[0]->op == Op::name) {
+                    emit(leaf(Code::v_days_since_name, *n.kids[0]), +1, 0);
+                    return;
+                }
                 value(*n.kids[0]);
                 emit({n.builtin == Builtin::count ? Code::v_count : Code::v_days_since}, 0, 0);
                 return;
@@ -214,8 +241,18 @@ private:
             const std::size_t right = p_.code.size() - skip - 1;
             const bool calls = std::any_of(p_.code.begin() + static_cast<std::ptrdiff_t>(skip), p_.code.end(),
                                            [](const Instr& i) { return i.code == Code::v_call; });
-            if (right <= 6 && !calls) p_.code.erase(p_.code.begin() + static_cast<std::ptrdiff_t>(skip));  // holds no jump
-            else skips.push_back(skip);
+            if (right > 6 || calls) {
+                skips.push_back(skip);
+            } else {
+                // Too short to hold a jump of its own, so its last instruction produces its truth.
+                p_.code.erase(p_.code.begin() + static_cast<std::ptrdiff_t>(skip));
+                Instr& last = p_.code.back();
+                if (produces_truth(last.code) && last.code != Code::t_const && last.aux == 0) {
+                    last.aux = is_and ? join_and : join_or;  // the right side joins as it is produced
+                    truth_depth_ -= 1;
+                    continue;
+                }
+            }
             emit({is_and ? Code::t_and : Code::t_or}, 0, -1);
         }
         for (const std::size_t s : skips) p_.code[s].arg = static_cast<std::int32_t>(p_.code.size());
@@ -248,6 +285,13 @@ private:
                 emit(in, 0, +1);
                 return;
             }
+        }
+        if (r->op == Op::literal && l->type == Type::string) {  // a computed string ==/!= a literal
+            value(*l);
+            Instr in{op == Op::eq ? Code::k_str_eq : Code::k_str_ne};
+            in.k = constant(r->literal);
+            emit(in, -1, +1);
+            return;
         }
         if (r->op == Op::literal && is_numeric(l->type) && is_numeric(r->type)) {  // a computed value <op> a literal
             value(*l);
@@ -389,7 +433,7 @@ public:
     CallArguments(const CallArguments&) = delete;
     CallArguments& operator=(const CallArguments&) = delete;
     ~CallArguments() {
-        if (args_ == &shared()) busy() = false;
+        if (args_ && args_ != &own_) busy() = false;
     }
     std::vector<Value>& get() {
         if (!args_) {
@@ -436,10 +480,28 @@ bool numeric(const Value& v, double& out) {
     return owned.keep(env.lookup(name));
 }
 
+/// v_call, out of the interpreter loop (it is rare, and its locals would crowd the loop's
+/// registers): pops the arguments, pushes the plugin function's result. Returns the new sp.
+[[gnu::noinline]] std::size_t call(const Instr& in, const Program& p, const Environment& env, Ref* stack, std::size_t sp, Owned& owned,
+                                   CallArguments& call_arguments) {
+    const auto argc = static_cast<std::size_t>(in.arg);
+    sp -= argc;
+    bool known = true;
+    std::vector<Value>& args = call_arguments.get();
+    const auto widen = static_cast<std::uint64_t>(in.imm.i);
+    for (std::size_t k = 0; k < argc && known; ++k) {
+        known = stack[sp + k].known();
+        args.push_back(value_of(stack[sp + k]));
+        if (widen & (std::uint64_t{1} << k) && std::holds_alternative<std::int64_t>(args.back()))
+            args.back() = static_cast<double>(std::get<std::int64_t>(args.back()));
+    }
+    stack[sp++] = known ? ref_of(owned.keep(env.call(p.names[in.n], args))) : Ref::none();
+    return sp;
+}
+
 /// Runs a program. The result may point into `owned`, which must outlive its use. `results`
 /// receives the truths of a ConditionSet's conditions.
 Ref run(const Program& p, const Environment& env, Owned& owned, signed char* results = nullptr) {
-    if (p.code.empty()) return Ref::none();
     Ref local[local_stack];
     unsigned char local_truths[local_stack * 2];
     std::unique_ptr<Ref[]> heap;  // only for unusually deep expressions
@@ -449,29 +511,29 @@ Ref run(const Program& p, const Environment& env, Owned& owned, signed char* res
     Ref* const stack = heap ? heap.get() : local;
     unsigned char* const truths = heap_truths ? heap_truths.get() : local_truths;
     CallArguments call_arguments;
-    // A name's value: through its slot, or looked up by name (kept in `owned`) when it has none.
     const Value* const* const slots = env.slot_table();
     const auto slot_count = static_cast<std::uint32_t>(env.slot_count());
-    const auto at = [&](const Instr& in) __attribute__((always_inline)) -> const Value& {
-        if (static_cast<std::uint32_t>(in.arg) < slot_count && slots[in.arg]) [[likely]]
-            return *slots[in.arg];
-        return by_name(env, p.names[in.n], owned);
-    };
-
     // Locals, not members: writes through `results` (char) could alias anything reached through `p`.
     const Instr* const code = p.code.data();
-    const Instr* const end = code + p.code.size();
     const Ref* const constants = p.constant_refs.data();
     std::int64_t today = INT64_MIN;  // days since 1970 of env.today(), read once when needed
     std::size_t sp = 0, tp = 0;      // next free entry of the value and truth stacks
-    // A truth an instruction produced: pushed, or written out when it ends a condition.
-    const auto put = [&](const Instr& in, unsigned char t) __attribute__((always_inline)) {
-        if (in.out < 0) truths[tp++] = t;
-        else results[in.out] = as_result[t];
-    };
-    const auto push = [&](const Instr& in, bool decided, bool holds) __attribute__((always_inline)) {
-        put(in, decided ? (holds ? t_true : t_false) : t_unknown);
-    };
+
+    // The handlers' shared steps are macros, not lambdas: lambdas capturing the machine state by
+    // reference made GCC keep ip, sp and tp in memory instead of registers (about 1 ns per instruction).
+    // AT: the current instruction's name, through its slot or (kept in `owned`) looked up by name.
+#define AT() (static_cast<std::uint32_t>(ip->arg) < slot_count ? *slots[ip->arg] : by_name(env, p.names[ip->n], owned))
+    // PUT: a truth the instruction produced — joined with the one below when aux says so
+    // (`x and <this>`), then pushed, or written out when it ends a condition.
+#define PUT(truth)                                                     \
+    do {                                                               \
+        unsigned char t_ = (truth);                                    \
+        if (ip->aux == join_and) t_ = std::min(truths[--tp], t_);      \
+        else if (ip->aux == join_or) t_ = std::max(truths[--tp], t_);  \
+        if (ip->out < 0) truths[tp++] = t_;                            \
+        else results[ip->out] = as_result[t_];                         \
+    } while (false)
+#define PUSH(decided, holds) PUT((decided) ? ((holds) ? t_true : t_false) : t_unknown)
 
     // Threaded dispatch (GCC and Clang's labels as values): every instruction ends with its own
     // indirect jump to the next, which the CPU predicts far better than one shared switch.
@@ -484,42 +546,39 @@ Ref run(const Program& p, const Environment& env, Owned& owned, signed char* res
     };
     const Instr* ip = code;
 #define OP(name) op_##name:
-#define NEXT                                                     \
-    do {                                                         \
-        if (++ip == end) goto done;                              \
-        goto* labels[static_cast<std::size_t>(ip->code)];        \
-    } while (false)
+#define NEXT goto* labels[static_cast<std::size_t>((++ip)->code)]
     goto* labels[static_cast<std::size_t>(ip->code)];
 
-    OP(t_const) {
-        put(*ip, ip->aux);
+    OP(t_const) {  // aux is the truth here, never a join
+        if (ip->out < 0) truths[tp++] = ip->aux;
+        else results[ip->out] = as_result[ip->aux];
         NEXT;
     }
     OP(t_bool) {
-        const bool* b = typed<bool>(at(*ip));
-        push(*ip, b, b && *b);
+        const bool* b = typed<bool>(AT());
+        PUSH(b, b && *b);
         NEXT;
     }
     OP(t_not_bool) {
-        const bool* b = typed<bool>(at(*ip));
-        push(*ip, b, b && !*b);
+        const bool* b = typed<bool>(AT());
+        PUSH(b, b && !*b);
         NEXT;
     }
     OP(t_known) {
-        put(*ip, at(*ip).index() != 0 ? t_true : t_false);
+        PUT(AT().index() != 0 ? t_true : t_false);
         NEXT;
     }
 #define DXA_INT_LEAF(name, op)                                   \
     OP(name) {                                                   \
-        const std::int64_t* x = typed<std::int64_t>(at(*ip));    \
-        push(*ip, x, x && *x op ip->imm.i);                      \
+        const std::int64_t* x = typed<std::int64_t>(AT());    \
+        PUSH(x, x && *x op ip->imm.i);                      \
         NEXT;                                                    \
     }
 #define DXA_NUM_LEAF(name, op)                                   \
     OP(name) {                                                   \
         double x = 0;                                            \
-        const bool known = numeric(at(*ip), x);                  \
-        push(*ip, known, known && x op ip->imm.d);               \
+        const bool known = numeric(AT(), x);                  \
+        PUSH(known, known && x op ip->imm.d);               \
         NEXT;                                                    \
     }
     DXA_INT_LEAF(t_int_lt, <) DXA_INT_LEAF(t_int_le, <=) DXA_INT_LEAF(t_int_gt, >)
@@ -529,49 +588,48 @@ Ref run(const Program& p, const Environment& env, Owned& owned, signed char* res
 #undef DXA_INT_LEAF
 #undef DXA_NUM_LEAF
     OP(t_str_eq) {
-        const std::string* s = typed<std::string>(at(*ip));
-        push(*ip, s, s && same(*s, *static_cast<const std::string*>(ip->imm.p)));
+        const std::string* s = typed<std::string>(AT());
+        PUSH(s, s && same(*s, *static_cast<const std::string*>(ip->imm.p)));
         NEXT;
     }
     OP(t_str_ne) {
-        const std::string* s = typed<std::string>(at(*ip));
-        push(*ip, s, s && !same(*s, *static_cast<const std::string*>(ip->imm.p)));
+        const std::string* s = typed<std::string>(AT());
+        PUSH(s, s && !same(*s, *static_cast<const std::string*>(ip->imm.p)));
         NEXT;
     }
     OP(t_str_in) {
-        const std::string* s = typed<std::string>(at(*ip));
-        push(*ip, s, s && contains(*static_cast<const StringList*>(ip->imm.p), *s));
+        const std::string* s = typed<std::string>(AT());
+        PUSH(s, s && contains(*static_cast<const StringList*>(ip->imm.p), *s));
         NEXT;
     }
     OP(t_str_not_in) {
-        const std::string* s = typed<std::string>(at(*ip));
-        push(*ip, s, s && !contains(*static_cast<const StringList*>(ip->imm.p), *s));
+        const std::string* s = typed<std::string>(AT());
+        PUSH(s, s && !contains(*static_cast<const StringList*>(ip->imm.p), *s));
         NEXT;
     }
     OP(t_has) {
-        const StringList* l = typed<StringList>(at(*ip));
-        push(*ip, l, l && contains(*l, *static_cast<const std::string*>(ip->imm.p)));
+        const StringList* l = typed<StringList>(AT());
+        PUSH(l, l && contains(*l, *static_cast<const std::string*>(ip->imm.p)));
         NEXT;
     }
     OP(t_not) {
         --tp;
-        put(*ip, static_cast<unsigned char>(t_true - truths[tp]));
+        PUT(static_cast<unsigned char>(t_true - truths[tp]));
         NEXT;
     }
     OP(t_and) {
         tp -= 2;
-        put(*ip, std::min(truths[tp], truths[tp + 1]));
+        PUT(std::min(truths[tp], truths[tp + 1]));
         NEXT;
     }
     OP(t_or) {
         tp -= 2;
-        put(*ip, std::max(truths[tp], truths[tp + 1]));
+        PUT(std::max(truths[tp], truths[tp + 1]));
         NEXT;
     }
     OP(t_skip) {
         if (truths[tp - 1] == ip->aux) {
             ip = code + ip->arg;
-            if (ip == end) goto done;
             goto* labels[static_cast<std::size_t>(ip->code)];
         }
         NEXT;
@@ -582,7 +640,7 @@ Ref run(const Program& p, const Environment& env, Owned& owned, signed char* res
         NEXT;
     }
     OP(v_load) {
-        stack[sp++] = ref_of(at(*ip));
+        stack[sp++] = ref_of(AT());
         NEXT;
     }
     OP(v_negate) {
@@ -616,6 +674,12 @@ Ref run(const Program& p, const Environment& env, Owned& owned, signed char* res
         }
         NEXT;
     }
+    OP(v_days_since_name) {
+        const Date* d = typed<Date>(AT());
+        if (d && today == INT64_MIN) today = env.today().serial();
+        stack[sp++] = d ? Ref::integer(today - d->serial()) : Ref::none();
+        NEXT;
+    }
     OP(v_min) {
         --sp;
         stack[sp - 1] = pick(true, ip->aux != 0, stack[sp - 1], stack[sp]);
@@ -627,18 +691,7 @@ Ref run(const Program& p, const Environment& env, Owned& owned, signed char* res
         NEXT;
     }
     OP(v_call) {
-        const auto argc = static_cast<std::size_t>(ip->arg);
-        sp -= argc;
-        bool known = true;
-        std::vector<Value>& args = call_arguments.get();
-        const auto widen = static_cast<std::uint64_t>(ip->imm.i);
-        for (std::size_t k = 0; k < argc && known; ++k) {
-            known = stack[sp + k].known();
-            args.push_back(value_of(stack[sp + k]));
-            if (widen & (std::uint64_t{1} << k) && std::holds_alternative<std::int64_t>(args.back()))
-                args.back() = static_cast<double>(std::get<std::int64_t>(args.back()));
-        }
-        stack[sp++] = known ? ref_of(owned.keep(env.call(p.names[ip->n], args))) : Ref::none();
+        sp = call(*ip, p, env, stack, sp, owned, call_arguments);
         NEXT;
     }
     OP(v_truth) {
@@ -654,7 +707,7 @@ Ref run(const Program& p, const Environment& env, Owned& owned, signed char* res
         const Ref& l = stack[sp];         \
         const Ref& r = stack[sp + 1];     \
         const bool known = (test);        \
-        push(*ip, known, known && (a op b)); \
+        PUSH(known, known && (a op b)); \
         NEXT;                             \
     }
 #define DXA_COMPARE_SIX(prefix, test, a, b)                                                             \
@@ -671,7 +724,7 @@ Ref run(const Program& p, const Environment& env, Owned& owned, signed char* res
     OP(name) {                              \
         const Ref& l = stack[--sp];         \
         const bool known = (test);          \
-        push(*ip, known, known && (a op b)); \
+        PUSH(known, known && (a op b)); \
         NEXT;                               \
     }
 #define DXA_COMPARE_K_SIX(prefix, test, a, b)                                                               \
@@ -685,46 +738,56 @@ Ref run(const Program& p, const Environment& env, Owned& owned, signed char* res
     OP(c_str_eq) {
         sp -= 2;
         const bool known = stack[sp].type == Type::string && stack[sp + 1].type == Type::string;
-        push(*ip, known, known && same(*stack[sp].s, *stack[sp + 1].s));
+        PUSH(known, known && same(*stack[sp].s, *stack[sp + 1].s));
         NEXT;
     }
     OP(c_str_ne) {
         sp -= 2;
         const bool known = stack[sp].type == Type::string && stack[sp + 1].type == Type::string;
-        push(*ip, known, known && !same(*stack[sp].s, *stack[sp + 1].s));
+        PUSH(known, known && !same(*stack[sp].s, *stack[sp + 1].s));
+        NEXT;
+    }
+    OP(k_str_eq) {
+        const Ref& v = stack[--sp];
+        PUSH(v.type == Type::string, v.type == Type::string && same(*v.s, *static_cast<const std::string*>(ip->imm.p)));
+        NEXT;
+    }
+    OP(k_str_ne) {
+        const Ref& v = stack[--sp];
+        PUSH(v.type == Type::string, v.type == Type::string && !same(*v.s, *static_cast<const std::string*>(ip->imm.p)));
         NEXT;
     }
     OP(c_bool_eq) {
         sp -= 2;
         const bool known = stack[sp].type == Type::boolean && stack[sp + 1].type == Type::boolean;
-        push(*ip, known, known && stack[sp].b == stack[sp + 1].b);
+        PUSH(known, known && stack[sp].b == stack[sp + 1].b);
         NEXT;
     }
     OP(c_bool_ne) {
         sp -= 2;
         const bool known = stack[sp].type == Type::boolean && stack[sp + 1].type == Type::boolean;
-        push(*ip, known, known && stack[sp].b != stack[sp + 1].b);
+        PUSH(known, known && stack[sp].b != stack[sp + 1].b);
         NEXT;
     }
     OP(c_in) {
         sp -= 2;
         const bool known = stack[sp].type == Type::string && stack[sp + 1].type == Type::list;
-        push(*ip, known, known && contains(*stack[sp + 1].l, *stack[sp].s));
+        PUSH(known, known && contains(*stack[sp + 1].l, *stack[sp].s));
         NEXT;
     }
     OP(c_not_in) {
         sp -= 2;
         const bool known = stack[sp].type == Type::string && stack[sp + 1].type == Type::list;
-        push(*ip, known, known && !contains(*stack[sp + 1].l, *stack[sp].s));
+        PUSH(known, known && !contains(*stack[sp + 1].l, *stack[sp].s));
         NEXT;
     }
     OP(c_known) {
-        put(*ip, stack[--sp].known() ? t_true : t_false);
+        PUT(stack[--sp].known() ? t_true : t_false);
         NEXT;
     }
     OP(c_truth) {
         const Ref& v = stack[--sp];
-        push(*ip, v.type == Type::boolean, v.type == Type::boolean && v.b);
+        PUSH(v.type == Type::boolean, v.type == Type::boolean && v.b);
         NEXT;
     }
     OP(result) {
@@ -732,8 +795,12 @@ Ref run(const Program& p, const Environment& env, Owned& owned, signed char* res
         sp = tp = 0;
         NEXT;
     }
+    OP(halt) goto done;
 #undef OP
 #undef NEXT
+#undef AT
+#undef PUT
+#undef PUSH
 
 done:
 #pragma GCC diagnostic pop
@@ -744,13 +811,15 @@ done:
     return sp > 0 ? stack[0] : Ref::none();
 }
 
-/// Copies `from`'s code to the end of `to`, renumbering its constants, names and jumps.
+/// Copies `from`'s code but its halt to the end of `to` (which has none while it grows),
+/// renumbering its constants, names and jumps.
 void append(Program& to, const Program& from) {
     const auto code_base = static_cast<std::int32_t>(to.code.size());
     const auto const_base = static_cast<std::int32_t>(to.constants.size());
     if (to.names.size() + from.names.size() > 65535) throw std::length_error("too many names in one condition set");
     const auto name_base = static_cast<std::uint16_t>(to.names.size());
     for (Instr in : from.code) {
+        if (in.code == Code::halt) break;
         if (reads_name(in.code)) in.n = static_cast<std::uint16_t>(in.n + name_base);
         if (reads_constant(in.code)) in.k += const_base;
         if (in.code == Code::t_skip) in.arg += code_base;
@@ -770,6 +839,7 @@ Program lower(const Node& root) {
     Lowering lowering{p};
     if (root.type == Type::boolean) lowering.truth(root);
     else lowering.value(root);
+    p.code.push_back(Instr{Code::halt});
     seal(p);
     return p;
 }
@@ -778,7 +848,9 @@ void seal(Program& p) {
     p.constant_refs.clear();
     for (const Value& v : p.constants) p.constant_refs.push_back(ref_of(v));
     for (Instr& in : p.code) {
-        if (in.code == Code::t_str_eq || in.code == Code::t_str_ne || in.code == Code::t_has) in.imm.p = std::get_if<std::string>(&p.constants[static_cast<std::size_t>(in.k)]);
+        if (in.code == Code::t_str_eq || in.code == Code::t_str_ne || in.code == Code::t_has || in.code == Code::k_str_eq ||
+            in.code == Code::k_str_ne)
+            in.imm.p = std::get_if<std::string>(&p.constants[static_cast<std::size_t>(in.k)]);
         else if (in.code == Code::t_str_in || in.code == Code::t_str_not_in) in.imm.p = std::get_if<StringList>(&p.constants[static_cast<std::size_t>(in.k)]);
     }
 }
@@ -794,16 +866,20 @@ int Expression::test(const Environment& env) const {
     return r.type == Type::boolean ? (r.b ? 1 : 0) : -1;
 }
 
-ConditionSet::ConditionSet() : program_(std::make_unique<Program>()) { program_->type = Type::boolean; }
+ConditionSet::ConditionSet() : program_(std::make_unique<Program>()) {
+    program_->type = Type::boolean;
+    program_->code.push_back(Instr{Code::halt});
+}
 ConditionSet::ConditionSet(ConditionSet&&) noexcept = default;
 ConditionSet& ConditionSet::operator=(ConditionSet&&) noexcept = default;
 ConditionSet::~ConditionSet() = default;
 
 void ConditionSet::add(const Expression& condition) {
     if (condition.type() != Type::boolean) throw std::invalid_argument("a condition must be boolean: " + condition.source());
-    const std::size_t start = program_->code.size();
-    append(*program_, *condition.program_);
     auto& code = program_->code;
+    code.pop_back();  // the halt, put back at the end
+    const std::size_t start = code.size();
+    append(*program_, *condition.program_);
     const auto index = static_cast<std::int32_t>(count_++);
     // The last instruction writes the condition's truth itself, unless a jump lands after it.
     const bool jumped_past = std::any_of(code.begin() + static_cast<std::ptrdiff_t>(start), code.end(), [&](const Instr& in) {
@@ -816,6 +892,7 @@ void ConditionSet::add(const Expression& condition) {
         result.arg = index;
         code.push_back(result);
     }
+    code.push_back(Instr{Code::halt});
     seal(*program_);
 }
 

@@ -42,6 +42,7 @@ namespace dxassess::engine {
     X(v_add_int) X(v_sub_int) X(v_mul_int)             /* overflow: unknown */                    \
     X(v_add_num) X(v_sub_num) X(v_mul_num) X(v_div_num) /* division by zero, non-finite: unknown */ \
     X(v_count) X(v_days_since)                                                                    \
+    X(v_days_since_name)  /* days_since(name): reads slot arg */                                  \
     X(v_min) X(v_max)     /* aux: 1 when the result is a number */                                \
     X(v_call)             /* plugin function names[n] with the top arg values; imm.i: widen bits */ \
     X(v_truth)            /* pop a truth, push it as a boolean value */                           \
@@ -52,12 +53,14 @@ namespace dxassess::engine {
     X(k_num_lt) X(k_num_le) X(k_num_gt) X(k_num_ge) X(k_num_eq) X(k_num_ne) /* top <op> imm.d */  \
     X(c_date_lt) X(c_date_le) X(c_date_gt) X(c_date_ge) X(c_date_eq) X(c_date_ne)                 \
     X(c_str_eq) X(c_str_ne)                                                                       \
+    X(k_str_eq) X(k_str_ne) /* top ==/!= the string at imm.p: `f(x) == "under_30"` */             \
     X(c_bool_eq) X(c_bool_ne)                                                                     \
     X(c_in) X(c_not_in)                                                                           \
     X(c_known)                                                                                    \
     X(c_truth)            /* a boolean value (a plugin's result) as a truth */                    \
     /* ConditionSet: write the top truth to out[arg] and empty both stacks. */                   \
-    X(result)
+    X(result)                                                                                     \
+    X(halt)               /* the last instruction of every program: no end test per instruction */
 
 enum class Code : std::uint8_t {
 #define DXA_EXPR_CODE_ENUM(name) name,

@@ -68,8 +68,8 @@ public:
     /// The reference date for days_since().
     virtual Date today() const = 0;
 
-    /// The value of a slot (NameInfo::slot), or nullptr to fall back to lookup(name). Not virtual:
-    /// it is the hot path of evaluation.
+    /// The value of a slot (NameInfo::slot), or nullptr for a slot out of the table: evaluation then
+    /// falls back to lookup(name). Not virtual: it is the hot path of evaluation.
     const Value* slot(int index) const {
         return index >= 0 && static_cast<std::size_t>(index) < slot_count_ ? slot_values_[index] : nullptr;
     }
@@ -83,7 +83,8 @@ protected:
     Environment() = default;
     Environment(const Environment&) = delete;  // the slot table may point into the derived object
     Environment& operator=(const Environment&) = delete;
-    /// Makes slot(i) return values[i]; the table must outlive the environment's use.
+    /// Makes slot(i) return values[i]; the table must outlive the environment's use, and every
+    /// entry points at a Value (an unknown one for a name without a value).
     void bind_slots(const Value* const* values, std::size_t count) {
         slot_values_ = values;
         slot_count_ = count;
