@@ -1,7 +1,9 @@
 // The condition language: lexing, parsing, type checks, lowering and evaluation. The first byte
-// picks which names are known (and whether slots are bound); the rest is the expression. Three
-// ways of evaluating a boolean condition must agree: evaluate(), test() and a ConditionSet.
+// picks which names are known (and whether slots are bound); the rest is the expression. The
+// compiled program must give what the reference tree walk gives (expr_reference.cpp), and the
+// three ways of evaluating a boolean condition must agree: evaluate(), test() and a ConditionSet.
 #include "dxassess/engine/expr.hpp"
+#include "expr_program.hpp"  // white-box: program_of() and evaluate_tree()
 
 #include <cstddef>
 #include <cstdint>
@@ -72,6 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         const Expression e = Expression::compile(source, scope());
         const Value v = e.evaluate(env);
+        if (v != evaluate_tree(*program_of(e).tree, env)) __builtin_trap();
         if (e.type() != Type::boolean) return 0;
         const int truth = e.test(env);
         const int expected = std::holds_alternative<std::monostate>(v) ? -1 : std::get<bool>(v) ? 1 : 0;
