@@ -258,6 +258,49 @@ TEST_CASE("the JSON answers fast path accepts exactly what the checked path acce
     }
 }
 
+TEST_CASE("answers read into reused storage are the answers read fresh, whatever was there before", "[answers][json]") {
+    const AnswerSchema schema{{&rules()}, {"other"}};
+    const auto with = [&](const std::string& profile_extra, const std::string& area, const std::string& rest = "") {
+        return "{" + json_profile + profile_extra + "}, \"area\": {" + area + "}" + rest + "}";
+    };
+    // Different shapes one after another: more and fewer answers, rows and choices, another type in
+    // the same place, optional profile fields given and not, an area present and absent, a text only
+    // the checked path reads (a label), and one that fails.
+    const std::vector<std::string> texts = {
+        with(R"(, "staff": 40, "peer_group": "town_1_0", "type": "town", "as_of": "2025-10-01")",
+             R"("flag": true, "count": 3, "share": 0.5, "mode": "trial", "forms": ["home", "mobile"], "since": "2024-04-01",)"
+             R"("systems": [{"business": "a", "done": true}, {"business": "b", "done": false}])",
+             R"(, "targets": {"area": 4})"),
+        with("", R"("systems": [{"business": "a", "done": false}, {"business": "b"}], "forms": ["mobile"])"),
+        "{" + json_profile + "}}",
+        with("", R"("count": 101)"),
+        with(R"(, "staff": 7)", R"("mode": "試行", "forms": [], "count": 0, "share": 1)"),
+        with("", R"("mode": "formal", "since": "2000-02-29", "systems": [{"business": "b", "done": true}, {"business": "a", "done": true}])"),
+        with("", ""),
+    };
+    const auto same_as_fresh = [&](const std::string& text, Answers& reused) {
+        INFO(text);
+        std::optional<Answers> fresh;
+        try {
+            fresh = parse_answers_json(text, Location{"line", 1, 0}, schema);
+        } catch (const InputError&) {
+        }
+        if (!fresh) {
+            CHECK_THROWS_AS(parse_answers_json_into(text, Location{"line", 1, 0}, schema, reused), InputError);
+            return;
+        }
+        parse_answers_json_into(text, Location{"line", 1, 0}, schema, reused);
+        CHECK(canonical(reused) == canonical(*fresh));
+        CHECK(reused.profile.staff == fresh->profile.staff);
+        CHECK(reused.profile.peer_group == fresh->profile.peer_group);
+        CHECK(reused.areas.size() == fresh->areas.size());
+    };
+    Answers reused;
+    for (const auto& text : texts) same_as_fresh(text, reused);
+    for (auto it = texts.rbegin(); it != texts.rend(); ++it) same_as_fresh(*it, reused);
+    for (const auto& text : texts) same_as_fresh(text, reused);
+}
+
 TEST_CASE("UTF-8 is checked byte by byte, also inside long ASCII runs", "[utf8]") {
     const std::string ascii(37, 'a');  // odd length: the eight-byte steps end anywhere
     for (const std::string& good : {std::string(""), ascii, ascii + "日本語", "é" + ascii + "😀", ascii + "\x7f"}) {

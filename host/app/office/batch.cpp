@@ -170,7 +170,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                 std::string id;                         // its --id-field value, as JSON text
                 std::string error;                      // why the line was not scored
                 std::uint32_t column = 0;               // where in the line (0: the line as a whole)
-                std::optional<engine::Answers> answers;
+                std::optional<engine::Answers> answers; // when this thread does not score it
                 std::string result;                     // its result line
                 bool complete = false;
                 std::string report_path, report;        // with --reports
@@ -194,13 +194,14 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                 }
                 return false;
             };
-            const auto check = [&](Line& l) {
+            // Reads the line's answers into `answers`; false when the line is bad (l.error says why).
+            const auto check = [&](Line& l, engine::Answers& answers) {
                 const engine::Location where{o.input, static_cast<std::uint32_t>(l.number), 0};
                 if (l.text.size() > engine::max_answers_bytes) {  // one municipality's answers: an answers file's limit
                     const std::string n = std::to_string(l.text.size()), limit = std::to_string(engine::max_answers_bytes);
                     l.error = lang == engine::Lang::en ? "line too long (" + n + " bytes, limit " + limit + ")"
                                                        : "行が長すぎます（" + n + " バイト、上限 " + limit + " バイト）";
-                    return;
+                    return false;
                 }
                 try {
                     if (csv) {
@@ -213,18 +214,19 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                     } else {
                         l.id = json_field_token(l.text, o.id_field);
                     }
-                    l.answers = engine::parse_answers_json(l.text, where, schema);
+                    engine::parse_answers_json_into(l.text, where, schema, answers);
+                    return true;
                 } catch (const engine::InputError& e) {
                     l.column = e.diagnostics().front().where.column;  // within the line, when the problem has one
                     for (const auto& d : e.diagnostics()) l.error += (l.error.empty() ? "" : "; ") + d.message.in(lang);
                 } catch (const std::exception& e) {
                     l.error = e.what();
                 }
+                return false;
             };
-            const auto score = [&](Line& l) {
-                if (!l.answers) return;
-                Assessment a = assess(inst, std::move(*l.answers), policy);
-                l.answers.reset();
+            // Scores answers read by check(), and hands them back (their storage is reused).
+            const auto score = [&](Line& l, engine::Answers& answers) {
+                Assessment a = assess(inst, std::move(answers), policy);
                 l.result = result_line(a, l.number, l.id);
                 l.complete = a.complete();
                 if (!o.reports_dir.empty()) {  // a report carries its answers and their digest
@@ -236,6 +238,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                                                                 "-" + std::to_string(l.number) + ".json")).string();
                     l.report = render_json(a, meta);
                 }
+                answers = std::move(a.answers);
             };
             const auto write = [&](Line& l) {
                 if (!l.error.empty()) {
@@ -261,12 +264,20 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
             };
             ordered_stream(window, concurrent ? o.jobs : 2, next_line,
                            [&](std::size_t i) {
-                               check(slots[i % window]);
-                               if (concurrent) score(slots[i % window]);
+                               Line& l = slots[i % window];
+                               if (concurrent) {
+                                   // Read and scored on this thread: one answer tree per thread, reused
+                                   // line after line while it is still in this core's cache.
+                                   thread_local engine::Answers answers;
+                                   if (check(l, answers)) score(l, answers);
+                               } else if (engine::Answers answers; check(l, answers)) {
+                                   l.answers = std::move(answers);
+                               }
                            },
                            [&](std::size_t i) {
-                               if (!concurrent) score(slots[i % window]);
-                               write(slots[i % window]);
+                               Line& l = slots[i % window];
+                               if (l.answers) score(l, *l.answers);
+                               write(l);
                            });
             if (progress) std::cerr << "\n";
             results.flush();

@@ -98,9 +98,15 @@ Answers parse_answers_json(const std::string& text, const std::string& source, c
 }
 
 Answers parse_answers_json(const std::string& text, const Location& origin, const AnswerSchema& schema) {
-    if (auto answers = read_valid_answers_json(text, origin.str(), schema)) return std::move(*answers);
+    Answers answers;
+    parse_answers_json_into(text, origin, schema, answers);
+    return answers;
+}
+
+void parse_answers_json_into(const std::string& text, const Location& origin, const AnswerSchema& schema, Answers& into) {
+    if (read_valid_answers_json(text, origin.str(), schema, into)) return;
     try {
-        return parse_answers_json_checked(text, origin, schema);
+        into = parse_answers_json_checked(text, origin, schema);
     } catch (const InputError& e) {
         // The checked path's nodes carry no position: its problems are placed at the text's origin.
         std::vector<Diagnostic> placed = e.diagnostics();

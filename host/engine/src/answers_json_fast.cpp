@@ -2,6 +2,10 @@
 // what the checked path (answers_json.cpp → answers_loader.cpp) accepts unchanged. Any doubt
 // returns nothing and the checked path decides; tests/unit/test_answers.cpp holds the two
 // paths to the same results.
+//
+// It fills the Answers it is given in place, reusing their nodes, strings and lists: bulk readers
+// (batch, rescore) read many answer sets of much the same shape into one Answers, and after the
+// first few a line allocates next to nothing.
 #include "answers_json_fast.hpp"
 
 #include <simdjson.h>
@@ -51,7 +55,16 @@ void first_time(std::array<bool, N>& seen, std::size_t i) {
     seen[i] = true;
 }
 
-AnswerNode read_answer(const Question& q, element v);
+void read_answer(const Question& q, element v, AnswerNode& node);
+
+/// Makes a reused node a fresh one, keeping the storage of its lists for what comes next.
+void reset(AnswerNode& node) {
+    node.where.file.clear();
+    node.where.line = node.where.column = 0;
+    node.na = nullptr;
+    node.notes.reset();
+    node.is_table = node.is_list = false;
+}
 
 /// Reads an object's fields as answers to `questions`, into `members` in questionnaire order
 /// (whatever the order of the JSON keys). `columns`: they are a table row's, and a required column
@@ -73,23 +86,35 @@ void place_in_order(object o, const std::vector<Question>& questions, bool colum
         present |= std::uint64_t{1} << index;
         cells[index] = cell;
     }
-    members.reserve(static_cast<std::size_t>(__builtin_popcountll(present)));
+    std::size_t m = 0;  // members already there are overwritten, the rest dropped
     for (std::size_t i = 0; i < questions.size(); ++i) {
-        if (present >> i & 1) members.emplace_back(questions[i].id, read_answer(questions[i], cells[i]));
-        else if (columns && questions[i].required) throw NotPlain{};
+        if (present >> i & 1) {
+            if (m == members.size()) members.emplace_back();
+            auto& [key, node] = members[m++];
+            key.assign(questions[i].id);
+            read_answer(questions[i], cells[i], node);
+        } else if (columns && questions[i].required) {
+            throw NotPlain{};
+        }
     }
+    members.erase(members.begin() + static_cast<std::ptrdiff_t>(m), members.end());
 }
 
-AnswerNode read_table(const Question& q, element v) {
+void read_table(const Question& q, element v, AnswerNode& node) {
     const array rows = array_of(v);
     const std::size_t count = rows.size();
     if ((q.min_rows && count < static_cast<std::size_t>(*q.min_rows)) || (q.max_rows && count > static_cast<std::size_t>(*q.max_rows)))
         throw NotPlain{};
-    AnswerNode node;
     node.is_list = true;
-    node.items.reserve(count);
+    node.value = Value{};
+    node.members.clear();
+    node.items.resize(count);
+    std::size_t r_index = 0;
     for (element r : rows) {
-        AnswerNode& row = node.items.emplace_back();
+        AnswerNode& row = node.items[r_index++];
+        reset(row);
+        row.value = Value{};
+        row.items.clear();
         row.is_table = true;
         place_in_order(object_of(r), q.columns, true, row.members);
         // A row naming only its key is a template row not answered yet: the checked path drops it.
@@ -112,21 +137,22 @@ AnswerNode read_table(const Question& q, element v) {
             seen.push_back(&cell->value);
         }
     }
-    return node;
 }
 
-AnswerNode read_answer(const Question& q, element v) {
-    AnswerNode node;
+void read_answer(const Question& q, element v, AnswerNode& node) {
+    reset(node);
+    if (q.type != QuestionType::table) node.members.clear();
+    if (q.type != QuestionType::table && q.type != QuestionType::multi_choice) node.items.clear();
     switch (q.type) {
         case QuestionType::boolean:
             if (v.type() != element_type::BOOL) throw NotPlain{};
             node.value = v.get_bool().value_unsafe();
-            return node;
+            return;
         case QuestionType::integer: {
             const std::int64_t i = integer_of(v);
             within(q, static_cast<double>(i));
             node.value = i;
-            return node;
+            return;
         }
         case QuestionType::number:
         case QuestionType::ratio: {
@@ -137,53 +163,65 @@ AnswerNode read_answer(const Question& q, element v) {
             if (q.type == QuestionType::ratio && (d < 0 || d > 1)) throw NotPlain{};
             within(q, d);
             node.value = d;
-            return node;
+            return;
         }
         case QuestionType::choice: {
             const Choice* c = match_choice(q, string_of(v));
             if (!c) throw NotPlain{};
-            node.value = c->id;
-            return node;
+            if (auto* s = std::get_if<std::string>(&node.value)) s->assign(c->id);  // keeps its storage
+            else node.value = c->id;
+            return;
         }
         case QuestionType::multi_choice: {
             node.is_list = true;
-            StringList ids;
+            if (!std::holds_alternative<StringList>(node.value)) node.value = StringList{};
+            StringList& ids = std::get<StringList>(node.value);
+            ids.clear();
+            std::size_t n = 0;
             for (element e : array_of(v)) {
                 const Choice* c = match_choice(q, string_of(e));
                 if (!c || std::find(ids.begin(), ids.end(), c->id) != ids.end()) throw NotPlain{};
                 ids.push_back(c->id);
-                AnswerNode item;
-                item.value = c->id;
-                node.items.push_back(std::move(item));
+                if (n == node.items.size()) node.items.emplace_back();
+                AnswerNode& item = node.items[n++];
+                reset(item);
+                item.items.clear();
+                item.members.clear();
+                if (auto* s = std::get_if<std::string>(&item.value)) s->assign(c->id);
+                else item.value = c->id;
             }
-            node.value = std::move(ids);
-            return node;
+            node.items.erase(node.items.begin() + static_cast<std::ptrdiff_t>(n), node.items.end());
+            return;
         }
         case QuestionType::date: {
             const Date d = Date::parse(std::string(string_of(v)));
             if (!d.valid()) throw NotPlain{};
             node.value = d;
-            return node;
+            return;
         }
-        case QuestionType::table: return read_table(q, v);
+        case QuestionType::table: read_table(q, v, node); return;
     }
     throw NotPlain{};
 }
 
 void read_profile(object o, Profile& p) {
+    // What is optional goes back to "not given"; the rest is always set below.
+    p.type.clear();
+    p.staff = 0;
+    p.peer_group.clear();
     enum { code, name, prefecture, population, fiscal_year, type, as_of, staff, peer_group, count };
     std::array<bool, count> seen{};
     for (auto [key, v] : o) {
         if (key == "code") {
             first_time(seen, code);
-            p.code = std::string(string_of(v));
+            p.code.assign(string_of(v));
             if (!valid_local_government_code(p.code)) throw NotPlain{};
         } else if (key == "name") {
             first_time(seen, name);
-            p.name = std::string(string_of(v));
+            p.name.assign(string_of(v));
         } else if (key == "prefecture") {
             first_time(seen, prefecture);
-            p.prefecture = std::string(string_of(v));
+            p.prefecture.assign(string_of(v));
         } else if (key == "population") {
             first_time(seen, population);
             p.population = integer_of(v);
@@ -195,7 +233,7 @@ void read_profile(object o, Profile& p) {
             p.fiscal_year = static_cast<int>(fy);
         } else if (key == "type") {
             first_time(seen, type);
-            p.type = std::string(string_of(v));
+            p.type.assign(string_of(v));
             const auto& types = government_types();
             if (std::find(types.begin(), types.end(), p.type) == types.end()) throw NotPlain{};
         } else if (key == "staff") {
@@ -219,17 +257,19 @@ void read_profile(object o, Profile& p) {
     if (!seen[as_of]) p.as_of = default_reference_date(p.fiscal_year);
 }
 
-AnswerNode read_area(object o, const RuleSet& rs) {
-    AnswerNode area;
+void read_area(object o, const RuleSet& rs, AnswerNode& area) {
+    reset(area);
+    area.value = Value{};
+    area.items.clear();
     area.is_table = true;
     place_in_order(o, rs.questions, false, area.members);
-    return area;
 }
 
-Answers read_answers(element root, const std::string& source, const AnswerSchema& schema) {
-    Answers a;
+void read_answers(element root, const std::string& source, const AnswerSchema& schema, Answers& a) {
     a.path = source;
+    a.targets.clear();
     bool profile = false, targets = false;
+    std::vector<bool> read(schema.rule_sets.size());  // areas read from this text
     for (auto [key, v] : object_of(root)) {
         if (key == "profile") {
             if (profile) throw NotPlain{};
@@ -251,11 +291,18 @@ Answers read_answers(element root, const std::string& source, const AnswerSchema
             const auto rs = std::find_if(schema.rule_sets.begin(), schema.rule_sets.end(),
                                          [&](const RuleSet* r) { return r->area == area; });
             if (rs == schema.rule_sets.end()) throw NotPlain{};  // unknown, or kept unchecked (other_known_areas)
-            if (!a.areas.emplace((*rs)->area, read_area(object_of(v), **rs)).second) throw NotPlain{};
+            const auto index = static_cast<std::size_t>(rs - schema.rule_sets.begin());
+            if (read[index]) throw NotPlain{};
+            read[index] = true;
+            read_area(object_of(v), **rs, a.areas[(*rs)->area]);
         }
     }
     if (!profile) throw NotPlain{};
-    return a;
+    std::erase_if(a.areas, [&](const auto& area) {  // what an earlier text had and this one has not
+        for (std::size_t k = 0; k < read.size(); ++k)
+            if (read[k] && schema.rule_sets[k]->area == area.first) return false;
+        return true;
+    });
 }
 
 }  // namespace
@@ -268,16 +315,23 @@ const Choice* match_choice(const Question& q, std::string_view s) {
     return nullptr;
 }
 
-std::optional<Answers> read_valid_answers_json(std::string_view text, const std::string& source,
-                                               const AnswerSchema& schema) {
+bool read_valid_answers_json(std::string_view text, const std::string& source, const AnswerSchema& schema, Answers& into) {
     thread_local simdjson::dom::parser parser;  // keeps its buffers from line to line
     element root;
-    if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+    if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return false;
     try {
-        return read_answers(root, source, schema);
+        read_answers(root, source, schema, into);
+        return true;
     } catch (const NotPlain&) {
-        return std::nullopt;
+        return false;
     }
+}
+
+std::optional<Answers> read_valid_answers_json(std::string_view text, const std::string& source,
+                                               const AnswerSchema& schema) {
+    Answers a;
+    if (!read_valid_answers_json(text, source, schema, a)) return std::nullopt;
+    return a;
 }
 
 }  // namespace dxassess::engine

@@ -14,6 +14,9 @@ namespace dxassess::engine {
 /// messages live in one place. The nodes carry no positions (JSON lines have no useful ones).
 std::optional<Answers> read_valid_answers_json(std::string_view text, const std::string& source,
                                                const AnswerSchema& schema);
+/// The same into `into`, reusing the nodes, strings and lists it holds; false (and `into` holding
+/// unspecified answers) when the checked path must decide.
+bool read_valid_answers_json(std::string_view text, const std::string& source, const AnswerSchema& schema, Answers& into);
 
 /// The checked path alone (answers_json.cpp): JSON turned into a TOML tree and checked as an
 /// answers file is. Throws InputError.

@@ -113,6 +113,11 @@ Answers parse_answers_json(const std::string& text, const std::string& source, c
 /// are placed at origin's line (with the column within it where the problem has one).
 Answers parse_answers_json(const std::string& text, const Location& origin, const AnswerSchema& schema);
 
+/// parse_answers_json into `into`, reusing the storage of the answers it held: bulk readers (batch,
+/// rescore) read many answer sets of much the same shape, and reusing one tree saves an allocation
+/// per answer. Throws InputError, leaving `into` with unspecified answers.
+void parse_answers_json_into(const std::string& text, const Location& origin, const AnswerSchema& schema, Answers& into);
+
 /// Largest answers text accepted: a file (as every input file), or one line of batch input.
 inline constexpr std::size_t max_answers_bytes = 8u * 1024u * 1024u;
 
