@@ -186,6 +186,11 @@ int run(int argc, char** argv) {
     cmd_rescore->add_option("--label", rescore_label, "尺度の名前 / name of the scale (default: the rule-set versions)");
 
     GenerateOptions gen;
+    BenchOptions bench;
+    CLI::App* cmd_bench = app.add_subcommand("bench", "採点の速さを測る / how fast rule sets score, on generated answers");
+    cmd_bench->add_option("RULES_DIR", bench.rules_dir, "規則のディレクトリ / directory of rule sets")->required();
+    cmd_bench->add_option("--count", bench.count, "生成する回答の件数 / answer sets to generate")->check(CLI::Range(1LL, 100000000LL))->capture_default_str();
+    cmd_bench->add_option("--seed", bench.seed, "乱数の種 / random seed")->capture_default_str();
     CLI::App* cmd_generate = app.add_subcommand("generate", "合成の回答を生成 / synthetic valid answer sets (JSON lines)");
     cmd_generate->add_option("--count", gen.count, "件数 / how many")->check(CLI::Range(1LL, 100000000LL));
     cmd_generate->add_option("--seed", gen.seed, "乱数の種 / random seed");
@@ -232,6 +237,7 @@ int run(int argc, char** argv) {
         if (*cmd_batch) return run_batch(g, batch);
         if (*cmd_rescore) return run_rescore(g, rescore_db, rescore_rules, rescore_label);
         if (*cmd_generate) return run_generate(g, gen);
+        if (*cmd_bench) return run_bench(g, bench);
         if (*cmd_diff) return run_diff(g, diff_old, diff_new, diff_format == "json");
         if (*cmd_explain) return run_explain(g, explain_report, explain_area);
     } catch (const std::exception& e) {

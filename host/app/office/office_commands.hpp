@@ -62,4 +62,13 @@ struct GenerateOptions {
 };
 int run_generate(const GlobalOptions& g, const GenerateOptions& o);
 
+/// `dxassess bench RULES_DIR [--count N] [--seed S]`: scoring-only, binding and end-to-end rates of
+/// the rule sets in RULES_DIR (with the installed plugins) on generated answer sets.
+struct BenchOptions {
+    std::string rules_dir;
+    long long count = 10000;
+    unsigned seed = 1;
+};
+int run_bench(const GlobalOptions& g, const BenchOptions& o);
+
 }  // namespace dxassess::host
