@@ -5,6 +5,8 @@
 #include "toml_support.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 #include <set>
 #include <cctype>
 
@@ -565,12 +567,58 @@ RuleSet load_rule_set(const std::string& path, const PluginSymbols& symbols, con
     return parse_rule_set(read_input_file(path), path, symbols, expected_area, reference);
 }
 
-RuleSetHeader peek_rule_set(const std::string& path) {
-    const toml::table root = parse_toml(read_input_file(path), path);
+namespace {
+
+/// The text of the [area] table when it stands as a plain table — from its header line to the next
+/// header line — or nothing. Parsing that alone spares start-up a parse of every rule file's
+/// questions and levels only to learn its area.
+std::optional<std::string_view> area_table_text(std::string_view text) {
+    const auto is_header = [](std::string_view line) {
+        const auto start = line.find_first_not_of(" \t");
+        return start != std::string_view::npos && line[start] == '[';
+    };
+    std::size_t at = 0, begin = std::string_view::npos;
+    while (at < text.size()) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        const std::string_view line = text.substr(at, end - at);
+        if (begin == std::string_view::npos) {
+            const auto start = line.find_first_not_of(" \t");
+            if (start != std::string_view::npos && line.compare(start, 6, "[area]") == 0) {
+                const auto rest = line.find_first_not_of(" \t\r", start + 6);
+                if (rest == std::string_view::npos || line[rest] == '#') begin = at;
+            }
+        } else if (is_header(line)) {
+            return text.substr(begin, at - begin);
+        }
+        at = end + 1;
+    }
+    if (begin == std::string_view::npos) return std::nullopt;
+    return text.substr(begin);
+}
+
+std::optional<RuleSetHeader> header_of(const toml::table& root) {
     const auto id = root["area"]["id"].value<std::string>();
-    if (!id) throw InputError(Location{path}, Text{"[area] id がありません", "missing [area] id"});
-    return {*id, root["area"]["plugin"].value_or(std::string()),
-            Text{root["area"]["title_ja"].value_or(*id), root["area"]["title_en"].value_or(*id)}};
+    if (!id) return std::nullopt;
+    return RuleSetHeader{*id, root["area"]["plugin"].value_or(std::string()),
+                         Text{root["area"]["title_ja"].value_or(*id), root["area"]["title_en"].value_or(*id)}};
+}
+
+}  // namespace
+
+RuleSetHeader peek_rule_set(const std::string& path) {
+    const std::string text = read_input_file(path);
+    // The [area] table alone when it stands on its own; whatever does not read cleanly that way
+    // (a multi-line string cut at a line starting with '[', dotted keys) takes the whole file. The
+    // header only routes the file: load_rule_set checks the area and plugin again in full.
+    if (const auto fragment = area_table_text(text)) {
+        try {
+            if (auto header = header_of(parse_toml(std::string(*fragment), path))) return std::move(*header);
+        } catch (const InputError&) {
+        }
+    }
+    auto header = header_of(parse_toml(text, path));
+    if (!header) throw InputError(Location{path}, Text{"[area] id がありません", "missing [area] id"});
+    return std::move(*header);
 }
 
 }  // namespace dxassess::engine
