@@ -145,8 +145,8 @@ engine::AreaResult score_in_process(const AreaRules& a, const engine::AnswerNode
     engine::AreaEnvironment env(rules, node, answers.profile, session.facts(),
                                 [&session](const std::string& fn, const std::vector<engine::Value>& args) { return session.call(fn, args); });
     engine::AreaResult r = engine::score_area(rules, env, a.plugin->fact_labels, explain);
-    r.facts = session.facts();
-    r.diagnostics = session.diagnostics();  // after scoring: includes failures of rule functions
+    r.facts = session.take_facts();  // the session ends here, and env with it
+    r.diagnostics = session.take_diagnostics();  // after scoring: includes failures of rule functions
     return r;
 }
 

@@ -35,6 +35,9 @@ public:
 
     const std::map<std::string, engine::Value>& facts() const { return facts_; }
     const std::vector<engine::PluginDiagnostic>& diagnostics() const { return diagnostics_; }
+    /// The facts and diagnostics, moved out once the session's work is done (no copy per area).
+    std::map<std::string, engine::Value> take_facts() { return std::move(facts_); }
+    std::vector<engine::PluginDiagnostic> take_diagnostics() { return std::move(diagnostics_); }
     const engine::Text& failure() const { return failure_; }
 
     // Used by the services table.
