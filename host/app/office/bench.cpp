@@ -76,8 +76,11 @@ int run_bench(const GlobalOptions& g, const BenchOptions& o) {
         const engine::AnswerSchema schema = inst.answer_schema();
 
         std::vector<AreaTimes> areas;
-        for (const auto& a : inst.areas())
+        std::vector<const AreaRules*> unscored;  // a rule set with errors, a refused plugin: said, never skipped silently
+        for (const auto& a : inst.areas()) {
             if (a.rules && a.plugin) areas.push_back({&a, runs_in_process(a, policy)});
+            else unscored.push_back(&a);
+        }
         if (areas.empty())
             throw engine::InputError(engine::Location{o.rules_dir}, {"採点できる領域がありません（規則とプラグインを確かめてください）",
                                                                      "no area can be scored (check the rule sets and plugins)"});
@@ -165,6 +168,8 @@ int run_bench(const GlobalOptions& g, const BenchOptions& o) {
                       << nanoseconds(at.result, at.evaluations) << " | "
                       << grouped(at.result > 0 ? static_cast<double>(at.evaluations) / at.result : 0) << "\n";
         }
+        for (const AreaRules* a : unscored)
+            std::cout << a->area() << (en ? " | (not measured: " : " | （計測できません: ") << a->failure.in(g.lang) << (en ? ")\n" : "）\n");
         const double per_set = end_to_end / static_cast<double>(o.count);
         std::cout << "\n"
                   << (en ? "end to end (JSON text -> answers -> every area, results only): " : "全体（JSON テキスト → 回答 → 全領域の採点、結果のみ）: ")
@@ -172,7 +177,7 @@ int run_bench(const GlobalOptions& g, const BenchOptions& o) {
                   << grouped(per_set > 0 ? 1.0 / per_set : 0) << (en ? " per second on one core" : " 件／秒（1 コア）") << "\n"
                   << (en ? "  of which reading the answers: " : "  うち回答の読み込み: ") << nanoseconds(reading, o.count)
                   << (en ? " per answer set\n" : "／件\n");
-        return exit_ok;
+        return unscored.empty() ? exit_ok : exit_area_missing;
     } catch (const engine::InputError& e) {
         std::cerr << e.format(g.lang) << "\n";
         return exit_input;
