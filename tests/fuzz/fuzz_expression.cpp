@@ -37,7 +37,7 @@ const Scope& scope() {
 
 class FuzzEnvironment : public Environment {
 public:
-    explicit FuzzEnvironment(std::uint8_t known) : known_(known) {
+    explicit FuzzEnvironment(std::uint8_t known) {
         values_ = {Value{true}, Value{std::int64_t{42}}, Value{0.5}, Value{std::string("trial")}, Value{Date{2024, 4, 1}},
                    Value{StringList{"home", "office"}}, Value{std::int64_t{3200}}};
         for (std::size_t i = 0; i < values_.size(); ++i)
@@ -60,7 +60,6 @@ public:
     Date today() const override { return Date{2026, 4, 1}; }
 
 private:
-    std::uint8_t known_;
     std::vector<Value> values_;
     std::vector<const Value*> table_;
 };
