@@ -86,27 +86,24 @@ int run_bench(const GlobalOptions& g, const BenchOptions& o) {
                                                                      "no area can be scored (check the rule sets and plugins)"});
 
         AnswerGenerator gen(o.seed);
-        constexpr long long block = 256;  // answer sets in memory at once
+        constexpr std::size_t block = 256;  // answer sets in memory at once
         std::vector<std::string> texts(block);
         std::vector<engine::Answers> answers(block);
         std::vector<signed char> truths;
         double reading = 0, end_to_end = 0;
-        long long done = 0;
-        while (done < o.count) {
-            const long long n = std::min(block, o.count - done);
-            for (long long k = 0; k < n; ++k) texts[static_cast<std::size_t>(k)] = gen.answer_set(inst, done + k, 2025).dump();
+        const auto count = static_cast<std::size_t>(o.count);
+        for (std::size_t done = 0; done < count;) {
+            const std::size_t n = std::min(block, count - done);
+            for (std::size_t k = 0; k < n; ++k) texts[k] = gen.answer_set(inst, static_cast<long long>(done + k), 2025).dump();
 
             // End to end: JSON text -> checked answers -> every area scored by its plugin and rules.
             auto t0 = clock::now();
-            for (long long k = 0; k < n; ++k) {
-                auto& a = answers[static_cast<std::size_t>(k)];
-                engine::parse_answers_json_into(texts[static_cast<std::size_t>(k)], engine::Location{"bench", static_cast<std::uint32_t>(done + k + 1), 0}, schema, a);
-            }
+            for (std::size_t k = 0; k < n; ++k)
+                engine::parse_answers_json_into(texts[k], engine::Location{"bench", static_cast<std::uint32_t>(done + k + 1), 0}, schema, answers[k]);
             reading += seconds_since(t0);
-            for (long long k = 0; k < n; ++k) {
-                auto& a = answers[static_cast<std::size_t>(k)];
-                Assessment scored = assess(inst, std::move(a), policy);
-                a = std::move(scored.answers);
+            for (std::size_t k = 0; k < n; ++k) {
+                Assessment scored = assess(inst, std::move(answers[k]), policy);
+                answers[k] = std::move(scored.answers);
             }
             end_to_end += seconds_since(t0);
 
@@ -115,44 +112,45 @@ int run_bench(const GlobalOptions& g, const BenchOptions& o) {
                 if (!at.measured) continue;
                 const engine::RuleSet& rules = *at.area->rules;
                 const PluginRecord& plugin = *at.area->plugin;
+                // As assess() runs an in-process plugin: on the asked answers only (not timed).
                 std::vector<std::unique_ptr<PluginSession>> sessions;
-                std::vector<std::optional<engine::AnswerNode>> asked(static_cast<std::size_t>(n));
-                std::vector<const engine::AnswerNode*> nodes(static_cast<std::size_t>(n));
-                for (long long k = 0; k < n; ++k) {
-                    const auto& a = answers[static_cast<std::size_t>(k)];
+                std::vector<std::optional<engine::AnswerNode>> asked(n);
+                std::vector<const engine::AnswerNode*> nodes(n);
+                for (std::size_t k = 0; k < n; ++k) {
+                    const auto& a = answers[k];
                     const auto it = a.areas.find(rules.area);
-                    nodes[static_cast<std::size_t>(k)] = it == a.areas.end() ? nullptr : &it->second;
-                    asked[static_cast<std::size_t>(k)] = engine::without_skipped_answers(rules, nodes[static_cast<std::size_t>(k)], a.profile);
-                    const engine::AnswerNode* seen = asked[static_cast<std::size_t>(k)] ? &*asked[static_cast<std::size_t>(k)] : nodes[static_cast<std::size_t>(k)];
-                    sessions.push_back(std::make_unique<PluginSession>(plugin, seen, a.profile.as_of, at.area->reference, &a.profile));
+                    nodes[k] = it == a.areas.end() ? nullptr : &it->second;
+                    asked[k] = engine::without_skipped_answers(rules, nodes[k], a.profile);
+                    sessions.push_back(std::make_unique<PluginSession>(plugin, asked[k] ? &*asked[k] : nodes[k], a.profile.as_of,
+                                                                       at.area->reference, &a.profile));
                     (void)sessions.back()->derive();
                 }
                 // The environment of answer set k, built in place (an environment is never moved).
-                const auto bind = [&](auto& into, long long k) -> engine::AreaEnvironment& {
-                    PluginSession& s = *sessions[static_cast<std::size_t>(k)];
-                    return into.emplace(rules, nodes[static_cast<std::size_t>(k)], answers[static_cast<std::size_t>(k)].profile, s.facts(),
+                const auto bind = [&](auto& into, std::size_t k) -> engine::AreaEnvironment& {
+                    PluginSession& s = *sessions[k];
+                    return into.emplace(rules, nodes[k], answers[k].profile, s.facts(),
                                         [&s](const std::string& fn, const std::vector<engine::Value>& args) { return s.call(fn, args); });
                 };
                 std::optional<engine::AreaEnvironment> env;
-                for (long long k = 0; k < n; ++k) bind(env, k);  // warm: the timings below compare like with like
+                for (std::size_t k = 0; k < n; ++k) bind(env, k);  // warm: the timings below compare like with like
                 t0 = clock::now();
-                for (long long k = 0; k < n; ++k) bind(env, k);
+                for (std::size_t k = 0; k < n; ++k) bind(env, k);
                 at.binding += seconds_since(t0);
                 t0 = clock::now();
-                for (long long k = 0; k < n; ++k) (void)engine::score_area(rules, bind(env, k), plugin.fact_labels, false);
+                for (std::size_t k = 0; k < n; ++k) (void)engine::score_area(rules, bind(env, k), plugin.fact_labels, false);
                 at.result += seconds_since(t0);
                 Environments bound;
-                for (long long k = 0; k < n; ++k) bind(bound, k);
+                for (std::size_t k = 0; k < n; ++k) bind(bound, k);
                 truths.resize(rules.conditions.size());
                 t0 = clock::now();
                 for (const auto& e : bound.all) rules.conditions.test(e, truths.data());
                 at.scoring += seconds_since(t0);
-                at.evaluations += n;
+                at.evaluations += static_cast<long long>(n);
             }
             done += n;
         }
 
-        std::cout << (en ? "dxassess bench: " : "dxassess bench: ") << o.rules_dir << (en ? ", " : "、") << grouped(static_cast<double>(o.count))
+        std::cout << "dxassess bench: " << o.rules_dir << (en ? ", " : "、") << grouped(static_cast<double>(o.count))
                   << (en ? " generated answer sets (seed " : " 件の生成した回答（種 ") << o.seed
                   << (en ? "), one thread\n\n" : "）、1 スレッド\n\n");
         std::cout << (en ? "area | conditions | scoring only | binding | binding + result | areas per second\n"

@@ -10,7 +10,6 @@
 #include "dxassess/engine/file_path.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
-#include "dxassess/engine/scoring.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -24,8 +23,6 @@ namespace dxassess::host {
 namespace {
 
 using json = nlohmann::json;
-using engine::Question;
-using engine::QuestionType;
 
 /// Who a synthetic government is: its profile without the fiscal year.
 struct Government {

@@ -57,13 +57,22 @@ void first_time(std::array<bool, N>& seen, std::size_t i) {
 
 void read_answer(const Question& q, element v, AnswerNode& node);
 
-/// Makes a reused node a fresh one, keeping the storage of its lists for what comes next.
-void reset(AnswerNode& node) {
+/// What a node read here holds: a scalar value, a list (multi-choice: its value and its items),
+/// rows (a table question's items), or members (a table row, an area).
+enum class Shape { scalar, list, rows, members };
+
+/// Makes a reused node a fresh one of `shape`: what that shape does not use is emptied, and what it
+/// does use keeps its storage (a string's, a list's) for the value read into it next.
+void reset(AnswerNode& node, Shape shape) {
     node.where.file.clear();
     node.where.line = node.where.column = 0;
     node.na = nullptr;
     node.notes.reset();
-    node.is_table = node.is_list = false;
+    node.is_list = shape == Shape::list || shape == Shape::rows;
+    node.is_table = shape == Shape::members;
+    if (shape == Shape::rows || shape == Shape::members) node.value = Value{};
+    if (shape != Shape::members) node.members.clear();
+    if (shape == Shape::scalar || shape == Shape::members) node.items.clear();
 }
 
 /// Reads an object's fields as answers to `questions`, into `members` in questionnaire order
@@ -105,17 +114,11 @@ void read_table(const Question& q, element v, AnswerNode& node) {
     const std::size_t count = rows.size();
     if ((q.min_rows && count < static_cast<std::size_t>(*q.min_rows)) || (q.max_rows && count > static_cast<std::size_t>(*q.max_rows)))
         throw NotPlain{};
-    node.is_list = true;
-    node.value = Value{};
-    node.members.clear();
     node.items.resize(count);
     std::size_t r_index = 0;
     for (element r : rows) {
         AnswerNode& row = node.items[r_index++];
-        reset(row);
-        row.value = Value{};
-        row.items.clear();
-        row.is_table = true;
+        reset(row, Shape::members);
         place_in_order(object_of(r), q.columns, true, row.members);
         // A row naming only its key is a template row not answered yet: the checked path drops it.
         if (std::none_of(row.members.begin(), row.members.end(), [&](const auto& m) { return !q.find_column(m.first)->key; }))
@@ -140,9 +143,7 @@ void read_table(const Question& q, element v, AnswerNode& node) {
 }
 
 void read_answer(const Question& q, element v, AnswerNode& node) {
-    reset(node);
-    if (q.type != QuestionType::table) node.members.clear();
-    if (q.type != QuestionType::table && q.type != QuestionType::multi_choice) node.items.clear();
+    reset(node, q.type == QuestionType::table ? Shape::rows : q.type == QuestionType::multi_choice ? Shape::list : Shape::scalar);
     switch (q.type) {
         case QuestionType::boolean:
             if (v.type() != element_type::BOOL) throw NotPlain{};
@@ -173,7 +174,6 @@ void read_answer(const Question& q, element v, AnswerNode& node) {
             return;
         }
         case QuestionType::multi_choice: {
-            node.is_list = true;
             if (!std::holds_alternative<StringList>(node.value)) node.value = StringList{};
             StringList& ids = std::get<StringList>(node.value);
             ids.clear();
@@ -184,9 +184,7 @@ void read_answer(const Question& q, element v, AnswerNode& node) {
                 ids.push_back(c->id);
                 if (n == node.items.size()) node.items.emplace_back();
                 AnswerNode& item = node.items[n++];
-                reset(item);
-                item.items.clear();
-                item.members.clear();
+                reset(item, Shape::scalar);
                 if (auto* s = std::get_if<std::string>(&item.value)) s->assign(c->id);
                 else item.value = c->id;
             }
@@ -258,10 +256,7 @@ void read_profile(object o, Profile& p) {
 }
 
 void read_area(object o, const RuleSet& rs, AnswerNode& area) {
-    reset(area);
-    area.value = Value{};
-    area.items.clear();
-    area.is_table = true;
+    reset(area, Shape::members);
     place_in_order(o, rs.questions, false, area.members);
 }
 

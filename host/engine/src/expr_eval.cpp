@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstring>
 #include <forward_list>
 #include <memory>
 #include <stdexcept>
@@ -45,28 +44,11 @@ Value value_of(const Ref& r) {
     return {};
 }
 
-template <class Word>
-Word load(const char* p) {
-    Word w;
-    std::memcpy(&w, p, sizeof w);  // one unaligned load
-    return w;
-}
-
-/// String equality without a library call or a byte loop: answers and literals (choice ids) are
-/// short, so a few word compares — the last one overlapping — decide it.
+/// String equality without a library call: answers and literals (choice ids) are short.
 bool same(const std::string& a, const std::string& b) {
-    const std::size_t n = a.size();
-    if (n != b.size()) return false;
-    const char* p = a.data();
-    const char* q = b.data();
-    if (n >= 8) {
-        for (std::size_t i = 0; i + 8 < n; i += 8)
-            if (load<std::uint64_t>(p + i) != load<std::uint64_t>(q + i)) return false;
-        return load<std::uint64_t>(p + n - 8) == load<std::uint64_t>(q + n - 8);
-    }
-    if (n >= 4) return load<std::uint32_t>(p) == load<std::uint32_t>(q) && load<std::uint32_t>(p + n - 4) == load<std::uint32_t>(q + n - 4);
-    for (std::size_t i = 0; i < n; ++i)
-        if (p[i] != q[i]) return false;
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
     return true;
 }
 
