@@ -5,12 +5,15 @@
 #include "plugins/file_trust.hpp"
 #include "support/files.hpp"
 #include "support/log.hpp"
+#include "support/parallel_for.hpp"
 #include "support/sha256.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
+#include <thread>
 
 namespace dxassess::host {
 
@@ -48,14 +51,21 @@ Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : 
                                  Text{"モデルファイル model.toml がルールディレクトリにありません（--rules-dir で指定できます）",
                                       "model.toml not found in the rules directories (see --rules-dir)"});
     require_trusted(model_file);
-    model_ = engine::load_model(model_file);
-    model_sha256_ = sha256_file(model_file);
-    // National figures and deadlines: one data file, so updating a figure needs no rebuild.
-    if (const std::string reference_file = find_reference_file(paths_); !reference_file.empty()) {
+    const std::string reference_file = find_reference_file(paths_);  // national figures and deadlines: data, no rebuild
+    // Start-up has the machine's cores to itself: the model and the reference data are read (and
+    // OpenSSL readies itself for their digests) on a second thread while this one reads the rule
+    // files' headers. It is joined before any plugin is loaded: a foreign plugin is vetted in a
+    // child process, and fork() wants no other thread running.
+    std::future<void> data = std::async(std::launch::async, [&] {
+        model_ = engine::load_model(model_file);
+        model_sha256_ = sha256_file(model_file);
+        if (reference_file.empty()) return;
         require_trusted(reference_file);
         reference_ = std::make_shared<const engine::ReferenceData>(engine::load_reference_data(reference_file));
         reference_sha256_ = sha256_file(reference_file);
-    }
+    });
+    read_rule_headers();
+    data.get();
 
     std::optional<LockFile> lock;
     if (!paths_.lock_file.empty()) {
@@ -70,22 +80,27 @@ Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : 
                                           "reference.toml's SHA-256 differs from the lock file " + paths_.lock_file});
     }
 
-    read_rule_headers();
     registry_.emplace(load_official_plugins(paths_.official_manifest), limits_);
     registry_->discover(paths_.plugin_dirs);
     if (lock) refuse_unlocked_plugins(*lock);
 
+    // Which rule set each loaded plugin scores, then all of them parsed and compiled at once.
+    std::vector<RuleSetToLoad> to_load;
     for (const auto& plugin : registry_->plugins()) {
         if (!plugin.loaded || plugin.area == DXA_GENERIC_AREA) continue;
-        const std::string file = find_rules_file(plugin.area);
+        std::string file = find_rules_file(plugin.area);
         if (file.empty() && !model_.find_area(plugin.area)) {
             registry_->refuse(plugin.file, {"不明な領域 '" + plugin.area + "'（共通モデルになく、ルールファイル " + plugin.area + ".toml もありません）",
                                            "unknown area '" + plugin.area + "' (not in the model and no rule file " + plugin.area + ".toml)"});
             continue;
         }
-        areas_.push_back(load_area_rules(plugin, plugin.area, file));
+        to_load.push_back({&plugin, plugin.area, std::move(file)});
     }
-    add_generic_areas();
+    add_generic_areas(to_load);
+    areas_.resize(to_load.size());
+    parallel_for(to_load.size(), std::thread::hardware_concurrency(), [&](std::size_t i) {
+        areas_[i] = load_area_rules(*to_load[i].plugin, to_load[i].area, to_load[i].file);
+    });
     add_unserved_areas(lock ? &*lock : nullptr);
     if (lock)
         for (auto& a : areas_) {
@@ -118,7 +133,7 @@ engine::Text rule_file_errors(const engine::InputError& e) {
     return {"ルールファイルに誤りがあります:\n" + e.format(engine::Lang::ja), "the rule file has errors:\n" + e.format(engine::Lang::en)};
 }
 
-AreaRules Installation::load_area_rules(const PluginRecord& plugin, const std::string& area, const std::string& file) {
+AreaRules Installation::load_area_rules(const PluginRecord& plugin, const std::string& area, const std::string& file) const {
     AreaRules a;
     a.plugin = &plugin;
     a.area_id = area;
@@ -170,19 +185,19 @@ void Installation::read_rule_headers() {
     }
 }
 
-void Installation::add_generic_areas() {
+void Installation::add_generic_areas(std::vector<RuleSetToLoad>& to_load) const {
     // Rule sets that name a generic plugin are scored by it, with no area-specific code.
     std::vector<std::string> seen;
     for (const auto& entry : rule_headers_) {
         const auto& header = entry.header;  // not a structured binding: clang < 16 lambdas cannot capture those
         if (std::find(seen.begin(), seen.end(), header.area) != seen.end()) continue;  // the first one wins
         seen.push_back(header.area);
-        const bool taken = std::any_of(areas_.begin(), areas_.end(), [&](const AreaRules& a) { return a.area() == header.area; });
+        const bool taken = std::any_of(to_load.begin(), to_load.end(), [&](const RuleSetToLoad& r) { return r.area == header.area; });
         if (taken || header.plugin.empty()) continue;
         const auto generic = std::find_if(registry_->plugins().begin(), registry_->plugins().end(), [&](const PluginRecord& p) {
             return p.loaded && p.area == DXA_GENERIC_AREA && p.id == header.plugin;
         });
-        if (generic != registry_->plugins().end()) areas_.push_back(load_area_rules(*generic, header.area, entry.file));
+        if (generic != registry_->plugins().end()) to_load.push_back({&*generic, header.area, entry.file});
     }
 }
 

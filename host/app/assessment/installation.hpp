@@ -64,9 +64,15 @@ public:
 
 private:
     void refuse_unlocked_plugins(const LockFile& lock);
-    AreaRules load_area_rules(const PluginRecord& plugin, const std::string& area, const std::string& file);
+    /// Reads, checks and compiles one rule set; safe to call on several threads at once.
+    AreaRules load_area_rules(const PluginRecord& plugin, const std::string& area, const std::string& file) const;
     void read_rule_headers();
-    void add_generic_areas();
+    struct RuleSetToLoad {
+        const PluginRecord* plugin;
+        std::string area, file;
+    };
+    /// Adds the rule sets that name a generic plugin and whose area no plugin of its own scores.
+    void add_generic_areas(std::vector<RuleSetToLoad>& to_load) const;
     void add_unserved_areas(const LockFile* lock);
     engine::Text why_unserved(const std::string& area, const std::string& plugin_id) const;
 

@@ -65,7 +65,11 @@ std::optional<TrustProblem> trust_problem(const std::string& path) {
         if (::stat(p.c_str(), &st) != 0) return std::nullopt;
         TrustProblem problem{p.string(), {}, {}, false, {}};
         if (st.st_uid != 0 && st.st_uid != me) {
-            const passwd* pw = ::getpwuid(st.st_uid);
+            // getpwuid_r: rule sets are checked on several threads at start-up.
+            passwd entry{};
+            passwd* pw = nullptr;
+            char buffer[4096];
+            ::getpwuid_r(st.st_uid, &entry, buffer, sizeof buffer, &pw);
             problem.owner = pw ? pw->pw_name : "uid " + std::to_string(st.st_uid);
         }
         const bool sticky_dir = S_ISDIR(st.st_mode) && (st.st_mode & S_ISVTX);
