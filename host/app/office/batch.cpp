@@ -104,13 +104,13 @@ json csv_row_to_json(const std::vector<std::string>& header, const std::vector<s
     return j;
 }
 
-/// One result line, written directly (it is the batch's hot path): keys in the order
-/// nlohmann::json gives them, so the output is the same as a dumped JSON object.
-std::string result_line(const Assessment& a, long long line, const std::string& id) {
+/// One result line, written directly (it is the batch's hot path) into `out`, emptied first: keys
+/// in the order nlohmann::json gives them, so the output is the same as a dumped JSON object.
+void write_result_line(std::string& out, const Assessment& a, long long line, const std::string& id) {
     std::vector<const engine::AreaResult*> areas;
     for (const auto& ar : a.areas) areas.push_back(&ar);
     std::sort(areas.begin(), areas.end(), [](const auto* x, const auto* y) { return x->area < y->area; });
-    std::string out = "{\"areas\":{";
+    out = "{\"areas\":{";
     for (const auto* ar : areas) {
         if (ar != areas.front()) out += ',';
         append_json_string(out, ar->area);
@@ -134,7 +134,6 @@ std::string result_line(const Assessment& a, long long line, const std::string& 
            ",\"overall\":{\"complete\":" + (a.overall.complete ? "true" : "false") + ",\"index\":";
     append_json_number(out, a.overall.index);
     out += ",\"level\":" + std::to_string(a.overall.level) + "}}";
-    return out;
 }
 
 }  // namespace
@@ -174,12 +173,26 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                 std::string result;                     // its result line
                 bool complete = false;
                 std::string report_path, report;        // with --reports
+                // Ready for the next line in this slot. Its strings keep their buffers: freeing them
+                // here, on the writing thread, memory the reading threads allocated made the threads
+                // wait on each other's malloc arenas.
+                void reset(long long n) {
+                    number = n;
+                    id = "null";
+                    error.clear();
+                    column = 0;
+                    answers.reset();
+                    result.clear();
+                    complete = false;
+                    report_path.clear();
+                    report.clear();
+                }
             };
             const bool concurrent = o.jobs > 1 && inst.concurrent(policy);
             const std::size_t window = o.reports_dir.empty() ? 256 : 64;  // a rendered report is ~150 KB
             std::vector<Line> slots(window);
-            std::string text;
             const auto next_line = [&](std::size_t i) {
+                std::string& text = slots[i % window].text;  // read in place, into the buffer of the slot's last line
                 while (std::getline(in, text)) {
                     ++number;
                     if (csv && number == 1) {
@@ -189,7 +202,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                         continue;
                     }
                     if (text.empty() || text == "\r") continue;
-                    slots[i % window] = Line{number, std::move(text), "null", {}, 0, {}, {}, false, {}, {}};
+                    slots[i % window].reset(number);
                     return true;
                 }
                 return false;
@@ -227,7 +240,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
             // Scores answers read by check(), and hands them back (their storage is reused).
             const auto score = [&](Line& l, engine::Answers& answers) {
                 Assessment a = assess(inst, std::move(answers), policy);
-                l.result = result_line(a, l.number, l.id);
+                write_result_line(l.result, a, l.number, l.id);
                 l.complete = a.complete();
                 if (!o.reports_dir.empty()) {  // a report carries its answers and their digest
                     a.answers_text = l.text;
@@ -260,7 +273,6 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                 }
                 if (progress && (scored + bad) % 1000 == 0)
                     std::cerr << "\r" << scored + bad << (lang == engine::Lang::en ? " lines" : " 行") << std::flush;
-                l = Line{};
             };
             ordered_stream(window, concurrent ? o.jobs : 2, next_line,
                            [&](std::size_t i) {
