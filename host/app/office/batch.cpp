@@ -274,7 +274,7 @@ int run_batch(const GlobalOptions& g, const BatchOptions& o) {
                 if (progress && (scored + bad) % 1000 == 0)
                     std::cerr << "\r" << scored + bad << (lang == engine::Lang::en ? " lines" : " 行") << std::flush;
             };
-            ordered_stream(window, concurrent ? o.jobs : 2, next_line,
+            ordered_stream(window, concurrent ? std::max(1u, o.jobs - 1) : 2, next_line,
                            [&](std::size_t i) {
                                Line& l = slots[i % window];
                                if (concurrent) {
