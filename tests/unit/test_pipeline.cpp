@@ -33,6 +33,30 @@ TEST_CASE("items are consumed in order, never more than the window ahead", "[pip
     CHECK_FALSE(too_far);
 }
 
+TEST_CASE("the calling thread works while its next item is not ready", "[pipeline]") {
+    // With no worker at all, only the calling thread can do the work: in order, within the window.
+    constexpr std::size_t n = 500, window = 4;
+    const auto caller = std::this_thread::get_id();
+    std::vector<std::size_t> slots(window), order;
+    bool elsewhere = false;
+    ordered_pipeline(n, window, 0,
+        [&](std::size_t i) {
+            elsewhere |= std::this_thread::get_id() != caller;
+            slots[i % window] = i + 1;
+        },
+        [&](std::size_t i) { order.push_back(slots[i % window]); });
+    REQUIRE(order.size() == n);
+    for (std::size_t i = 0; i < n; ++i) CHECK(order[i] == i + 1);
+    CHECK_FALSE(elsewhere);
+    // A failure in work done on the calling thread stops the run like any other.
+    CHECK_THROWS_WITH(ordered_pipeline(n, window, 0,
+                                       [](std::size_t i) {
+                                           if (i == 7) throw std::runtime_error("work failed at 7");
+                                       },
+                                       [](std::size_t) {}),
+                      "work failed at 7");
+}
+
 TEST_CASE("a failure in work or consume stops the run and is rethrown", "[pipeline]") {
     std::atomic<std::size_t> worked{0};
     CHECK_THROWS_WITH(ordered_pipeline(100000, 4, 2,

@@ -52,10 +52,10 @@ Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : 
                                       "model.toml not found in the rules directories (see --rules-dir)"});
     require_trusted(model_file);
     const std::string reference_file = find_reference_file(paths_);  // national figures and deadlines: data, no rebuild
-    // Start-up has the machine's cores to itself: the model and the reference data are read (and
-    // OpenSSL readies itself for their digests) on a second thread while this one reads the rule
-    // files' headers. It is joined before any plugin is loaded: a foreign plugin is vetted in a
-    // child process, and fork() wants no other thread running.
+    // Start-up has the machine's cores to itself: the model and the reference data are read and
+    // hashed on a second thread while this one reads the rule files' headers. It is joined before
+    // any plugin is loaded: a foreign plugin is vetted in a child process, and fork() wants no
+    // other thread running.
     std::future<void> data = std::async(std::launch::async, [&] {
         model_ = engine::load_model(model_file);
         model_sha256_ = sha256_file(model_file);
