@@ -247,18 +247,18 @@ Assessment assess(const Installation& inst, engine::Answers answers, const RunPo
         if (std::find(order.begin(), order.end(), a.area()) == order.end()) order.push_back(a.area());
 
     for (const auto& area : order) {
-        const auto* weight = inst.model().find_area(area);
         const auto a = std::find_if(inst.areas().begin(), inst.areas().end(),
                                     [&](const AreaRules& x) { return x.area() == area; });
-        const Text title = weight                                            ? weight->title
-                           : a != inst.areas().end() && !a->title.empty() ? a->title
-                                                                             : Text{area, area};
         if (a != inst.areas().end() && a->rules) {
             out.areas.push_back(score_with_plugin(*a, out.answers, policy, inst.child_limits()));
             out.scored_by.push_back(&*a);
         } else {
             // The installation lists every expected area, with why it cannot be scored.
-            out.areas.push_back(not_scored(area, title, a != inst.areas().end() ? a->failure
+            const auto* weight = inst.model().find_area(area);
+            Text title = weight                                            ? weight->title
+                         : a != inst.areas().end() && !a->title.empty() ? a->title
+                                                                           : Text{area, area};
+            out.areas.push_back(not_scored(area, std::move(title), a != inst.areas().end() ? a->failure
                                                                                : Text{"領域 " + area + " のプラグインがありません",
                                                                                       "no plugin for area " + area}));
         }
