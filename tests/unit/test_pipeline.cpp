@@ -1,13 +1,9 @@
-// ordered_pipeline: parallel work, consumed in order, bounded memory, failures stop the run;
-// parallel_for: each item once, on any thread, the first failure rethrown.
+// ordered_pipeline: parallel work, consumed in order, bounded memory, failures stop the run.
 #include "test_support.hpp"
 
 #include "support/ordered_pipeline.hpp"
-#include "support/parallel_for.hpp"
 
 #include <atomic>
-#include <chrono>
-#include <set>
 #include <thread>
 #include <stdexcept>
 
@@ -76,31 +72,5 @@ TEST_CASE("a failure in work or consume stops the run and is rethrown", "[pipeli
                       "consume failed at 10");
     CHECK(consumed == 10);
     ordered_pipeline(0, 4, 2, [](std::size_t) { FAIL("no items"); }, [](std::size_t) { FAIL("no items"); });
-}
-
-TEST_CASE("parallel_for does every item once and rethrows the first failure", "[pipeline]") {
-    using dxassess::host::parallel_for;
-    for (const unsigned threads : {0u, 1u, 2u, 4u}) {
-        INFO(threads << " threads");
-        std::vector<std::atomic<int>> done(100);
-        std::mutex m;
-        std::set<std::thread::id> ids;
-        parallel_for(done.size(), threads, [&](std::size_t i) {
-            ++done[i];
-            std::lock_guard lock(m);
-            ids.insert(std::this_thread::get_id());
-        });
-        for (const auto& d : done) CHECK(d == 1);
-        CHECK(ids.size() <= std::max(1u, threads));
-        parallel_for(0, threads, [&](std::size_t) { FAIL("no items, no calls"); });
-        std::atomic<int> ran{0};
-        CHECK_THROWS_WITH(parallel_for(1000, threads,
-                                       [&](std::size_t i) {
-                                           ++ran;
-                                           if (i == 3) throw std::runtime_error("item 3");
-                                           std::this_thread::sleep_for(std::chrono::microseconds(50));  // slower than failing
-                                       }),
-                          "item 3");
-        CHECK(ran < 1000);  // the rest were skipped once it failed
-    }
+    ordered_pipeline(0, 0, 0, [](std::size_t) { FAIL("no items"); }, [](std::size_t) { FAIL("no items"); });  // a window of all 0 items
 }

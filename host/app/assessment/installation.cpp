@@ -5,7 +5,7 @@
 #include "plugins/file_trust.hpp"
 #include "support/files.hpp"
 #include "support/log.hpp"
-#include "support/parallel_for.hpp"
+#include "support/ordered_pipeline.hpp"
 #include "support/sha256.hpp"
 
 #include "dxassess/engine/diagnostics.hpp"
@@ -97,10 +97,13 @@ Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : 
         to_load.push_back({&plugin, plugin.area, std::move(file)});
     }
     add_generic_areas(to_load);
+    // On every core: the calling thread and one worker per other core (ordered_pipeline's caller works too).
     areas_.resize(to_load.size());
-    parallel_for(to_load.size(), std::thread::hardware_concurrency(), [&](std::size_t i) {
-        areas_[i] = load_area_rules(*to_load[i].plugin, to_load[i].area, to_load[i].file);
-    });
+    const unsigned workers = std::max(1u, std::thread::hardware_concurrency()) - 1;
+    ordered_pipeline(
+        to_load.size(), to_load.size(), workers,
+        [&](std::size_t i) { areas_[i] = load_area_rules(*to_load[i].plugin, to_load[i].area, to_load[i].file); },
+        [](std::size_t) {});
     add_unserved_areas(lock ? &*lock : nullptr);
     if (lock)
         for (auto& a : areas_) {

@@ -22,6 +22,7 @@ namespace dxassess::host {
 /// first exception from any of them stops the rest and is rethrown here once the workers are done.
 template <class Claim, class Work, class Consume>
 void ordered_stream(std::size_t window, unsigned threads, Claim&& claim, Work&& work, Consume&& consume) {
+    window = std::max<std::size_t>(window, 1);  // a window of n items for n = 0 still has a slot
     std::mutex m;
     std::condition_variable ready_cv;  // the consumer waits for item `consumed`
     std::condition_variable space_cv;  // workers wait for room in the window
