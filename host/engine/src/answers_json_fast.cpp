@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 namespace dxassess::engine {
 namespace {
@@ -82,7 +83,11 @@ void place_in_order(object o, const std::vector<Question>& questions, bool colum
                     std::vector<std::pair<std::string, AnswerNode>>& members) {
     constexpr std::size_t most = 64;  // more questions than this: the checked path reads them
     if (questions.size() > most) throw NotPlain{};
-    std::array<element, most> cells;
+    union Cell {
+        Cell() {}  // not zeroed (a kilobyte per object read): only the cells of present questions are set and read
+        element value;
+    };
+    std::array<Cell, most> cells;
     std::uint64_t present = 0;  // bit per question
     for (auto [key, cell] : o) {
         std::size_t index = questions.size();
@@ -93,15 +98,16 @@ void place_in_order(object o, const std::vector<Question>& questions, bool colum
             }
         if (index == questions.size() || (present >> index & 1)) throw NotPlain{};  // unknown or repeated
         present |= std::uint64_t{1} << index;
-        cells[index] = cell;
+        new (&cells[index].value) element(cell);
     }
+    members.reserve(static_cast<std::size_t>(std::popcount(present)));  // a fresh tree grows once, not by doubling
     std::size_t m = 0;  // members already there are overwritten, the rest dropped
     for (std::size_t i = 0; i < questions.size(); ++i) {
         if (present >> i & 1) {
             if (m == members.size()) members.emplace_back();
             auto& [key, node] = members[m++];
             key.assign(questions[i].id);
-            read_answer(questions[i], cells[i], node);
+            read_answer(questions[i], cells[i].value, node);
         } else if (columns && questions[i].required) {
             throw NotPlain{};
         }
