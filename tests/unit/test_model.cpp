@@ -3,6 +3,9 @@
 
 #include "dxassess/engine/model.hpp"
 
+#include <fstream>
+#include <iterator>
+
 using namespace dxassess::engine;
 
 TEST_CASE("the shipped model follows the current plan: its edition, 推進体制 and the seven priority areas", "[model]") {
@@ -36,4 +39,23 @@ TEST_CASE("a malformed model is reported with its place", "[model][errors]") {
     INFO(e.format(Lang::en));
     CHECK(test::has_diagnostic(e, 2, 57, "levels 0..5 must each be defined once"));
     CHECK(test::has_diagnostic(e, 7, 10, "weight must be in (0, 100]"));
+}
+
+TEST_CASE("a model read from text names the file it came from and checks what the file would", "[model][errors]") {
+    // The installation reads the model once, hashes those bytes for the report and parses the same bytes.
+    const std::string path = std::string(DXASSESS_SOURCE_DIR) + "/rules/model.toml";
+    const Model from_file = load_model(path);
+    std::ifstream in(path, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const Model from_text = parse_model(text, path);
+    CHECK(from_text.path == path);
+    CHECK(from_text.version == from_file.version);
+    CHECK(from_text.areas.size() == from_file.areas.size());
+    CHECK(from_text.level_name(3).ja == from_file.level_name(3).ja);
+
+    const InputError bad_utf8 = test::input_error([&] { (void)parse_model("version = \"1\xff\"\n", "model.toml"); });
+    CHECK(test::has_diagnostic(bad_utf8, 1, 13, "invalid UTF-8"));
+    const InputError syntax = test::input_error([&] { (void)parse_model("version = \n", "model.toml"); });
+    CHECK(syntax.diagnostics().front().where.file == "model.toml");
+    CHECK(syntax.diagnostics().front().where.line == 1);
 }

@@ -205,11 +205,14 @@ std::string score_plugin_task(const std::string& input) {
     a.sha256 = j.at("rules").at("sha256").get<std::string>();
     a.area_id = j.at("rules").at("area").get<std::string>();
     a.reference = reference ? &*reference : nullptr;
-    // The host scores from this child's results with the rules it read: they must be the same rules.
-    if (sha256_file(a.file) != a.sha256)
+    // The host scores from this child's results with the rules it read: they must be the same rules,
+    // so the bytes compared with the host's digest are the bytes parsed.
+    HashedFile rules_text;
+    rules_text.read(a.file, 0, engine::max_answers_bytes);
+    if (rules_text.sha256() != a.sha256)
         return failed({a.file + " が読み込み後に変更されました", a.file + " changed after it was loaded"});
     try {
-        a.rules = engine::load_rule_set(a.file, plugin.symbols, a.area_id, a.reference);
+        a.rules = engine::parse_rule_set(std::string(rules_text.text()), a.file, plugin.symbols, a.area_id, a.reference);
     } catch (const engine::InputError& e) {
         return failed(rule_file_errors(e));
     }

@@ -24,6 +24,10 @@ bool runs_in_process(const AreaRules& a, const RunPolicy& policy) { return !poli
 
 namespace {
 
+/// Reads a model, reference or rule file once: what is parsed is what its digest, which reports
+/// carry, was taken of, even if the file changes meanwhile.
+void read_data_file(const std::string& file, HashedFile& into) { into.read(file, 0, engine::max_answers_bytes); }
+
 /// Files that set every area's scale (model, reference data) must be trusted, or nothing is assessed.
 void require_trusted(const std::string& file) {
     if (auto why = untrusted_file(file)) throw engine::InputError(engine::Location{file}, *why);
@@ -57,12 +61,15 @@ Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : 
     // any plugin is loaded: a foreign plugin is vetted in a child process, and fork() wants no
     // other thread running.
     std::future<void> data = std::async(std::launch::async, [&] {
-        model_ = engine::load_model(model_file);
-        model_sha256_ = sha256_file(model_file);
+        HashedFile file;
+        read_data_file(model_file, file);
+        model_ = engine::parse_model(std::string(file.text()), model_file);
+        model_sha256_ = file.sha256();
         if (reference_file.empty()) return;
         require_trusted(reference_file);
-        reference_ = std::make_shared<const engine::ReferenceData>(engine::load_reference_data(reference_file));
-        reference_sha256_ = sha256_file(reference_file);
+        read_data_file(reference_file, file);
+        reference_ = std::make_shared<const engine::ReferenceData>(engine::parse_reference_data(std::string(file.text()), reference_file));
+        reference_sha256_ = file.sha256();
     });
     read_rule_headers();
     data.get();
@@ -148,8 +155,10 @@ AreaRules Installation::load_area_rules(const PluginRecord& plugin, const std::s
         a.failure = *why;
     } else {
         try {
-            a.rules = engine::load_rule_set(a.file, plugin.symbols, area, reference_.get());
-            a.sha256 = sha256_file(a.file);
+            HashedFile text;
+            read_data_file(a.file, text);
+            a.rules = engine::parse_rule_set(std::string(text.text()), a.file, plugin.symbols, area, reference_.get());
+            a.sha256 = text.sha256();
             if (!a.rules->plugin.empty() && a.rules->plugin != plugin.id) {
                 a.failure = {a.file + " はプラグイン " + a.rules->plugin + " 用ですが、読み込まれたのは " + plugin.id + " です",
                              a.file + " is written for plugin " + a.rules->plugin + " but " + plugin.id + " is loaded"};

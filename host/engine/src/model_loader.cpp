@@ -20,8 +20,10 @@ const AreaWeight* Model::find_area(const std::string& id) const {
     return nullptr;
 }
 
-Model load_model(const std::string& path) {
-    const toml::table root = parse_toml(read_input_file(path), path);
+Model load_model(const std::string& path) { return parse_model(read_input_file(path), path); }
+
+Model parse_model(const std::string& text, const std::string& path) {
+    const toml::table root = parse_toml(text, path);
     std::vector<Diagnostic> errors;
     Model m;
     m.path = path;

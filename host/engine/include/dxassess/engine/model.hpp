@@ -51,5 +51,7 @@ struct Model {
 
 /// Loads and checks the model file. Throws InputError.
 Model load_model(const std::string& path);
+/// Same, from text in memory (`path` names it in messages).
+Model parse_model(const std::string& text, const std::string& path);
 
 }  // namespace dxassess::engine
