@@ -208,7 +208,7 @@ std::string score_plugin_task(const std::string& input) {
     // The host scores from this child's results with the rules it read: they must be the same rules,
     // so the bytes compared with the host's digest are the bytes parsed.
     HashedFile rules_text;
-    rules_text.read(a.file, 0, engine::max_answers_bytes);
+    read_data_file(a.file, rules_text);
     if (rules_text.sha256() != a.sha256)
         return failed({a.file + " が読み込み後に変更されました", a.file + " changed after it was loaded"});
     try {

@@ -24,10 +24,6 @@ bool runs_in_process(const AreaRules& a, const RunPolicy& policy) { return !poli
 
 namespace {
 
-/// Reads a model, reference or rule file once: what is parsed is what its digest, which reports
-/// carry, was taken of, even if the file changes meanwhile.
-void read_data_file(const std::string& file, HashedFile& into) { into.read(file, 0, engine::max_answers_bytes); }
-
 /// Files that set every area's scale (model, reference data) must be trusted, or nothing is assessed.
 void require_trusted(const std::string& file) {
     if (auto why = untrusted_file(file)) throw engine::InputError(engine::Location{file}, *why);
@@ -46,6 +42,8 @@ std::string first_in_rules_dirs(const SearchPaths& paths, const char* name) {
 std::string find_model_file(const SearchPaths& paths) { return first_in_rules_dirs(paths, "model.toml"); }
 
 std::string find_reference_file(const SearchPaths& paths) { return first_in_rules_dirs(paths, "reference.toml"); }
+
+void read_data_file(const std::string& file, HashedFile& into) { into.read(file, 0, engine::max_answers_bytes); }
 
 Installation::Installation(const SearchPaths& paths, const RunPolicy& policy) : paths_(paths), limits_(policy.limits) {
     if (!paths_.plugin_user.empty()) limits_.run_as_user = paths_.plugin_user;

@@ -5,6 +5,7 @@
 #include "assessment/search_paths.hpp"
 #include "plugins/plugin_registry.hpp"
 #include "result/assessment_result.hpp"
+#include "support/sha256.hpp"
 
 #include "dxassess/engine/answers.hpp"
 #include "dxassess/engine/model.hpp"
@@ -95,5 +96,10 @@ private:
 std::string find_model_file(const SearchPaths& paths);
 /// The first reference.toml in the rules directories, or "".
 std::string find_reference_file(const SearchPaths& paths);
+
+/// Reads a model, reference or rule file once, into `into`: what is parsed is what its digest, which
+/// reports carry and lock files are checked against, was taken of, even if the file changes meanwhile.
+/// Throws engine::InputError naming the file.
+void read_data_file(const std::string& file, HashedFile& into);
 
 }  // namespace dxassess::host
